@@ -1,0 +1,148 @@
+#pragma once
+// join, select and timeout: futures run concurrently inside the current task (no new tasks), as tokio's
+// join!/select!/timeout do. The arms show up in the trace as futures of the task.
+#include "ArmSet.h"
+#include "Task.h"
+#include "Time.h"
+
+#include <tuple>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace wl {
+
+template <class... Ts>
+class [[nodiscard]] JoinAwaiter {
+public:
+    explicit JoinAwaiter(Task<Ts>... tasks) : handles_(tasks.release()...)
+    {
+        std::apply([this](auto&... h) { (set_.add(h, &h.promise()), ...); }, handles_);
+    }
+    bool await_ready() noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    // Every arm's result, in order; an arm's exception is rethrown here.
+    std::tuple<Stored<Ts>...> await_resume()
+    {
+        return std::apply([](auto&... h) { return std::tuple<Stored<Ts>...>(h.promise().takeStored()...); },
+                          handles_);
+    }
+
+private:
+    std::tuple<typename Task<Ts>::Handle...> handles_;  // owned by set_
+    ArmSet set_{ArmSet::Policy::All};
+};
+
+template <class T>
+class [[nodiscard]] JoinAllAwaiter {
+public:
+    explicit JoinAllAwaiter(std::vector<Task<T>> tasks)
+    {
+        for (auto& t : tasks) {
+            handles_.push_back(t.release());
+            set_.add(handles_.back(), &handles_.back().promise());
+        }
+    }
+    bool await_ready() noexcept { return handles_.empty(); }
+    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    std::vector<Stored<T>> await_resume()
+    {
+        std::vector<Stored<T>> out;
+        for (auto& h : handles_)
+            out.push_back(h.promise().takeStored());
+        return out;
+    }
+
+private:
+    std::vector<typename Task<T>::Handle> handles_;
+    ArmSet set_{ArmSet::Policy::All};
+};
+
+template <class... Ts>
+class [[nodiscard]] SelectAwaiter {
+public:
+    using Result = std::variant<Stored<Ts>...>;
+    explicit SelectAwaiter(Task<Ts>... tasks) : handles_(tasks.release()...)
+    {
+        std::apply([this](auto&... h) { (set_.add(h, &h.promise()), ...); }, handles_);
+    }
+    bool await_ready() noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    // The winner's result, at the winner's index; the winner's exception is rethrown here.
+    Result await_resume() { return take(std::index_sequence_for<Ts...>{}); }
+
+private:
+    template <size_t... I>
+    Result take(std::index_sequence<I...>)
+    {
+        std::optional<Result> out;
+        ((set_.winner() == I ? (void)out.emplace(std::in_place_index<I>, std::get<I>(handles_).promise().takeStored())
+                             : void()),
+         ...);
+        return std::move(*out);
+    }
+    std::tuple<typename Task<Ts>::Handle...> handles_;
+    ArmSet set_{ArmSet::Policy::First};
+};
+
+template <class T>
+class [[nodiscard]] SelectAllAwaiter {
+public:
+    explicit SelectAllAwaiter(std::vector<Task<T>> tasks)
+    {
+        for (auto& t : tasks) {
+            handles_.push_back(t.release());
+            set_.add(handles_.back(), &handles_.back().promise());
+        }
+    }
+    bool await_ready() noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    // (index of the winner, its result)
+    std::pair<size_t, Stored<T>> await_resume()
+    {
+        const size_t w = set_.winner();
+        return {w, handles_[w].promise().takeStored()};
+    }
+
+private:
+    std::vector<typename Task<T>::Handle> handles_;
+    ArmSet set_{ArmSet::Policy::First};
+};
+
+// Waits for all; like tokio::join!.
+template <class... Ts>
+JoinAwaiter<Ts...> join(Task<Ts>... tasks)
+{
+    return JoinAwaiter<Ts...>(std::move(tasks)...);
+}
+template <class T>
+JoinAllAwaiter<T> join_all(std::vector<Task<T>> tasks)
+{
+    return JoinAllAwaiter<T>(std::move(tasks));
+}
+// Takes the first to finish and drops the rest; like tokio::select! (branches polled in order, i.e. `biased;`).
+template <class... Ts>
+SelectAwaiter<Ts...> select(Task<Ts>... tasks)
+{
+    return SelectAwaiter<Ts...>(std::move(tasks)...);
+}
+template <class T>
+SelectAllAwaiter<T> select_all(std::vector<Task<T>> tasks)
+{
+    return SelectAllAwaiter<T>(std::move(tasks));
+}
+
+Task<void> sleep(Duration d);
+
+// The inner future raced against a timer: nullopt means the time elapsed and the inner future was dropped.
+template <class T>
+Task<std::optional<Stored<T>>> timeout(Duration limit, Task<T> inner)
+{
+    auto timer = sleep(limit).named("timeout timer");
+    auto result = co_await select(std::move(inner), std::move(timer));
+    if (result.index() == 0)
+        co_return std::optional<Stored<T>>(std::move(std::get<0>(result)));
+    co_return std::optional<Stored<T>>();
+}
+
+}  // namespace wl

@@ -1,0 +1,237 @@
+#include "Scheduler.h"
+
+#include <stdexcept>
+
+namespace wl {
+Scheduler::Scheduler(Mode mode, std::uint32_t workers, bool recording)
+    : mode_(mode), workers_(workers), recorder_(recording), queues_(workers)
+{
+    for (std::uint32_t i = 0; i < workers; ++i)
+        lanes_.push_back({LaneKind::Worker, "worker " + std::to_string(i)});
+}
+
+Scheduler::~Scheduler() = default;
+
+Instant Scheduler::stamp(TaskCore* about)
+{
+    Instant t = now();
+    if (mode_ == Mode::Threaded && about) {
+        auto last = about->lastEventTime.load(std::memory_order_relaxed);
+        for (;;) {
+            const Instant wanted = t > last ? t : last + 1;
+            if (about->lastEventTime.compare_exchange_weak(last, wanted, std::memory_order_acq_rel)) {
+                t = wanted;
+                break;
+            }
+        }
+    }
+    return t;
+}
+
+void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string name)
+{
+    const auto& c = currentContext();
+    task->id = nextTaskId_.fetch_add(1);
+    task->scheduler = this;
+    task->join->id = task->id;
+    task->join->task = task;
+    const TaskId parent = currentFutureId();
+    recorder_.addTask({task->id, std::move(name), parent, currentSite(), TaskKind::Task});
+    record(EventKind::TaskSpawned, stamp(task.get()), task->id, c.lane, 0, parent, 0, 0, currentSite());
+    {
+        std::lock_guard lock(liveMutex_);
+        live_.emplace(task->id, task);
+    }
+    task->state.store(TaskCore::Scheduled);
+    queues_.push(task, c.lane, now());
+    driver_->onRunnable();
+}
+
+void Scheduler::registerBlocking(const std::shared_ptr<BlockingJob>& job, std::string name)
+{
+    const auto& c = currentContext();
+    job->id = nextTaskId_.fetch_add(1);
+    job->join->id = job->id;
+    const TaskId parent = currentFutureId();
+    recorder_.addTask({job->id, std::move(name), parent, currentSite(), TaskKind::Blocking});
+    record(EventKind::TaskSpawned, stamp(), job->id, c.lane, 0, parent, 0, 0, currentSite());
+    driver_->submitBlocking(job);
+}
+
+TaskId Scheduler::registerFuture(std::string name)
+{
+    const TaskId id = nextTaskId_.fetch_add(1);
+    const TaskId parent = currentFutureId();
+    recorder_.addTask({id, std::move(name), parent, currentSite(), TaskKind::Future});
+    const auto& c = currentContext();
+    record(EventKind::TaskSpawned, stamp(c.task), id, c.lane, 0, parent, 0, 0, currentSite());
+    return id;
+}
+
+void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
+{
+    const LaneId lane = currentContext().lane;
+    // The time is taken before the state changes, so the poll this wake causes is always stamped after it.
+    const Instant t = stamp(&task);
+    auto state = task.state.load(std::memory_order_acquire);
+    WakeOutcome outcome;
+    for (;;) {
+        if (state == TaskCore::Done) {
+            outcome = WakeOutcome::TaskFinished;
+            break;
+        }
+        if (state == TaskCore::Scheduled || state == TaskCore::Notified) {
+            outcome = WakeOutcome::AlreadyScheduled;
+            break;
+        }
+        const auto next = state == TaskCore::Idle ? TaskCore::Scheduled : TaskCore::Notified;
+        if (task.state.compare_exchange_weak(state, next, std::memory_order_acq_rel)) {
+            outcome = next == TaskCore::Scheduled ? WakeOutcome::Scheduled : WakeOutcome::WhileRunning;
+            break;
+        }
+    }
+    record(EventKind::Wake, t, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
+           future);
+    if (outcome == WakeOutcome::Scheduled) {
+        queues_.push(task.shared_from_this(), lane, t);
+        driver_->onRunnable();
+    }
+}
+
+void Scheduler::abort(TaskCore& task, TaskId by)
+{
+    if (task.state.load() == TaskCore::Done)
+        return;
+    task.cancelledBy.store(by);
+    task.cancelRequested.store(true);
+    wake(task, 0, WakeSource{by, 0});
+}
+
+void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
+{
+    ContextScope scope({this, task.get(), &task->body, lane, 0});
+    task->state.store(TaskCore::Running, std::memory_order_release);
+    if (task->cancelRequested.load()) {
+        cancel(*task, CancelReason::Aborted, task->cancelledBy.load(), lane);
+        return;
+    }
+    record(EventKind::PollStart, stamp(task.get()), task->id, lane);
+    task->body.poll();
+    const bool done = task->bodyDone();
+    record(EventKind::PollEnd, stamp(task.get()), task->id, lane,
+           static_cast<std::uint8_t>(done ? PollResult::Ready : PollResult::Pending), 0, 0, 0, task->body.site);
+    if (done) {
+        complete(*task, lane);
+        return;
+    }
+    std::uint8_t expected = TaskCore::Running;
+    if (!task->state.compare_exchange_strong(expected, TaskCore::Idle, std::memory_order_acq_rel)) {
+        // Woken while it ran (or it yielded): back in the queue, polled after the others.
+        task->state.store(TaskCore::Scheduled, std::memory_order_release);
+        queues_.push(task, lane, now());
+        driver_->onRunnable();
+    }
+}
+
+void Scheduler::complete(TaskCore& task, LaneId lane)
+{
+    auto error = task.takeResult();
+    std::int64_t text = 0;
+    if (error)
+        text = recorder_.addString(*error);
+    record(EventKind::TaskCompleted, stamp(&task), task.id, lane,
+           static_cast<std::uint8_t>(error ? Completion::Error : Completion::Ok), 0, 0, text);
+    task.state.store(TaskCore::Done, std::memory_order_release);
+    auto keepAlive = task.shared_from_this();
+    forget(task.id);
+    std::optional<JoinError> joinError;
+    if (error)
+        joinError = JoinError{JoinError::Kind::Failed, *error};
+    task.join->finish(std::move(joinError), WakeSource{task.id, 0});
+}
+
+void Scheduler::cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId lane)
+{
+    task.state.store(TaskCore::Done, std::memory_order_release);
+    record(EventKind::TaskCancelled, stamp(&task), task.id, lane, static_cast<std::uint8_t>(reason), by);
+    auto keepAlive = task.shared_from_this();
+    {
+        // Dropping the frame runs destructors (disarming timers, detaching handles) as this task.
+        ContextScope scope({this, &task, &task.body, lane, 0});
+        task.destroyBody();
+    }
+    forget(task.id);
+    task.join->finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{by ? by : task.id, 0});
+}
+
+void Scheduler::forget(TaskId id)
+{
+    std::lock_guard lock(liveMutex_);
+    live_.erase(id);
+}
+
+size_t Scheduler::liveTasks() const
+{
+    std::lock_guard lock(liveMutex_);
+    return live_.size();
+}
+
+void Scheduler::runBlocking(LaneId lane, BlockingJob& job)
+{
+    ContextScope scope({this, nullptr, nullptr, lane, job.id});
+    record(EventKind::BlockingStart, stamp(), job.id, lane);
+    auto error = job.run();
+    record(EventKind::BlockingEnd, stamp(), job.id, lane);
+    std::int64_t text = 0;
+    if (error)
+        text = recorder_.addString(*error);
+    record(EventKind::TaskCompleted, stamp(), job.id, lane,
+           static_cast<std::uint8_t>(error ? Completion::Error : Completion::Ok), 0, 0, text);
+    std::optional<JoinError> joinError;
+    if (error)
+        joinError = JoinError{JoinError::Kind::Failed, *error};
+    job.join->finish(std::move(joinError), WakeSource{job.id, 0});
+}
+
+void Scheduler::shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstarted)
+{
+    ContextScope scope({this, nullptr, nullptr, kNoLane, 0});
+    for (const auto& job : unstarted) {
+        record(EventKind::TaskCancelled, stamp(), job->id, kNoLane, static_cast<std::uint8_t>(CancelReason::Shutdown));
+        job->join->finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{});
+    }
+    for (;;) {
+        std::shared_ptr<TaskCore> next;
+        {
+            std::lock_guard lock(liveMutex_);
+            if (live_.empty())
+                break;
+            next = live_.begin()->second;
+        }
+        cancel(*next, CancelReason::Shutdown, 0, kNoLane);
+    }
+    queues_.clear();
+}
+
+ResourceId Scheduler::addResource(std::string kind, std::string name)
+{
+    const ResourceId id = nextResourceId_.fetch_add(1);
+    recorder_.addResource({id, std::move(kind), std::move(name)});
+    return id;
+}
+
+LaneId Scheduler::addBlockingLane()
+{
+    std::lock_guard lock(laneMutex_);
+    const auto index = lanes_.size() - workers_;
+    lanes_.push_back({LaneKind::Blocking, "blocking " + std::to_string(index)});
+    return static_cast<LaneId>(lanes_.size() - 1);
+}
+
+std::vector<LaneInfo> Scheduler::lanes() const
+{
+    std::lock_guard lock(laneMutex_);
+    return lanes_;
+}
+
+}  // namespace wl

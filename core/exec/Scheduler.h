@@ -1,0 +1,82 @@
+#pragma once
+// All scheduling logic, shared by the threaded and the simulated driver: spawning, waking, polling, cancelling,
+// timers, the blocking pool's bookkeeping, lanes, and recording every step of it.
+#include "../trace/Recorder.h"
+#include "Driver.h"
+#include "RunQueues.h"
+#include "TaskCore.h"
+#include "TimerQueue.h"
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace wl {
+
+class Scheduler {
+public:
+    Scheduler(Mode mode, std::uint32_t workers, bool recording);
+    ~Scheduler();
+
+    Mode mode() const { return mode_; }
+    std::uint32_t workers() const { return workers_; }
+    Recorder& recorder() { return recorder_; }
+    RunQueues& queues() { return queues_; }
+    TimerQueue& timers() { return timers_; }
+    void setDriver(Driver* d) { driver_ = d; }
+    Driver& driver() { return *driver_; }
+    Instant now() const { return driver_->now(); }
+
+    // --- tasks
+    void registerSpawn(const std::shared_ptr<TaskCore>& task, std::string name);
+    void registerBlocking(const std::shared_ptr<BlockingJob>& job, std::string name);
+    TaskId registerFuture(std::string name);  // a join/select arm: a future inside the current task
+    void wake(TaskCore& task, TaskId future, WakeSource source);
+    void abort(TaskCore& task, TaskId by);
+    // One poll of `task` on `lane` (or its cancellation, if it was aborted).
+    void runTask(LaneId lane, const std::shared_ptr<TaskCore>& task);
+    void runBlocking(LaneId lane, BlockingJob& job);
+    // Runtime shutdown: every task still alive is dropped and recorded as cancelled; unstarted blocking jobs too.
+    void shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstarted);
+    size_t liveTasks() const;
+
+    // --- resources, lanes
+    ResourceId addResource(std::string kind, std::string name);
+    LaneId addBlockingLane();
+    std::vector<LaneInfo> lanes() const;
+
+    // --- recording. stamp() gives the time for an event about `about`: now, nudged in threaded mode so that one
+    // task's events are strictly ordered even when two threads read the same clock tick.
+    Instant stamp(TaskCore* about = nullptr);
+    void record(EventKind kind, Instant time, TaskId task, LaneId lane, std::uint8_t detail = 0, TaskId peer = 0,
+                ResourceId resource = 0, std::int64_t value = 0, std::uint32_t site = 0)
+    {
+        if (recorder_.enabled())
+            recorder_.record(Event{time, value, task, peer, resource, site, lane, kind, detail});
+    }
+
+private:
+    void complete(TaskCore& task, LaneId lane);
+    void cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId lane);
+    void forget(TaskId id);
+
+    const Mode mode_;
+    const std::uint32_t workers_;
+    Recorder recorder_;
+    RunQueues queues_;
+    TimerQueue timers_;
+    Driver* driver_ = nullptr;
+    std::atomic<TaskId> nextTaskId_{1};
+    std::atomic<ResourceId> nextResourceId_{1};
+
+    mutable std::mutex liveMutex_;
+    std::map<TaskId, std::shared_ptr<TaskCore>> live_;  // ordered: shutdown drops tasks in id order
+
+    mutable std::mutex laneMutex_;
+    std::vector<LaneInfo> lanes_;
+};
+
+}  // namespace wl

@@ -1,0 +1,139 @@
+#include "SimulatedDriver.h"
+
+#include "Scheduler.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace wl {
+
+SimulatedDriver::SimulatedDriver(Scheduler& scheduler, std::uint64_t seed)
+    : scheduler_(scheduler), rng_(seed), lanes_(scheduler.workers())
+{
+}
+
+Instant SimulatedDriver::now() const
+{
+    const LaneId lane = currentContext().lane;
+    return lane < lanes_.size() ? lanes_[lane].clock : time_;
+}
+
+void SimulatedDriver::holdWorker(Duration d)
+{
+    const LaneId lane = currentContext().lane;
+    if (lane < lanes_.size())
+        lanes_[lane].clock += d.count();
+    else
+        time_ += d.count();
+}
+
+void SimulatedDriver::submitBlocking(std::shared_ptr<BlockingJob> job) { blocking_.push_back({std::move(job), now()}); }
+
+void SimulatedDriver::runUntil(JoinCore& root)
+{
+    ContextScope outside({&scheduler_, nullptr, nullptr, kNoLane, 0});
+    while (!root.isFinished()) {
+        if (fireTimers() || runBlockingJob() || pollOnSomeWorker())
+            continue;
+        parkIdleWorkers();
+        if (!advanceClock())
+            break;  // nothing can ever move again: the root waits on something that will not come
+    }
+    for (const auto& lane : lanes_)
+        time_ = std::max(time_, lane.clock);
+}
+
+bool SimulatedDriver::fireTimers()
+{
+    auto due = scheduler_.timers().takeDue(time_);
+    for (auto& d : due) {
+        scheduler_.record(EventKind::TimerFired, time_, 0, kNoLane, 0, 0, d.timer);
+        d.waker.wake(WakeSource::fromResource(d.timer));
+    }
+    return !due.empty();
+}
+
+bool SimulatedDriver::runBlockingJob()
+{
+    auto it = std::find_if(blocking_.begin(), blocking_.end(), [&](const auto& p) { return p.readyAt <= time_; });
+    if (it == blocking_.end())
+        return false;
+    auto job = std::move(it->job);
+    blocking_.erase(it);
+    LaneId lane = kNoLane;
+    for (LaneId i = scheduler_.workers(); i < lanes_.size(); ++i)
+        if (lanes_[i].clock <= time_) {
+            lane = i;
+            break;
+        }
+    if (lane == kNoLane) {
+        lane = scheduler_.addBlockingLane();
+        lanes_.resize(lane + 1);
+    }
+    lanes_[lane].clock = time_;
+    scheduler_.runBlocking(lane, *job);
+    return true;
+}
+
+bool SimulatedDriver::pollOnSomeWorker()
+{
+    if (!scheduler_.queues().hasWork(time_))
+        return false;
+    std::vector<LaneId> free;
+    for (LaneId w = 0; w < scheduler_.workers(); ++w)
+        if (lanes_[w].clock <= time_)
+            free.push_back(w);
+    if (free.empty())
+        return false;
+    const LaneId w = free[random(free.size())];
+    auto task = scheduler_.queues().take(w, time_, random(scheduler_.workers()));
+    if (!task)
+        return false;
+    lanes_[w].clock = time_;
+    if (lanes_[w].parked) {
+        lanes_[w].parked = false;
+        scheduler_.record(EventKind::WorkerUnpark, time_, 0, w);
+    }
+    scheduler_.runTask(w, task);
+    return true;
+}
+
+void SimulatedDriver::parkIdleWorkers()
+{
+    for (LaneId w = 0; w < scheduler_.workers(); ++w) {
+        if (lanes_[w].clock <= time_ && !lanes_[w].parked) {
+            lanes_[w].parked = true;
+            scheduler_.record(EventKind::WorkerPark, lanes_[w].clock, 0, w);
+        }
+    }
+}
+
+bool SimulatedDriver::advanceClock()
+{
+    std::optional<Instant> next = scheduler_.timers().nextDeadline();
+    auto consider = [&](Instant t) {
+        if (t > time_ && (!next || t < *next))
+            next = t;
+    };
+    if (auto r = scheduler_.queues().nextReadyAfter(time_))
+        consider(*r);
+    for (const auto& lane : lanes_)
+        consider(lane.clock);
+    for (const auto& p : blocking_)
+        consider(p.readyAt);
+    if (!next)
+        return false;
+    time_ = std::max(time_, *next);
+    return true;
+}
+
+std::vector<std::shared_ptr<BlockingJob>> SimulatedDriver::stop()
+{
+    std::vector<std::shared_ptr<BlockingJob>> unstarted;
+    for (auto& p : blocking_)
+        unstarted.push_back(std::move(p.job));
+    blocking_.clear();
+    return unstarted;
+}
+
+}  // namespace wl

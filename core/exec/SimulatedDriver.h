@@ -1,0 +1,50 @@
+#pragma once
+// Simulated mode: N logical workers interleaved on the calling thread by a seeded scheduler, with a virtual
+// clock. Whenever several workers could poll, the seed picks one; when none can, the clock jumps to the next
+// timer deadline or the next moment a busy worker frees up (like tokio's paused time). A poll is atomic in
+// virtual time except for work(), which moves its lane's clock on. Same inputs and seed, same trace, bit for bit.
+#include "Driver.h"
+
+#include <deque>
+#include <random>
+#include <vector>
+
+namespace wl {
+
+class Scheduler;
+
+class SimulatedDriver final : public Driver {
+public:
+    SimulatedDriver(Scheduler& scheduler, std::uint64_t seed);
+    Instant now() const override;
+    void runUntil(JoinCore& root) override;
+    void onRunnable() override {}
+    void onTimerArmed() override {}
+    void holdWorker(Duration d) override;
+    void submitBlocking(std::shared_ptr<BlockingJob> job) override;
+    std::vector<std::shared_ptr<BlockingJob>> stop() override;
+
+private:
+    struct Lane {
+        Instant clock = 0;  // the lane is busy until then
+        bool parked = false;
+    };
+    struct PendingJob {
+        std::shared_ptr<BlockingJob> job;
+        Instant readyAt;
+    };
+    bool fireTimers();
+    bool runBlockingJob();
+    bool pollOnSomeWorker();
+    void parkIdleWorkers();
+    bool advanceClock();
+    std::uint64_t random(std::uint64_t bound) { return rng_() % bound; }
+
+    Scheduler& scheduler_;
+    std::mt19937_64 rng_;
+    Instant time_ = 0;
+    std::vector<Lane> lanes_;
+    std::deque<PendingJob> blocking_;
+};
+
+}  // namespace wl

@@ -1,0 +1,70 @@
+#pragma once
+// The executor's record of one spawned task: its scheduling state, its body (the root coroutine) and the
+// completion its JoinHandle reads.
+#include "JoinHandle.h"
+#include "PollContext.h"
+#include "Task.h"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace wl {
+
+struct TaskCore : std::enable_shared_from_this<TaskCore> {
+    // Idle: parked (Pending, waiting for a wake) or not yet scheduled; Scheduled: in a run queue; Running: being
+    // polled; Notified: woken while running, so it is queued again when the poll ends; Done: completed/cancelled.
+    enum State : std::uint8_t { Idle, Scheduled, Running, Notified, Done };
+
+    TaskId id = 0;
+    Scheduler* scheduler = nullptr;
+    std::atomic<std::uint8_t> state{Idle};
+    std::atomic<bool> cancelRequested{false};
+    std::atomic<TaskId> cancelledBy{0};
+    std::atomic<std::int64_t> lastEventTime{-1};  // threaded mode: keeps one task's events strictly ordered
+    Branch body;
+    std::shared_ptr<JoinCore> join;
+
+    virtual ~TaskCore() = default;
+    virtual bool bodyDone() const = 0;
+    // Moves the finished body's result into the join state; returns the error text if the body threw.
+    virtual std::optional<std::string> takeResult() = 0;
+    // Drops the body's coroutine frame (and with it every frame it was awaiting): cancellation.
+    virtual void destroyBody() = 0;
+};
+
+template <class T>
+struct TypedTaskCore final : TaskCore {
+    typename Task<T>::Handle frame;
+    std::shared_ptr<JoinState<T>> state = std::make_shared<JoinState<T>>();
+
+    explicit TypedTaskCore(Task<T> task) : frame(task.release())
+    {
+        body.resumePoint = frame;
+        join = state;
+    }
+    ~TypedTaskCore() override { destroyBody(); }
+
+    bool bodyDone() const override { return frame && frame.done(); }
+    std::optional<std::string> takeResult() override
+    {
+        try {
+            state->value = frame.promise().takeStored();
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        } catch (...) {
+            return std::string("unknown exception");
+        }
+        return std::nullopt;
+    }
+    void destroyBody() override
+    {
+        if (frame)
+            std::exchange(frame, {}).destroy();
+        body.resumePoint = {};
+        body.nested = nullptr;
+    }
+};
+
+}  // namespace wl

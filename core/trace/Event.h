@@ -1,0 +1,61 @@
+#pragma once
+// One recorded lifecycle event. Fixed size so a million of them stay cheap to record, merge and draw.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace wl {
+
+using TaskId = std::uint32_t;      // 0 = no task (outside, a timer, the runtime itself)
+using ResourceId = std::uint32_t;  // 0 = no resource
+using LaneId = std::uint32_t;      // worker lanes first, then blocking-pool lanes
+inline constexpr LaneId kNoLane = 0xFFFFFFFFu;  // not on a lane: timer driver, the thread calling block_on
+
+enum class EventKind : std::uint8_t {
+    TaskSpawned,    // task, peer = parent, site = spawn site
+    PollStart,      // task, worker
+    PollEnd,        // task, worker, detail = PollResult, site = where it parked or returned
+    Wake,           // task = target, peer = waking task, resource = waking resource, detail = WakeOutcome,
+                    // value = the future inside the task that registered the waker (0 = the task itself)
+    TaskCompleted,  // task, detail = Completion, value = string index of the error text (errors only)
+    TaskCancelled,  // task, detail = CancelReason, peer = the task that caused it
+    HandleDetached, // task = the detached task, peer = the task that dropped its JoinHandle
+    WorkerPark,     // worker: found no work
+    WorkerUnpark,   // worker: found work again
+    TimerArmed,     // resource = timer, task = the task waiting, value = deadline (ns since run start)
+    TimerFired,     // resource = timer
+    Print,          // task, value = string index of the printed line, site = the print statement
+    BlockingStart,  // task = blocking job, worker = its blocking lane
+    BlockingEnd,    // task, worker
+    CpuWork,        // task, worker, value = duration (ns); time = when the work started
+    Count
+};
+
+enum class PollResult : std::uint8_t { Pending, Ready };
+// What a wake did: scheduled the task, found it already scheduled (two wakes, one poll), found it running (it is
+// polled again once the current poll ends), or found it finished (a recorded no-op).
+enum class WakeOutcome : std::uint8_t { Scheduled, AlreadyScheduled, WhileRunning, TaskFinished };
+enum class Completion : std::uint8_t { Ok, Error };
+enum class CancelReason : std::uint8_t { Aborted, Shutdown, DroppedByCombinator };
+
+struct Event {
+    std::int64_t time = 0;   // ns since run start
+    std::int64_t value = 0;  // kind-specific, see EventKind
+    TaskId task = 0;
+    TaskId peer = 0;
+    ResourceId resource = 0;
+    std::uint32_t site = 0;  // line in the scenario's Rust source, 0 = unknown
+    LaneId worker = kNoLane;
+    EventKind kind = EventKind::Print;
+    std::uint8_t detail = 0;
+
+    bool operator==(const Event&) const = default;
+};
+static_assert(sizeof(Event) == 40, "Event must stay compact");
+
+std::string_view eventKindName(EventKind kind);
+std::optional<EventKind> eventKindFromName(std::string_view name);
+std::string_view wakeOutcomeName(WakeOutcome o);
+std::string_view cancelReasonName(CancelReason r);
+
+}  // namespace wl

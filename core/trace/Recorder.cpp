@@ -1,0 +1,81 @@
+#include "Recorder.h"
+
+#include <algorithm>
+#include <atomic>
+
+namespace wl {
+namespace {
+std::atomic<std::uint64_t> g_nextGeneration{1};
+thread_local void* t_buffer = nullptr;
+thread_local std::uint64_t t_generation = 0;
+
+bool valueIsString(const Event& e)
+{
+    return e.kind == EventKind::Print
+        || (e.kind == EventKind::TaskCompleted && e.detail == static_cast<std::uint8_t>(Completion::Error));
+}
+}  // namespace
+
+Recorder::Recorder(bool enabled) : enabled_(enabled), generation_(g_nextGeneration.fetch_add(1)) {}
+Recorder::~Recorder() = default;
+
+Recorder::Buffer& Recorder::local()
+{
+    if (t_generation != generation_) {
+        std::lock_guard lock(attachMutex_);
+        buffers_.push_back(std::make_unique<Buffer>());
+        buffers_.back()->events.reserve(4096);
+        t_buffer = buffers_.back().get();
+        t_generation = generation_;
+    }
+    return *static_cast<Buffer*>(t_buffer);
+}
+
+void Recorder::record(const Event& e)
+{
+    if (enabled_)
+        local().events.push_back(e);
+}
+
+std::int64_t Recorder::addString(std::string text)
+{
+    if (!enabled_)
+        return 0;
+    auto& strings = local().strings;
+    strings.push_back(std::move(text));
+    return static_cast<std::int64_t>(strings.size() - 1);
+}
+
+void Recorder::addTask(TaskInfo info) { local().tasks.push_back(std::move(info)); }
+void Recorder::addResource(ResourceInfo info) { local().resources.push_back(std::move(info)); }
+
+void Recorder::finish(Trace& out)
+{
+    std::lock_guard lock(attachMutex_);
+    size_t total = 0;
+    for (auto& b : buffers_)
+        total += b->events.size();
+    out.events.clear();
+    out.events.reserve(total);
+    out.strings.clear();
+    out.tasks.clear();
+    out.resources.clear();
+    for (auto& b : buffers_) {
+        const auto offset = static_cast<std::int64_t>(out.strings.size());
+        for (Event e : b->events) {
+            if (valueIsString(e))
+                e.value += offset;
+            out.events.push_back(e);
+        }
+        std::move(b->strings.begin(), b->strings.end(), std::back_inserter(out.strings));
+        std::move(b->tasks.begin(), b->tasks.end(), std::back_inserter(out.tasks));
+        std::move(b->resources.begin(), b->resources.end(), std::back_inserter(out.resources));
+    }
+    buffers_.clear();
+    std::stable_sort(out.events.begin(), out.events.end(),
+                     [](const Event& a, const Event& b) { return a.time < b.time; });
+    std::sort(out.tasks.begin(), out.tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(out.resources.begin(), out.resources.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+}
+
+}  // namespace wl

@@ -1,0 +1,49 @@
+#pragma once
+// Collects events from many threads without a shared lock: every recording thread appends to a buffer of its
+// own (attached once, under a mutex); finish() merges the buffers by time.
+#include "Trace.h"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace wl {
+
+class Recorder {
+public:
+    explicit Recorder(bool enabled = true);
+    ~Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    bool enabled() const { return enabled_; }
+
+    void record(const Event& e);
+    // Stores a line of text; the returned index goes in Event::value of a Print or an error completion and is
+    // remapped to the merged string table by finish().
+    std::int64_t addString(std::string text);
+    void addTask(TaskInfo info);          // task metadata (always kept, even with recording off)
+    void addResource(ResourceInfo info);  // resource metadata
+
+    // Merges every buffer into `out` (events sorted by time, ties in recording order). Call once, after every
+    // recording thread has stopped.
+    void finish(Trace& out);
+
+private:
+    struct Buffer {
+        std::vector<Event> events;
+        std::vector<std::string> strings;
+        std::vector<TaskInfo> tasks;
+        std::vector<ResourceInfo> resources;
+    };
+    Buffer& local();
+
+    const bool enabled_;
+    const std::uint64_t generation_;  // tells this recorder's thread-local buffer apart from a dead one's
+    std::mutex attachMutex_;
+    std::vector<std::unique_ptr<Buffer>> buffers_;
+};
+
+}  // namespace wl

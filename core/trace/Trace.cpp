@@ -1,0 +1,26 @@
+#include "Trace.h"
+
+namespace wl {
+
+std::string_view modeName(Mode m) { return m == Mode::Simulated ? "simulated" : "threaded"; }
+
+std::string_view taskKindName(TaskKind k)
+{
+    switch (k) {
+    case TaskKind::Task: return "task";
+    case TaskKind::Future: return "future";
+    case TaskKind::Blocking: return "blocking";
+    }
+    return "?";
+}
+
+std::vector<std::pair<std::int64_t, std::string>> Trace::printedLines() const
+{
+    std::vector<std::pair<std::int64_t, std::string>> lines;
+    for (const Event& e : events)
+        if (e.kind == EventKind::Print && e.value >= 0 && static_cast<size_t>(e.value) < strings.size())
+            lines.emplace_back(e.time, strings[static_cast<size_t>(e.value)]);
+    return lines;
+}
+
+}  // namespace wl
