@@ -176,11 +176,16 @@ size_t Scheduler::liveTasks() const
     return live_.size();
 }
 
-void Scheduler::runBlocking(LaneId lane, BlockingJob& job)
+std::optional<std::string> Scheduler::startBlocking(LaneId lane, BlockingJob& job)
 {
     ContextScope scope({this, nullptr, nullptr, lane, job.id});
     record(EventKind::BlockingStart, stamp(), job.id, lane);
-    auto error = job.run();
+    return job.run();
+}
+
+void Scheduler::finishBlocking(LaneId lane, BlockingJob& job, std::optional<std::string> error)
+{
+    ContextScope scope({this, nullptr, nullptr, lane, job.id});
     record(EventKind::BlockingEnd, stamp(), job.id, lane);
     std::int64_t text = 0;
     if (error)

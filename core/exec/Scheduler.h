@@ -38,7 +38,11 @@ public:
     void abort(TaskCore& task, TaskId by);
     // One poll of `task` on `lane` (or its cancellation, if it was aborted).
     void runTask(LaneId lane, const std::shared_ptr<TaskCore>& task);
-    void runBlocking(LaneId lane, BlockingJob& job);
+    void runBlocking(LaneId lane, BlockingJob& job) { finishBlocking(lane, job, startBlocking(lane, job)); }
+    // The two halves of runBlocking, apart so the simulated driver can publish the result only when virtual
+    // time reaches the job's end: start runs the function and returns its error text, if any.
+    std::optional<std::string> startBlocking(LaneId lane, BlockingJob& job);
+    void finishBlocking(LaneId lane, BlockingJob& job, std::optional<std::string> error);
     // Runtime shutdown: every task still alive is dropped and recorded as cancelled; unstarted blocking jobs too.
     void shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstarted);
     size_t liveTasks() const;

@@ -33,7 +33,7 @@ void SimulatedDriver::runUntil(JoinCore& root)
 {
     ContextScope outside({&scheduler_, nullptr, nullptr, kNoLane, 0});
     while (!root.isFinished()) {
-        if (fireTimers() || runBlockingJob() || pollOnSomeWorker())
+        if (fireTimers() || finishBlockingJobs() || runBlockingJob() || pollOnSomeWorker())
             continue;
         parkIdleWorkers();
         if (!advanceClock())
@@ -61,8 +61,11 @@ bool SimulatedDriver::runBlockingJob()
     auto job = std::move(it->job);
     blocking_.erase(it);
     LaneId lane = kNoLane;
+    auto busy = [&](LaneId i) {
+        return std::any_of(running_.begin(), running_.end(), [&](const RunningJob& r) { return r.lane == i; });
+    };
     for (LaneId i = scheduler_.workers(); i < lanes_.size(); ++i)
-        if (lanes_[i].clock <= time_) {
+        if (lanes_[i].clock <= time_ && !busy(i)) {
             lane = i;
             break;
         }
@@ -71,8 +74,25 @@ bool SimulatedDriver::runBlockingJob()
         lanes_.resize(lane + 1);
     }
     lanes_[lane].clock = time_;
-    scheduler_.runBlocking(lane, *job);
+    auto error = scheduler_.startBlocking(lane, *job);
+    running_.push_back({std::move(job), lane, std::move(error)});
     return true;
+}
+
+bool SimulatedDriver::finishBlockingJobs()
+{
+    bool any = false;
+    for (size_t i = 0; i < running_.size();) {
+        if (lanes_[running_[i].lane].clock > time_) {
+            ++i;
+            continue;
+        }
+        RunningJob done = std::move(running_[i]);
+        running_.erase(running_.begin() + static_cast<std::ptrdiff_t>(i));
+        scheduler_.finishBlocking(done.lane, *done.job, std::move(done.error));
+        any = true;
+    }
+    return any;
 }
 
 bool SimulatedDriver::pollOnSomeWorker()
@@ -129,6 +149,10 @@ bool SimulatedDriver::advanceClock()
 
 std::vector<std::shared_ptr<BlockingJob>> SimulatedDriver::stop()
 {
+    // Jobs that ran finish first: a runtime waits for blocking work that has started.
+    for (auto& r : running_)
+        scheduler_.finishBlocking(r.lane, *r.job, std::move(r.error));
+    running_.clear();
     std::vector<std::shared_ptr<BlockingJob>> unstarted;
     for (auto& p : blocking_)
         unstarted.push_back(std::move(p.job));

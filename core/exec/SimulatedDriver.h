@@ -6,6 +6,8 @@
 #include "Driver.h"
 
 #include <deque>
+#include <optional>
+#include <string>
 #include <random>
 #include <vector>
 
@@ -34,6 +36,7 @@ private:
         Instant readyAt;
     };
     bool fireTimers();
+    bool finishBlockingJobs();
     bool runBlockingJob();
     bool pollOnSomeWorker();
     void parkIdleWorkers();
@@ -45,6 +48,12 @@ private:
     Instant time_ = 0;
     std::vector<Lane> lanes_;
     std::deque<PendingJob> blocking_;
+    struct RunningJob {  // ran, but its result is published only when the clock reaches its lane's end
+        std::shared_ptr<BlockingJob> job;
+        LaneId lane;
+        std::optional<std::string> error;
+    };
+    std::vector<RunningJob> running_;
 };
 
 }  // namespace wl

@@ -1,0 +1,98 @@
+// Task<T> is lazy and awaiting one is a plain await inside the current task.
+#include "TraceQuery.h"
+#include "exec/Executor.h"
+
+#include <QTest>
+
+using namespace wl;
+using namespace wl::test;
+
+namespace {
+Task<int> touch(int* counter)
+{
+    ++*counter;
+    co_return 7;
+}
+
+Task<int> addLater(int a, int b)
+{
+    co_await sleep(10ms);
+    co_return a + b;
+}
+
+Task<void> throwing()
+{
+    co_await yield_now();
+    throw std::runtime_error("inner failure");
+}
+}  // namespace
+
+class TstTask : public QObject {
+    Q_OBJECT
+private slots:
+    void creatingATaskRunsNothing()
+    {
+        int counter = 0;
+        {
+            auto t = touch(&counter);
+            QVERIFY(t.valid());
+            QCOMPARE(counter, 0);
+        }  // dropped without ever being awaited: its body never ran
+        QCOMPARE(counter, 0);
+    }
+
+    void creatingATaskInsideARunRecordsNothing()
+    {
+        int counter = 0;
+        Executor ex({});
+        auto body = [&]() -> Task<void> {
+            auto lazy = touch(&counter);
+            print("created");
+            co_await sleep(1s);
+            print(std::to_string(counter));
+            const int v = co_await std::move(lazy);
+            print(std::to_string(counter) + " " + std::to_string(v));
+        };
+        ex.block_on(body());
+        const Trace& t = ex.trace();
+        WL_REQUIRE_CLEAN(t);
+        const auto lines = t.printedLines();
+        QCOMPARE(lines.size(), size_t(3));
+        QCOMPARE(lines[1].second, std::string("0"));    // still nothing ran after a second
+        QCOMPARE(lines[2].second, std::string("1 7"));  // ran once, when awaited
+        QCOMPARE(t.tasks.size(), size_t(1));            // awaiting is not spawning
+    }
+
+    void awaitingIsAPlainAwaitNotANewTask()
+    {
+        Executor ex({});
+        auto r = ex.block_on(addLater(2, 3));
+        QVERIFY(r.ok());
+        QCOMPARE(*r.value, 5);
+        const Trace& t = ex.trace();
+        WL_REQUIRE_CLEAN(t);
+        QCOMPARE(t.tasks.size(), size_t(1));
+        QCOMPARE(eventsOf(t, EventKind::TaskSpawned).size(), size_t(1));
+        QCOMPARE(t.duration, std::int64_t(10'000'000));
+    }
+
+    void exceptionsPropagateThroughPlainAwaits()
+    {
+        Executor ex({});
+        auto body = []() -> Task<std::string> {
+            try {
+                co_await throwing();
+            } catch (const std::runtime_error& e) {
+                co_return std::string("caught: ") + e.what();
+            }
+            co_return std::string("not thrown");
+        };
+        auto r = ex.block_on(body());
+        QVERIFY(r.ok());
+        QCOMPARE(*r.value, std::string("caught: inner failure"));
+        WL_REQUIRE_CLEAN(ex.trace());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTask)
+#include "tst_task.moc"
