@@ -1,4 +1,154 @@
+// The headless command line: listing, printing in the tutorial's format, saving traces, and a clear message
+// with a non-zero exit for every wrong name or value. The real binary is run too.
+#include "CommandLine.h"
+#include "TraceQuery.h"
+#include "scenarios/Scenario.h"
+#include "trace/TraceJson.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace wl;
+
+namespace {
+CommandLineResult run(QStringList args)
+{
+    args.prepend("wakeline");
+    return runCommandLine(args);
+}
+}  // namespace
+
+class TstCommandLine : public QObject {
+    Q_OBJECT
+private slots:
+    void listsScenariosIdFirst()
+    {
+        const auto r = run({"--list-scenarios"});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = QString::fromStdString(r.out).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(size_t(lines.size()), allScenarios().size());
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            QCOMPARE(lines[i].section('\t', 0, 0).toStdString(), allScenarios()[size_t(i)].id);
+        const auto verbose = run({"--list-scenarios", "--verbose"});
+        QVERIFY(verbose.out.find("--param sleep_ms=100 ms  (0..600000)") != std::string::npos);
+    }
+
+    void printsLinesTheWayTheTutorialShowsThem()
+    {
+        const auto r = run({"--scenario", "join", "--print"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, std::string("1000 ms  Humidity fetched\n2000 ms  Temperature fetched\n"
+                                    "2000 ms  Weather report: 72°F, 40% humidity\n"));
+        QCOMPARE(formatPrintedLine(1'000'214'000, "x"), std::string("1000.214 ms  x"));
+    }
+
+    void optionsReachTheRun()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("t.json");
+        const auto r = run({"--scenario", "many_sleepers", "--workers", "2", "--seed", "9", "--param", "tasks=3",
+                            "--param", "sleep_ms=50", "--trace", path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, std::string());  // saving a trace is quiet unless --print is given
+        const auto loaded = loadTraceJson(path.toStdString());
+        QVERIFY2(loaded.trace, loaded.error.c_str());
+        const Trace& t = *loaded.trace;
+        WL_REQUIRE_CLEAN(t);
+        QCOMPARE(t.scenario, std::string("many_sleepers"));
+        QCOMPARE(t.workers, 2u);
+        QCOMPARE(t.seed, 9ull);
+        QCOMPARE(t.duration, std::int64_t(50'000'000));
+        QCOMPARE(t.tasks.size(), size_t(4));
+    }
+
+    void writesAChromeTrace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.json");
+        const auto r = run({"--scenario", "select", "--chrome-trace", path, "--print"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.find("First completed: fast") != std::string::npos);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(f.readAll()).object().contains("traceEvents"));
+    }
+
+    void wrongInputGetsAClearMessage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char* name, QStringList args, const char* message) {
+            QTest::newRow(name) << args << QString::fromUtf8(message);
+        };
+        row("unknown scenario", {"--scenario", "nope"},
+            "wakeline: unknown scenario 'nope'; valid: lazy_future, sequential, join, select, timeout, many_sleepers");
+        row("workers text", {"--scenario", "join", "--workers", "four"},
+            "wakeline: --workers: expected a whole number from 1 to 64, got 'four'");
+        row("workers zero", {"--scenario", "join", "--workers", "0"},
+            "wakeline: --workers: expected a whole number from 1 to 64, got '0'");
+        row("workers huge", {"--scenario", "join", "--workers", "10000"},
+            "wakeline: --workers: expected a whole number from 1 to 64, got '10000'");
+        row("mode", {"--scenario", "join", "--mode", "fast"},
+            "wakeline: --mode: expected simulated or threaded, got 'fast'");
+        row("seed negative", {"--scenario", "join", "--seed", "-3"},
+            "wakeline: --seed: expected a whole number from 0 to 18446744073709551615, got '-3'");
+        row("seed overflow", {"--scenario", "join", "--seed", "99999999999999999999"},
+            "wakeline: --seed: expected a whole number from 0 to 18446744073709551615, got '99999999999999999999'");
+        row("param shape", {"--scenario", "join", "--param", "humidity_ms"},
+            "wakeline: --param: expected name=value, got 'humidity_ms'");
+        row("param name", {"--scenario", "join", "--param", "speed=3"},
+            "wakeline: scenario 'join' has no parameter 'speed'; valid: temperature_ms, humidity_ms");
+        row("param negative duration", {"--scenario", "join", "--param", "humidity_ms=-5"},
+            "wakeline: parameter 'humidity_ms' must be between 0 and 600000, got -5");
+        row("param not a number", {"--scenario", "join", "--param", "humidity_ms=soon"},
+            "wakeline: --param humidity_ms: expected a whole number from -4611686018427387904 to 4611686018427387903, got 'soon'");
+        row("options without scenario", {"--print"},
+            "wakeline: --workers, --mode, --seed, --param, --print, --trace and --chrome-trace need --scenario");
+        row("unknown option", {"--frobnicate"}, "wakeline: Unknown option 'frobnicate'.");
+        row("missing value", {"--scenario"}, "wakeline: Missing value after '--scenario'.");
+        row("stray argument", {"--scenario", "join", "extra"}, "wakeline: unexpected argument 'extra'");
+    }
+    void wrongInputGetsAClearMessage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(QString::fromStdString(r.err), message + "\n(see wakeline --help)\n");
+        QCOMPARE(r.out, std::string());
+    }
+
+    void unwritableOutputIsReportedAndNothingHalfWritten()
+    {
+        const auto r = run({"--scenario", "join", "--trace", "/nonexistent-dir/t.json"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.find("wakeline: --trace: cannot write /nonexistent-dir/t.json") == 0, r.err.c_str());
+    }
+
+    void theRealBinary()
+    {
+        QProcess p;
+        p.start(WAKELINE_BINARY, {"--scenario", "timeout", "--print"});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardOutput(), QByteArray("1000 ms  Timed out!\n"));
+
+        p.start(WAKELINE_BINARY, {"--scenario", "missing"});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().startsWith("wakeline: unknown scenario 'missing'; valid: "));
+
+        p.start(WAKELINE_BINARY, {"--scenario", "sequential", "--mode", "threaded", "--print"});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const auto lines = p.readAllStandardOutput().split('\n');
+        QVERIFY(lines[0].endsWith(" ms  Temperature fetched"));
+        QVERIFY(lines[0].startsWith("200"));  // ~2000.x ms of real time
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCommandLine)
 #include "tst_command_line.moc"

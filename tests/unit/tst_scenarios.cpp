@@ -1,4 +1,88 @@
+// Golden stories of every scenario's simulated run (what a student should see: printed lines and their virtual
+// times, who woke whom, what was cancelled), and the ties from events to the Rust source lines.
+// Regenerate the goldens after a deliberate change with WAKELINE_UPDATE_GOLDEN=1, then read the diff.
+#include "TraceQuery.h"
+#include "TraceStory.h"
+
+#include <QFile>
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace wl;
+using namespace wl::test;
+
+namespace {
+const char* kGoldenDir = WAKELINE_GOLDEN_DIR;
+
+Trace simulated(const Scenario& s)
+{
+    RunOptions options;
+    options.seed = 1;
+    return runScenario(s, options);
+}
+}  // namespace
+
+class TstScenarios : public QObject {
+    Q_OBJECT
+private slots:
+    void everyScenarioHasItsTeachingText()
+    {
+        QVERIFY(allScenarios().size() >= 6);
+        for (const auto& s : allScenarios()) {
+            QVERIFY2(!s.title.empty() && !s.summary.empty() && s.lesson.size() > 100, s.id.c_str());
+            QVERIFY2(s.rustSource.find("#[tokio::main") != std::string::npos, s.id.c_str());
+            QVERIFY(s.defaultWorkers >= 1);
+            for (const auto& p : s.params)
+                QVERIFY2(p.min <= p.defaultValue && p.defaultValue <= p.max, (s.id + "." + p.name).c_str());
+        }
+    }
+
+    void goldenStory_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        for (const auto& s : allScenarios())
+            QTest::newRow(s.id.c_str()) << QString::fromStdString(s.id);
+    }
+    void goldenStory()
+    {
+        QFETCH(QString, scenario);
+        const Scenario& s = *findScenario(scenario.toStdString());
+        const Trace t = simulated(s);
+        WL_REQUIRE_CLEAN(t);
+        const QByteArray actual = QByteArray::fromStdString(story(t, s));
+        QFile golden(QString(kGoldenDir) + "/" + scenario + ".txt");
+        if (qEnvironmentVariableIsSet("WAKELINE_UPDATE_GOLDEN")) {
+            QVERIFY(golden.open(QIODevice::WriteOnly));
+            golden.write(actual);
+            return;
+        }
+        QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable("missing golden " + golden.fileName()));
+        QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(golden.readAll()));
+    }
+
+    void printsAndParkingPointsAreTiedToTheirRustLines_data() { goldenStory_data(); }
+    void printsAndParkingPointsAreTiedToTheirRustLines()
+    {
+        QFETCH(QString, scenario);
+        const Scenario& s = *findScenario(scenario.toStdString());
+        const Trace t = simulated(s);
+        for (const auto& e : t.events) {
+            const std::string line = s.rustLine(e.site);
+            if (e.kind == EventKind::Print) {
+                QVERIFY2(line.find("println!") != std::string::npos, line.c_str());
+                // The printed text starts like the format string does.
+                const std::string text = t.strings[size_t(e.value)];
+                const auto quote = line.find('"');
+                const std::string literal = line.substr(quote + 1, line.find_first_of("{\"", quote + 1) - quote - 1);
+                QVERIFY2(text.rfind(literal, 0) == 0, (text + " vs " + line).c_str());
+            }
+            if (e.kind == EventKind::PollEnd && e.detail == std::uint8_t(PollResult::Pending)) {
+                const bool parks = line.find(".await") != std::string::npos || line.find("join!") != std::string::npos
+                    || line.find("select!") != std::string::npos || line.find("Poll::Pending") != std::string::npos;
+                QVERIFY2(parks, ("Pending at line " + std::to_string(e.site) + ": " + line).c_str());
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstScenarios)
 #include "tst_scenarios.moc"
