@@ -60,20 +60,35 @@ void Recorder::finish(Trace& out)
     out.strings.clear();
     out.tasks.clear();
     out.resources.clear();
+    auto byTime = [](const Event& a, const Event& b) { return a.time < b.time; };
     for (auto& b : buffers_) {
         const auto offset = static_cast<std::int64_t>(out.strings.size());
-        for (Event e : b->events) {
+        for (Event& e : b->events)
             if (valueIsString(e))
                 e.value += offset;
-            out.events.push_back(e);
-        }
+        // A thread's own events are nearly always in time order already; sorting is the exception.
+        if (!std::is_sorted(b->events.begin(), b->events.end(), byTime))
+            std::stable_sort(b->events.begin(), b->events.end(), byTime);
         std::move(b->strings.begin(), b->strings.end(), std::back_inserter(out.strings));
         std::move(b->tasks.begin(), b->tasks.end(), std::back_inserter(out.tasks));
         std::move(b->resources.begin(), b->resources.end(), std::back_inserter(out.resources));
     }
+    // k-way merge by time; ties go to the earlier buffer, as a stable sort of the concatenation would.
+    std::vector<size_t> next(buffers_.size(), 0);
+    for (;;) {
+        size_t pick = buffers_.size();
+        for (size_t i = 0; i < buffers_.size(); ++i) {
+            if (next[i] == buffers_[i]->events.size())
+                continue;
+            if (pick == buffers_.size()
+                || buffers_[i]->events[next[i]].time < buffers_[pick]->events[next[pick]].time)
+                pick = i;
+        }
+        if (pick == buffers_.size())
+            break;
+        out.events.push_back(buffers_[pick]->events[next[pick]++]);
+    }
     buffers_.clear();
-    std::stable_sort(out.events.begin(), out.events.end(),
-                     [](const Event& a, const Event& b) { return a.time < b.time; });
     std::sort(out.tasks.begin(), out.tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     std::sort(out.resources.begin(), out.resources.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 }

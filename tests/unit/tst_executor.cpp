@@ -287,6 +287,21 @@ private slots:
         QCOMPARE(times, (std::vector<std::int64_t>{0, 250'000'000, 500'000'000, 750'000'000}));
     }
 
+    void sleepUntilAnInstant()
+    {
+        auto body = []() -> Task<void> {
+            co_await sleep_until(750'000'000);
+            print("at " + std::to_string(now()));
+            co_await sleep_until(100);  // already past: returns at once, never parks
+            print("still " + std::to_string(now()));
+        };
+        const Trace t = runSimulated(body());
+        WL_REQUIRE_CLEAN(t);
+        QCOMPARE(t.printedLines()[0].second, std::string("at 750000000"));
+        QCOMPARE(t.printedLines()[1].second, std::string("still 750000000"));
+        QCOMPARE(eventsOf(t, EventKind::TimerArmed).size(), size_t(1));
+    }
+
     void joinSelectAndTimeoutOverFutures()
     {
         auto value = [](int v, Duration d) -> Task<int> {

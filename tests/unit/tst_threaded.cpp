@@ -83,6 +83,52 @@ private slots:
         QVERIFY(t.duration < 150'000'000);
     }
 
+    void abortDetachBlockingAndShutdownOnRealThreads()
+    {
+        ExecutorConfig config;
+        config.mode = Mode::Threaded;
+        config.workers = 2;
+        Executor ex(config);
+        std::string outcome;
+        auto ticker = []() -> Task<void> {
+            for (;;)
+                co_await sleep(5ms);
+        };
+        auto body = [&]() -> Task<void> {
+            auto aborted = spawn(ticker(), "aborted");
+            auto detached = spawn(ticker(), "detached");
+            auto job = spawn_blocking([] {
+                work(20ms);
+                return 3;
+            }, "job");
+            co_await sleep(30ms);
+            aborted.abort();
+            { auto drop = std::move(detached); }
+            auto r = co_await aborted;
+            auto j = co_await job;
+            outcome = (r.error && r.error->cancelled() ? "cancelled" : "?") + std::string(" ")
+                + std::to_string(j.value.value_or(-1));
+            co_await sleep(20ms);
+        };
+        ex.block_on(body());
+        const Trace& t = ex.trace();
+        WL_REQUIRE_CLEAN(t);
+        QCOMPARE(outcome, std::string("cancelled 3"));
+        const auto abortedEnd = eventsOf(t, EventKind::TaskCancelled, taskNamed(t, "aborted"));
+        QCOMPARE(abortedEnd.size(), size_t(1));
+        QCOMPARE(abortedEnd[0].detail, std::uint8_t(CancelReason::Aborted));
+        const auto detachedEnd = eventsOf(t, EventKind::TaskCancelled, taskNamed(t, "detached"));
+        QCOMPARE(detachedEnd.size(), size_t(1));
+        QCOMPARE(detachedEnd[0].detail, std::uint8_t(CancelReason::Shutdown));
+        QCOMPARE(eventsOf(t, EventKind::HandleDetached, taskNamed(t, "detached")).size(), size_t(1));
+        const auto jobStart = eventsOf(t, EventKind::BlockingStart, taskNamed(t, "job"));
+        QCOMPARE(jobStart.size(), size_t(1));
+        QCOMPARE(t.lanes.at(jobStart[0].worker).kind, LaneKind::Blocking);
+        // The blocking job took >= 20 ms of real time on its own lane.
+        const auto jobEnd = eventsOf(t, EventKind::BlockingEnd, taskNamed(t, "job"));
+        QVERIFY(jobEnd[0].time - jobStart[0].time >= 20'000'000);
+    }
+
     void everyScenarioRunsThreaded_data()
     {
         QTest::addColumn<QString>("scenario");
