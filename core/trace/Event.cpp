@@ -6,7 +6,7 @@ namespace wl {
 namespace {
 constexpr std::array<std::string_view, static_cast<size_t>(EventKind::Count)> kKindNames = {
     "spawned", "poll_start", "poll_end", "wake", "completed", "cancelled", "detached", "park", "unpark",
-    "timer_armed", "timer_fired", "print", "blocking_start", "blocking_end", "cpu_work"};
+    "timer_armed", "timer_fired", "print", "blocking_start", "blocking_end", "cpu_work", "sync"};
 }
 
 std::string_view eventKindName(EventKind kind)
@@ -40,6 +40,20 @@ std::string_view cancelReasonName(CancelReason r)
     case CancelReason::Aborted: return "aborted";
     case CancelReason::Shutdown: return "dropped at shutdown";
     case CancelReason::DroppedByCombinator: return "dropped by combinator";
+    }
+    return "?";
+}
+
+std::string_view syncOpName(SyncOp op)
+{
+    switch (op) {
+    case SyncOp::Created: return "created";
+    case SyncOp::Send: return "send";
+    case SyncOp::Receive: return "receive";
+    case SyncOp::Close: return "close";
+    case SyncOp::Lagged: return "lagged";
+    case SyncOp::Acquire: return "acquire";
+    case SyncOp::Release: return "release";
     }
     return "?";
 }

@@ -28,6 +28,8 @@ enum class EventKind : std::uint8_t {
     BlockingStart,  // task = blocking job, worker = its blocking lane
     BlockingEnd,    // task, worker
     CpuWork,        // task, worker, value = duration (ns); time = when the work started
+    Sync,           // an operation on a channel or semaphore: resource, task, detail = SyncOp,
+                    // value = messages buffered / permits available after it (Lagged: messages missed)
     Count
 };
 
@@ -37,6 +39,8 @@ enum class PollResult : std::uint8_t { Pending, Ready };
 enum class WakeOutcome : std::uint8_t { Scheduled, AlreadyScheduled, WhileRunning, TaskFinished };
 enum class Completion : std::uint8_t { Ok, Error };
 enum class CancelReason : std::uint8_t { Aborted, Shutdown, DroppedByCombinator };
+enum class SyncOp : std::uint8_t { Created, Send, Receive, Close, Lagged, Acquire, Release };
+inline constexpr std::uint8_t kSyncOpCount = 7;
 
 struct Event {
     std::int64_t time = 0;   // ns since run start
@@ -57,5 +61,6 @@ std::string_view eventKindName(EventKind kind);
 std::optional<EventKind> eventKindFromName(std::string_view name);
 std::string_view wakeOutcomeName(WakeOutcome o);
 std::string_view cancelReasonName(CancelReason r);
+std::string_view syncOpName(SyncOp op);
 
 }  // namespace wl

@@ -86,6 +86,7 @@ std::uint8_t maxDetail(EventKind k)
     case EventKind::Wake: return 3;
     case EventKind::TaskCompleted: return 1;
     case EventKind::TaskCancelled: return 2;
+    case EventKind::Sync: return kSyncOpCount - 1;
     default: return 0;
     }
 }
