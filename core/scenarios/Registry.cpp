@@ -1,6 +1,8 @@
 // The list of scenarios, in the order the picker and --list-scenarios show them.
 #include "Scenario.h"
 
+#include <stdexcept>
+
 namespace wl {
 
 Scenario makeLazyFutureScenario();
@@ -10,12 +12,25 @@ Scenario makeSelectScenario();
 Scenario makeTimeoutScenario();
 Scenario makeManySleepersScenario();
 
+namespace {
+std::vector<Scenario> withRustSources(std::vector<Scenario> scenarios)
+{
+    for (auto& s : scenarios) {
+        auto it = embeddedRustSources().find(s.id);
+        if (it == embeddedRustSources().end())
+            throw std::logic_error("scenario '" + s.id + "' has no resources/scenarios/" + s.id + ".rs");
+        s.rustSource = it->second;
+    }
+    return scenarios;
+}
+}  // namespace
+
 const std::vector<Scenario>& allScenarios()
 {
-    static const std::vector<Scenario> scenarios = {
+    static const std::vector<Scenario> scenarios = withRustSources({
         makeLazyFutureScenario(), makeSequentialScenario(), makeJoinScenario(),
         makeSelectScenario(),     makeTimeoutScenario(),    makeManySleepersScenario(),
-    };
+    });
     return scenarios;
 }
 

@@ -41,14 +41,15 @@ struct Scenario {
     std::string lesson;   // one paragraph
     std::uint32_t defaultWorkers = 4;
     std::vector<ScenarioParam> params;
-    std::string rustSource;
     std::function<Task<void>(ScenarioParams)> main;
+    std::string rustSource;  // resources/scenarios/<id>.rs, filled in by the registry
 
     // The source line `line` (1-based) of the Rust program, or "" when out of range.
     std::string rustLine(std::uint32_t line) const;
 };
 
 const std::vector<Scenario>& allScenarios();
+const std::map<std::string, std::string>& embeddedRustSources();  // generated: id -> Rust program
 const Scenario* findScenario(std::string_view id);
 
 struct RunOptions {

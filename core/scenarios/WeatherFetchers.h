@@ -24,21 +24,6 @@ inline Task<int> fetch_humidity(Duration d)
     co_return 40;
 }
 
-inline const char* const kRustFetchers = R"rust(use tokio::time::{sleep, Duration};
-
-async fn fetch_temperature() -> u32 {
-    sleep(Duration::from_secs(2)).await;
-    println!("Temperature fetched");
-    72
-}
-
-async fn fetch_humidity() -> u32 {
-    sleep(Duration::from_secs(1)).await;
-    println!("Humidity fetched");
-    40
-}
-)rust";
-
 inline std::string report(int temp, int humidity)
 {
     return "Weather report: " + std::to_string(temp) + "°F, " + std::to_string(humidity) + "% humidity";

@@ -25,13 +25,6 @@ Scenario makeJoinScenario()
             "printed at 2 s. No new task is spawned: the two futures are arms of main's join.",
             1,
             weather::params(),
-            std::string(weather::kRustFetchers) + R"rust(
-#[tokio::main]
-async fn main() {
-    let (temp, humidity) = tokio::join!(fetch_temperature(), fetch_humidity());
-    println!("Weather report: {}°F, {}% humidity", temp, humidity);
-}
-)rust",
             joinMain};
 }
 

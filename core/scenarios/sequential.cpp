@@ -25,14 +25,6 @@ Scenario makeSequentialScenario()
             "the second fetch has not even been created, let alone polled. Compare with the join scenario.",
             1,
             weather::params(),
-            std::string(weather::kRustFetchers) + R"rust(
-#[tokio::main]
-async fn main() {
-    let temp = fetch_temperature().await;
-    let humidity = fetch_humidity().await;
-    println!("Weather report: {}°F, {}% humidity", temp, humidity);
-}
-)rust",
             sequentialMain};
 }
 

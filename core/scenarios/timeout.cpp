@@ -36,21 +36,6 @@ Scenario makeTimeoutScenario()
             1,
             {{"limit_ms", 1000, 0, 600000, "ms", "the time limit"},
              {"work_ms", 3000, 0, 600000, "ms", "how long the work takes"}},
-            R"rust(use tokio::time::{sleep, timeout, Duration};
-
-async fn long_task() -> &'static str {
-    sleep(Duration::from_secs(3)).await;
-    "finished"
-}
-
-#[tokio::main]
-async fn main() {
-    match timeout(Duration::from_secs(1), long_task()).await {
-        Ok(msg) => println!("Success: {}", msg),
-        Err(_) => println!("Timed out!"),
-    }
-}
-)rust",
             timeoutMain};
 }
 

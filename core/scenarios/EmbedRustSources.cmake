@@ -1,0 +1,15 @@
+# Writes a C++ file holding every resources/scenarios/<id>.rs as a string, so core needs no resource system.
+# Inputs: OUT (the .cpp to write), INPUTS (the .rs files, |-separated).
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
+set(body "// Generated from resources/scenarios/*.rs by EmbedRustSources.cmake. Do not edit.\n")
+string(APPEND body "#include <map>\n#include <string>\n\nnamespace wl {\n")
+string(APPEND body "const std::map<std::string, std::string>& embeddedRustSources()\n{\n")
+string(APPEND body "    static const std::map<std::string, std::string> sources = {\n")
+foreach(file IN LISTS INPUTS)
+    get_filename_component(id "${file}" NAME_WE)
+    file(READ "${file}" text)
+    string(APPEND body "        {\"${id}\", R\"rustsrc(${text})rustsrc\"},\n")
+endforeach()
+string(APPEND body "    };\n    return sources;\n}\n}  // namespace wl\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
