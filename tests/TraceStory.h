@@ -33,7 +33,9 @@ inline std::string story(const Trace& t, const Scenario& scenario)
                 + ": " + trimmed(scenario.rustLine(e.site)) + "]\n";
             break;
         case EventKind::Wake: {
-            const std::string source = e.peer ? name(e.peer) : e.resource ? t.resource(e.resource)->name : "outside";
+            std::string source = e.peer ? name(e.peer) : e.resource ? t.resource(e.resource)->name : "outside";
+            if (e.peer && e.resource)
+                source += " via " + t.resource(e.resource)->name;
             out += msText(e.time) + "  wake   " + name(e.task) + (e.value ? " (" + name(TaskId(e.value)) + ")" : "")
                 + " by " + source + ": " + std::string(wakeOutcomeName(WakeOutcome(e.detail))) + "\n";
             break;

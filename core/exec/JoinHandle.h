@@ -88,6 +88,8 @@ public:
     ~JoinHandle() { drop(); }
 
     TaskId id() const { return state_ ? state_->id : 0; }
+    // Drops the handle now: the task runs on (what Rust does to a JoinHandle nobody keeps).
+    void detach() { drop(); }
     // Gives up the handle without detaching (block_on keeps the root's state this way).
     std::shared_ptr<JoinState<T>> release() { return std::move(state_); }
     bool isFinished() const { return state_ && state_->isFinished(); }

@@ -1,5 +1,6 @@
 #include "Scheduler.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace wl {
@@ -93,7 +94,7 @@ void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
     record(EventKind::Wake, t, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
            future);
     if (outcome == WakeOutcome::Scheduled) {
-        queues_.push(task.shared_from_this(), lane, t);
+        queues_.push(task.shared_from_this(), lane, std::max(t, task.lastPollEnd.load()));
         driver_->onRunnable();
     }
 }
@@ -118,7 +119,9 @@ void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
     record(EventKind::PollStart, stamp(task.get()), task->id, lane);
     task->body.poll();
     const bool done = task->bodyDone();
-    record(EventKind::PollEnd, stamp(task.get()), task->id, lane,
+    const Instant pollEnd = stamp(task.get());
+    task->lastPollEnd.store(pollEnd);
+    record(EventKind::PollEnd, pollEnd, task->id, lane,
            static_cast<std::uint8_t>(done ? PollResult::Ready : PollResult::Pending), 0, 0, 0, task->body.site);
     if (done) {
         complete(*task, lane);
@@ -136,6 +139,9 @@ void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
 void Scheduler::complete(TaskCore& task, LaneId lane)
 {
     auto error = task.takeResult();
+    // A finished future is dropped at once, as in Rust: what it owned (a channel's Sender, say) goes with it,
+    // even while stray wakers still point at the task.
+    task.destroyBody();
     std::int64_t text = 0;
     if (error)
         text = recorder_.addString(*error);

@@ -4,6 +4,7 @@
 #include "JoinHandle.h"
 #include "PollContext.h"
 #include "Task.h"
+#include "Time.h"
 
 #include <atomic>
 #include <memory>
@@ -23,6 +24,9 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     std::atomic<bool> cancelRequested{false};
     std::atomic<TaskId> cancelledBy{0};
     std::atomic<std::int64_t> lastEventTime{-1};  // threaded mode: keeps one task's events strictly ordered
+    // When its last poll ended. In simulated mode a poll with work() in it ends later than it runs, and a wake
+    // from a lane that is behind in virtual time must not let the task be polled before that.
+    std::atomic<Instant> lastPollEnd{0};
     Branch body;
     std::shared_ptr<JoinCore> join;
 

@@ -11,6 +11,15 @@ Scenario makeJoinScenario();
 Scenario makeSelectScenario();
 Scenario makeTimeoutScenario();
 Scenario makeManySleepersScenario();
+Scenario makeMpscScenario();
+Scenario makeMpscBackpressureScenario();
+Scenario makeBroadcastScenario();
+Scenario makeBroadcastLagScenario();
+Scenario makeSemaphoreScenario();
+Scenario makeSelectCancelScenario();
+Scenario makeDropVsAbortScenario();
+Scenario makeErrorsScenario();
+Scenario makeCpuStarvationScenario();
 
 namespace {
 std::vector<Scenario> withRustSources(std::vector<Scenario> scenarios)
@@ -30,6 +39,9 @@ const std::vector<Scenario>& allScenarios()
     static const std::vector<Scenario> scenarios = withRustSources({
         makeLazyFutureScenario(), makeSequentialScenario(), makeJoinScenario(),
         makeSelectScenario(),     makeTimeoutScenario(),    makeManySleepersScenario(),
+        makeMpscScenario(),       makeMpscBackpressureScenario(), makeBroadcastScenario(),
+        makeBroadcastLagScenario(), makeSemaphoreScenario(), makeSelectCancelScenario(),
+        makeDropVsAbortScenario(), makeErrorsScenario(),    makeCpuStarvationScenario(),
     });
     return scenarios;
 }

@@ -83,8 +83,11 @@ private slots:
         auto row = [](const char* name, QStringList args, const char* message) {
             QTest::newRow(name) << args << QString::fromUtf8(message);
         };
-        row("unknown scenario", {"--scenario", "nope"},
-            "wakeline: unknown scenario 'nope'; valid: lazy_future, sequential, join, select, timeout, many_sleepers");
+        std::string ids;
+        for (const auto& s : allScenarios())
+            ids += (ids.empty() ? "" : ", ") + s.id;
+        QVERIFY(ids.rfind("lazy_future, sequential, join, select, timeout, many_sleepers, mpsc, ", 0) == 0);
+        row("unknown scenario", {"--scenario", "nope"}, ("wakeline: unknown scenario 'nope'; valid: " + ids).c_str());
         row("workers text", {"--scenario", "join", "--workers", "four"},
             "wakeline: --workers: expected a whole number from 1 to 64, got 'four'");
         row("workers zero", {"--scenario", "join", "--workers", "0"},

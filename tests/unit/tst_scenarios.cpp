@@ -26,7 +26,7 @@ class TstScenarios : public QObject {
 private slots:
     void everyScenarioHasItsTeachingText()
     {
-        QVERIFY(allScenarios().size() >= 6);
+        QVERIFY(allScenarios().size() >= 15);
         for (const auto& s : allScenarios()) {
             QVERIFY2(!s.title.empty() && !s.summary.empty() && s.lesson.size() > 100, s.id.c_str());
             QVERIFY2(s.rustSource.find("#[tokio::main") != std::string::npos, s.id.c_str());
@@ -75,6 +75,8 @@ private slots:
                 const std::string literal = line.substr(quote + 1, line.find_first_of("{\"", quote + 1) - quote - 1);
                 QVERIFY2(text.rfind(literal, 0) == 0, (text + " vs " + line).c_str());
             }
+            if (e.kind == EventKind::TaskSpawned && e.site != 0 && t.task(e.task)->kind == TaskKind::Task)
+                QVERIFY2(line.find("spawn") != std::string::npos, ("spawn at: " + line).c_str());
             if (e.kind == EventKind::PollEnd && e.detail == std::uint8_t(PollResult::Pending)) {
                 const bool parks = line.find(".await") != std::string::npos || line.find("join!") != std::string::npos
                     || line.find("select!") != std::string::npos || line.find("Poll::Pending") != std::string::npos;

@@ -155,6 +155,27 @@ private slots:
         QVERIFY(real.duration >= simulated.duration);
         QVERIFY(real.duration < simulated.duration + 500'000'000);
     }
+
+    // Repeated real runs with every duration cut to a tenth: the invariants hold whatever the interleaving.
+    void everyScenarioRepeatedlyAtATenthOfItsDurations_data() { everyScenarioRunsThreaded_data(); }
+    void everyScenarioRepeatedlyAtATenthOfItsDurations()
+    {
+        QFETCH(QString, scenario);
+        const Scenario& s = *findScenario(scenario.toStdString());
+        RunOptions fast;
+        fast.mode = Mode::Threaded;
+        for (const auto& p : s.params)
+            if (p.unit == "ms")
+                fast.params[p.name] = std::max(p.min, p.defaultValue / 10);
+        for (std::uint32_t workers : {1u, 4u}) {
+            fast.workers = workers;
+            for (int round = 0; round < 5; ++round) {
+                const Trace t = runScenario(s, fast);
+                WL_REQUIRE_CLEAN(t);
+                QVERIFY(!t.printedLines().empty() || s.id == "timeout");
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstThreaded)
