@@ -5,6 +5,7 @@
 #include "trace/Trace.h"
 
 #include <string>
+#include <vector>
 
 namespace wl::test {
 
@@ -19,6 +20,24 @@ inline std::string trimmed(std::string s)
 {
     const auto b = s.find_first_not_of(' ');
     return b == std::string::npos ? std::string() : s.substr(b);
+}
+
+// Long stories (many_tasks) keep their first 100 and last 50 lines.
+inline std::string abridged(const std::string& text)
+{
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+        lines.push_back(text.substr(start, nl - start + 1));
+    if (lines.size() <= 200)
+        return text;
+    std::string out;
+    for (size_t i = 0; i < 100; ++i)
+        out += lines[i];
+    out += "... " + std::to_string(lines.size() - 150) + " lines left out ...\n";
+    for (size_t i = lines.size() - 50; i < lines.size(); ++i)
+        out += lines[i];
+    return out;
 }
 
 inline std::string story(const Trace& t, const Scenario& scenario)
@@ -55,7 +74,7 @@ inline std::string story(const Trace& t, const Scenario& scenario)
         }
     }
     out += "ends at " + msText(t.duration) + "\n";
-    return out;
+    return abridged(out);
 }
 
 }  // namespace wl::test

@@ -29,7 +29,8 @@ public:
     virtual void runUntil(JoinCore& root) = 0;       // drive until root finished or nothing can move
     virtual void onRunnable() = 0;                   // a task entered a run queue
     virtual void onTimerArmed() = 0;                 // the earliest deadline may have changed
-    virtual void holdWorker(Duration d) = 0;         // CPU work: the current lane is busy for d
+    // The current lane is held for d: computing (busy) or blocked in a thread sleep.
+    virtual void holdWorker(Duration d, bool busy) = 0;
     virtual void submitBlocking(std::shared_ptr<BlockingJob> job) = 0;
     // Stops every thread; running blocking jobs are waited for, queued ones are returned unstarted.
     virtual std::vector<std::shared_ptr<BlockingJob>> stop() = 0;

@@ -137,7 +137,15 @@ void work(Duration d)
     Scheduler& s = currentScheduler();
     const auto& c = currentContext();
     s.record(EventKind::CpuWork, s.stamp(c.task), currentFutureId(), c.lane, 0, 0, 0, d.count(), currentSite());
-    s.driver().holdWorker(d);
+    s.driver().holdWorker(d, /*busy=*/true);
+}
+
+void thread_sleep(Duration d)
+{
+    Scheduler& s = currentScheduler();
+    const auto& c = currentContext();
+    s.record(EventKind::CpuWork, s.stamp(c.task), currentFutureId(), c.lane, 1, 0, 0, d.count(), currentSite());
+    s.driver().holdWorker(d, /*busy=*/false);
 }
 
 void print(std::string line)

@@ -184,7 +184,8 @@ size_t Scheduler::liveTasks() const
 
 std::optional<std::string> Scheduler::startBlocking(LaneId lane, BlockingJob& job)
 {
-    ContextScope scope({this, nullptr, nullptr, lane, job.id});
+    Branch lineMarker;  // a blocking job never parks; the branch only carries the source line for at()
+    ContextScope scope({this, nullptr, &lineMarker, lane, job.id});
     record(EventKind::BlockingStart, stamp(), job.id, lane);
     return job.run();
 }

@@ -18,7 +18,7 @@ Instant SimulatedDriver::now() const
     return lane < lanes_.size() ? lanes_[lane].clock : time_;
 }
 
-void SimulatedDriver::holdWorker(Duration d)
+void SimulatedDriver::holdWorker(Duration d, bool /*busy: the same in virtual time*/)
 {
     const LaneId lane = currentContext().lane;
     if (lane < lanes_.size())

@@ -22,7 +22,7 @@ public:
     void runUntil(JoinCore& root) override;
     void onRunnable() override {}
     void onTimerArmed() override {}
-    void holdWorker(Duration d) override;
+    void holdWorker(Duration d, bool busy) override;
     void submitBlocking(std::shared_ptr<BlockingJob> job) override;
     std::vector<std::shared_ptr<BlockingJob>> stop() override;
 

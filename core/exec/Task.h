@@ -2,6 +2,8 @@
 // Task<T>: a lazy coroutine, the C++ counterpart of a Rust future. Creating one runs nothing; its body starts
 // when it is awaited (a plain await inside the current task) or spawned (a new task). Awaiting transfers control
 // to the child and back without going through the executor, just as `.await` on an async fn does.
+#include "TaskMemory.h"
+
 #include <coroutine>
 #include <exception>
 #include <optional>
@@ -26,6 +28,10 @@ struct PromiseBase {
     std::coroutine_handle<> continuation;
     std::exception_ptr exception;
     const char* name = nullptr;  // shown in the trace when the future is spawned or becomes a join/select arm
+
+    // Frames come from the counted allocator, so what a future costs can be measured.
+    static void* operator new(std::size_t n) { return allocateCounted(n); }
+    static void operator delete(void* p, std::size_t n) noexcept { freeCounted(p, n); }
 
     std::suspend_always initial_suspend() noexcept { return {}; }  // lazy: nothing runs until first resumed
     struct FinalAwaiter {

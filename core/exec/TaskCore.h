@@ -41,7 +41,7 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
 template <class T>
 struct TypedTaskCore final : TaskCore {
     typename Task<T>::Handle frame;
-    std::shared_ptr<JoinState<T>> state = std::make_shared<JoinState<T>>();
+    std::shared_ptr<JoinState<T>> state = std::allocate_shared<JoinState<T>>(CountingAllocator<JoinState<T>>());
 
     explicit TypedTaskCore(Task<T> task) : frame(task.release())
     {

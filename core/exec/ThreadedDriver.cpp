@@ -91,8 +91,12 @@ void ThreadedDriver::timerLoop()
     }
 }
 
-void ThreadedDriver::holdWorker(Duration d)
+void ThreadedDriver::holdWorker(Duration d, bool busy)
 {
+    if (!busy) {
+        std::this_thread::sleep_for(d);
+        return;
+    }
     // Busy on purpose: CPU-bound work keeps the thread, which is the point being shown.
     const auto until = std::chrono::steady_clock::now() + d;
     while (std::chrono::steady_clock::now() < until) {

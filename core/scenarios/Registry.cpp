@@ -20,6 +20,12 @@ Scenario makeSelectCancelScenario();
 Scenario makeDropVsAbortScenario();
 Scenario makeErrorsScenario();
 Scenario makeCpuStarvationScenario();
+Scenario makeTasksVsThreadsScenario();
+Scenario makeRuntimeFlavorsScenario();
+Scenario makeManyTasksScenario();
+Scenario makeBackgroundPollScenario();
+Scenario makeFileIoScenario();
+Scenario makeConcurrentRequestsScenario();
 
 namespace {
 std::vector<Scenario> withRustSources(std::vector<Scenario> scenarios)
@@ -42,6 +48,8 @@ const std::vector<Scenario>& allScenarios()
         makeMpscScenario(),       makeMpscBackpressureScenario(), makeBroadcastScenario(),
         makeBroadcastLagScenario(), makeSemaphoreScenario(), makeSelectCancelScenario(),
         makeDropVsAbortScenario(), makeErrorsScenario(),    makeCpuStarvationScenario(),
+        makeTasksVsThreadsScenario(), makeRuntimeFlavorsScenario(), makeManyTasksScenario(),
+        makeBackgroundPollScenario(), makeFileIoScenario(), makeConcurrentRequestsScenario(),
     });
     return scenarios;
 }

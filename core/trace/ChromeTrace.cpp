@@ -129,7 +129,7 @@ std::string traceToChromeJson(const Trace& t)
             break;
         }
         case EventKind::CpuWork:
-            w.add(head("X", "cpu work", "work", tid, e.time) + ", \"dur\": " + micros(e.value) + "}");
+            w.add(head("X", e.detail ? "thread sleep" : "cpu work", "work", tid, e.time) + ", \"dur\": " + micros(e.value) + "}");
             break;
         case EventKind::Print:
             w.add(head("i", e.value >= 0 && static_cast<size_t>(e.value) < t.strings.size()

@@ -27,7 +27,7 @@ enum class EventKind : std::uint8_t {
     Print,          // task, value = string index of the printed line, site = the print statement
     BlockingStart,  // task = blocking job, worker = its blocking lane
     BlockingEnd,    // task, worker
-    CpuWork,        // task, worker, value = duration (ns); time = when the work started
+    CpuWork,        // task, worker, value = duration (ns), detail 0 = computing, 1 = thread sleep; time = start
     Sync,           // an operation on a channel or semaphore: resource, task, detail = SyncOp,
                     // value = messages buffered / permits available after it (Lagged: messages missed)
     Count

@@ -87,6 +87,7 @@ std::uint8_t maxDetail(EventKind k)
     case EventKind::TaskCompleted: return 1;
     case EventKind::TaskCancelled: return 2;
     case EventKind::Sync: return kSyncOpCount - 1;
+    case EventKind::CpuWork: return 1;
     default: return 0;
     }
 }
