@@ -2,16 +2,20 @@
 // default scenario and prints what it printed.
 #include "CommandLine.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName("wakeline");
-    QCoreApplication::setApplicationVersion(WAKELINE_VERSION);
-    const auto result = wl::runCommandLine(QCoreApplication::arguments());
+    // Exports paint text, which needs a GUI application; without a display, paint offscreen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName("wakeline");
+    QGuiApplication::setApplicationVersion(WAKELINE_VERSION);
+    const auto result = wl::runCommandLine(QGuiApplication::arguments());
     std::fputs(result.out.c_str(), stdout);
     std::fputs(result.err.c_str(), stderr);
     return result.exitCode;

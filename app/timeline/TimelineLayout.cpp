@@ -1,0 +1,461 @@
+#include "TimelineLayout.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace wl {
+namespace {
+constexpr qreal kMargin = 12;
+constexpr qreal kTitleHeight = 26;
+constexpr qreal kAxisHeight = 22;
+constexpr qreal kLegendHeight = 24;
+constexpr qreal kLabelWidth = 170;
+constexpr qreal kSectionGap = 10;
+constexpr qreal kPrintRows = 3;
+constexpr qreal kPrintRowHeight = 16;
+constexpr qreal kMinSliceWidth = 2;   // a zero-length poll still shows
+constexpr qreal kMaxLaneHeight = 34;
+constexpr qreal kMaxRowHeight = 26;
+constexpr qreal kSectionLabel = 18;
+constexpr size_t kMaxArrows = 400;    // beyond this in view, arrows are a smear: say how many instead
+constexpr size_t kMaxPrints = 300;
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+// Accumulates slices left to right; narrow neighbours within a pixel of each other become one merged item.
+class SliceMerger {
+public:
+    SliceMerger(std::vector<SceneRect>& out, const TimelineTheme& theme, QRectF band)
+        : out_(out), theme_(theme), band_(band) {}
+
+    void add(qreal x0, qreal x1, TaskId task, SceneRect::Role role, QColor color, const QString& label)
+    {
+        const bool narrow = x1 - x0 < kMinSliceWidth;
+        if (open_ && narrow && pendingNarrow_ && x0 <= pending_.rect.right() + 1.0) {
+            pending_.rect.setRight(std::max(pending_.rect.right(), std::max(x1, x0 + 1.0)));
+            ++pending_.count;
+            return;
+        }
+        flush();
+        pending_ = SceneRect{};
+        pending_.rect = QRectF(x0, band_.top(), std::max(x1 - x0, narrow ? kMinSliceWidth : 0.0), band_.height());
+        pending_.fill = color;
+        pending_.role = role;
+        pending_.task = task;
+        pending_.label = label;
+        pendingNarrow_ = narrow;
+        open_ = true;
+    }
+    void flush()
+    {
+        if (!open_)
+            return;
+        if (pending_.count > 1) {
+            pending_.role = SceneRect::Role::Merged;
+            pending_.fill = theme_.merged;
+            pending_.task = 0;
+            pending_.label = QString("×%1").arg(pending_.count);
+        }
+        pending_.labelColor = labelColorOn(pending_.fill);
+        out_.push_back(pending_);
+        open_ = false;
+    }
+    static QColor labelColorOn(const QColor& fill) { return fill.lightnessF() > 0.55 ? QColor(0x111111) : QColor(0xFFFFFF); }
+
+private:
+    std::vector<SceneRect>& out_;
+    const TimelineTheme& theme_;
+    QRectF band_;
+    SceneRect pending_;
+    bool pendingNarrow_ = false;
+    bool open_ = false;
+};
+
+std::int64_t niceStep(std::int64_t range, int targetTicks)
+{
+    const double raw = std::max(1.0, double(range) / targetTicks);
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (raw <= m * mag)
+            return std::max<std::int64_t>(1, std::llround(m * mag));
+    return std::llround(10 * mag);
+}
+
+template <class V>
+auto firstEndingAfter(const V& v, std::int64_t from)
+{
+    // Slices are sorted by start and do not overlap on a lane, so their ends are sorted too.
+    return std::lower_bound(v.begin(), v.end(), from, [](const auto& s, std::int64_t t) { return s.end < t; });
+}
+
+class Builder {
+public:
+    Builder(const TimelineModel& m, const LayoutOptions& o) : m_(m), o_(o), theme_(o.theme) {}
+
+    TimelineScene build()
+    {
+        s_.size = o_.size;
+        s_.background = theme_.background;
+        s_.from = std::max<std::int64_t>(0, o_.from);
+        s_.to = o_.to < 0 ? std::max<std::int64_t>(m_.duration, 1) : o_.to;
+        if (s_.to <= s_.from)
+            s_.to = s_.from + 1;
+        const qreal w = o_.size.width(), h = o_.size.height();
+        const qreal top = kMargin + kTitleHeight + kAxisHeight;
+        const qreal bottom = h - kMargin - kLegendHeight - kPrintRows * kPrintRowHeight - kSectionGap;
+        s_.plot = QRectF(kMargin + kLabelWidth, top, std::max(10.0, w - 2 * kMargin - kLabelWidth),
+                         std::max(10.0, bottom - top));
+        title();
+        axis();
+        const bool workers = o_.view != TimelineView::Tasks;
+        const bool tasks = o_.view != TimelineView::Workers;
+        qreal y = s_.plot.top();
+        if (workers && tasks) {
+            const qreal workersHeight =
+                std::min(s_.plot.height() * 0.4, qreal(m_.lanes.size()) * kMaxLaneHeight + kSectionLabel);
+            workerLanes(QRectF(s_.plot.left(), y, s_.plot.width(), workersHeight));
+            y += workersHeight + kSectionGap;
+            taskRows(QRectF(s_.plot.left(), y, s_.plot.width(), s_.plot.bottom() - y));
+        } else if (workers) {
+            workerLanes(s_.plot);
+        } else {
+            taskRows(s_.plot);
+        }
+        wakeArrows(tasks);
+        prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), kPrintRows * kPrintRowHeight));
+        legend(QRectF(kMargin, h - kMargin - kLegendHeight, w - 2 * kMargin, kLegendHeight));
+        return std::move(s_);
+    }
+
+private:
+    void text(QRectF box, const QString& t, QColor c, int flags = Qt::AlignLeft | Qt::AlignVCenter, qreal px = 12,
+              bool bold = false)
+    {
+        s_.texts.push_back({box, t, c, flags, px, bold});
+    }
+
+    void title()
+    {
+        QString t = qs(m_.title());
+        if (m_.trace && m_.trace->mode == Mode::Simulated)
+            t += "  (virtual time)";
+        text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight), t, theme_.text,
+             Qt::AlignLeft | Qt::AlignVCenter, 15, true);
+        text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight),
+             formatAxisTime(s_.from, s_.to - s_.from) + " – " + formatAxisTime(s_.to, s_.to - s_.from) + "   "
+                 + QString::number(m_.eventCount) + " events",
+             theme_.mutedText, Qt::AlignRight | Qt::AlignVCenter, 12);
+    }
+
+    void axis()
+    {
+        const std::int64_t range = s_.to - s_.from;
+        const int target = std::max(2, int(s_.plot.width() / 110));
+        const std::int64_t step = niceStep(range, target);
+        const qreal axisY = s_.plot.top() - kAxisHeight;
+        for (std::int64_t t = (s_.from + step - 1) / step * step; t <= s_.to; t += step) {
+            const qreal x = s_.xOf(t);
+            s_.lines.push_back({QLineF(x, axisY + kAxisHeight - 6, x, s_.plot.bottom()), theme_.grid, 1.0});
+            text(QRectF(x - 60, axisY, 120, kAxisHeight - 6), formatAxisTime(t, step), theme_.mutedText,
+                 Qt::AlignHCenter | Qt::AlignVCenter, 11);
+        }
+        s_.lines.push_back({QLineF(s_.plot.left(), axisY + kAxisHeight - 2, s_.plot.right(), axisY + kAxisHeight - 2),
+                            theme_.mutedText, 1.0});
+    }
+
+    void sectionLabel(qreal y, const QString& label)
+    {
+        text(QRectF(kMargin, y, kLabelWidth - 8, 16), label, theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11,
+             true);
+    }
+
+    void workerLanes(QRectF area)
+    {
+        sectionLabel(area.top(), "WORKERS");
+        const qreal top = area.top() + 18;
+        const size_t n = std::max<size_t>(1, m_.lanes.size());
+        const qreal laneH = std::clamp((area.bottom() - top) / qreal(n), 8.0, kMaxLaneHeight);
+        for (size_t i = 0; i < m_.lanes.size(); ++i) {
+            const LaneModel& lane = m_.lanes[i];
+            const QRectF row(area.left(), top + qreal(i) * laneH, area.width(), laneH);
+            if (row.bottom() > area.bottom() + 0.5)
+                break;
+            s_.laneRows.push_back(row);
+            s_.rects.push_back({row, i % 2 ? theme_.laneAlternate : theme_.laneBackground});
+            text(QRectF(kMargin, row.top(), kLabelWidth - 8, laneH), qs(lane.name), theme_.text,
+                 Qt::AlignLeft | Qt::AlignVCenter, std::min(12.0, laneH * 0.6));
+            const QRectF band = row.adjusted(0, laneH * 0.12, 0, -laneH * 0.12);
+            for (auto it = firstEndingAfter(lane.parked, s_.from); it != lane.parked.end() && it->start <= s_.to; ++it)
+                s_.rects.push_back({QRectF(QPointF(s_.xOf(std::max(it->start, s_.from)), band.top()),
+                                           QPointF(s_.xOf(std::min(it->end, s_.to)), band.bottom())),
+                                    theme_.parked, Qt::Dense6Pattern, SceneRect::Role::Parked});
+            SliceMerger merger(s_.rects, theme_, band);
+            for (auto it = firstEndingAfter(lane.polls, s_.from); it != lane.polls.end() && it->start <= s_.to; ++it) {
+                const qreal x0 = s_.xOf(std::max(it->start, s_.from)), x1 = s_.xOf(std::min(it->end, s_.to));
+                const TaskInfo* info = m_.trace ? m_.trace->task(it->task) : nullptr;
+                merger.add(x0, x1, it->task, SceneRect::Role::Poll, theme_.taskColor(it->task),
+                           info ? qs(info->name) : QString());
+            }
+            merger.flush();
+            const QRectF holdBand(band.left(), band.bottom() - band.height() * 0.35, band.width(), band.height() * 0.35);
+            for (auto it = firstEndingAfter(lane.holds, s_.from); it != lane.holds.end() && it->start <= s_.to; ++it) {
+                const qreal x0 = s_.xOf(std::max(it->start, s_.from)), x1 = s_.xOf(std::min(it->end, s_.to));
+                if (x1 - x0 < 1)
+                    continue;
+                s_.rects.push_back({QRectF(x0, holdBand.top(), x1 - x0, holdBand.height()), theme_.cpuWork,
+                                    it->busy ? Qt::BDiagPattern : Qt::Dense7Pattern, SceneRect::Role::Hold, it->task});
+            }
+        }
+    }
+
+    void taskRows(QRectF area)
+    {
+        sectionLabel(area.top(), "TASKS");
+        const qreal top = area.top() + 18;
+        const qreal available = area.bottom() - top;
+        const size_t capacity = std::max<size_t>(1, size_t(available / 12.0));
+        const bool truncated = m_.rows.size() > capacity;
+        const size_t shown = truncated ? capacity - 1 : m_.rows.size();
+        const qreal rowH = std::min(kMaxRowHeight, available / qreal(std::max<size_t>(1, truncated ? capacity : shown)));
+        for (size_t i = 0; i < shown; ++i) {
+            const TaskRow& r = m_.rows[i];
+            const QRectF row(area.left(), top + qreal(i) * rowH, area.width(), rowH);
+            s_.taskRows.emplace_back(r.id, row);
+            s_.rects.push_back({row, i % 2 ? theme_.laneAlternate : theme_.laneBackground});
+            const QString name = QString(r.depth * 2, ' ') + (r.depth ? "↳ " : "") + qs(r.name)
+                + (r.kind == TaskKind::Blocking ? "  (blocking)" : "");
+            text(QRectF(kMargin, row.top(), kLabelWidth - 8, rowH), name, theme_.text,
+                 Qt::AlignLeft | Qt::AlignVCenter, std::min(12.0, rowH * 0.62));
+            taskRow(r, row);
+        }
+        if (truncated)
+            text(QRectF(kMargin, top + qreal(shown) * rowH, area.right() - kMargin, rowH),
+                 QString("+%1 more tasks not shown (zoom in on a time range or export the tasks view larger)")
+                     .arg(m_.rows.size() - shown),
+                 theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11);
+    }
+
+    void taskRow(const TaskRow& r, QRectF row)
+    {
+        if (r.ended < s_.from || r.spawned > s_.to)
+            return;
+        const qreal cy = row.center().y();
+        const qreal xs = s_.xOf(std::max(r.spawned, s_.from)), xe = s_.xOf(std::min(r.ended, s_.to));
+        // Waiting is the background of a task's life: a thin line; scheduled and running are drawn over it.
+        s_.lines.push_back({QLineF(xs, cy, std::max(xe, xs + 1), cy), theme_.waiting, std::max(1.5, row.height() * 0.1)});
+        const QRectF runBand = row.adjusted(0, row.height() * 0.18, 0, -row.height() * 0.18);
+        const QRectF queuedBand = row.adjusted(0, row.height() * 0.34, 0, -row.height() * 0.34);
+        SliceMerger running(s_.rects, theme_, runBand);
+        auto it = std::lower_bound(r.segments.begin(), r.segments.end(), s_.from,
+                                   [](const TaskSegment& s, std::int64_t t) { return s.end < t; });
+        for (; it != r.segments.end() && it->start <= s_.to; ++it) {
+            const qreal x0 = s_.xOf(std::max(it->start, s_.from)), x1 = s_.xOf(std::min(it->end, s_.to));
+            if (it->state == TaskState::Running)
+                running.add(x0, x1, r.id, SceneRect::Role::Running, theme_.taskColor(r.id), QString());
+            else if (it->state == TaskState::Scheduled && x1 - x0 >= 1)
+                s_.rects.push_back({QRectF(x0, queuedBand.top(), x1 - x0, queuedBand.height()), theme_.scheduled,
+                                    Qt::SolidPattern, SceneRect::Role::Scheduled, r.id});
+        }
+        running.flush();
+        if (r.end == TaskEnd::StillAlive || r.ended > s_.to)
+            return;
+        const qreal size = std::clamp(row.height() * 0.55, 6.0, 12.0);
+        const auto shape = r.end == TaskEnd::Completed ? SceneMarker::Shape::Completed
+            : r.end == TaskEnd::Failed                 ? SceneMarker::Shape::Failed
+                                                       : SceneMarker::Shape::Cancelled;
+        const QColor color = r.end == TaskEnd::Completed ? theme_.completed
+            : r.end == TaskEnd::Failed                   ? theme_.failed
+                                                         : theme_.cancelled;
+        s_.markers.push_back({QPointF(xe, cy), shape, color, size, r.id});
+        if (!r.cause.empty() && row.height() >= 10) {
+            // The cause is written after the end marker, or before it when the row ends at the right edge.
+            const qreal width = 360;
+            const bool before = xe + size + width > s_.plot.right() + kMargin;
+            text(QRectF(before ? xe - size - width : xe + size, row.top(), width, row.height()), qs(r.cause), color,
+                 (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, std::min(11.0, row.height() * 0.6));
+        }
+    }
+
+    QPointF anchorForTask(TaskId id, std::int64_t t, bool tasksView) const
+    {
+        if (!tasksView)
+            return {};
+        const QRectF r = s_.taskRow(id);
+        return r.isNull() ? QPointF() : QPointF(s_.xOf(t), r.center().y());
+    }
+    QPointF anchorForLane(LaneId lane, std::int64_t t) const
+    {
+        if (lane >= s_.laneRows.size())
+            return {};
+        return QPointF(s_.xOf(t), s_.laneRows[lane].center().y());
+    }
+
+    void wakeArrows(bool tasksView)
+    {
+        auto first = std::lower_bound(m_.wakes.begin(), m_.wakes.end(), s_.from,
+                                      [](const WakeArrow& w, std::int64_t t) { return w.time < t; });
+        auto last = std::upper_bound(first, m_.wakes.end(), s_.to,
+                                     [](std::int64_t t, const WakeArrow& w) { return t < w.time; });
+        const size_t inView = size_t(last - first);
+        if (inView > kMaxArrows) {
+            text(QRectF(s_.plot.left(), s_.plot.top() - kAxisHeight - 2, s_.plot.width(), 12),
+                 QString("%1 wakes in view: arrows shown below %2 (zoom in)").arg(inView).arg(kMaxArrows),
+                 theme_.mutedText, Qt::AlignRight | Qt::AlignTop, 10);
+            return;
+        }
+        for (auto it = first; it != last; ++it) {
+            const WakeArrow& w = *it;
+            QPointF from, to;
+            if (tasksView) {
+                from = w.sourceTask ? anchorForTask(w.sourceTask, w.time, true) : QPointF();
+                if (w.pollStart >= 0)
+                    to = anchorForTask(w.target, w.pollStart, true);
+            } else {
+                from = anchorForLane(w.sourceLane, w.time);
+                if (w.pollStart >= 0)
+                    to = anchorForLane(w.pollLane, w.pollStart);
+            }
+            const QPointF at = tasksView ? anchorForTask(w.target, w.time, true) : to;
+            if (from.isNull() && !at.isNull()) {
+                // Woken by a timer, a channel or the outside: a diamond on the wakee where it happened.
+                s_.markers.push_back({at, SceneMarker::Shape::Wake, theme_.wake, 7, w.target});
+                from = at;
+            }
+            if (!from.isNull() && !to.isNull() && from != to)
+                s_.lines.push_back({QLineF(from, to), theme_.wake, 1.3, false, true});
+        }
+    }
+
+    void prints(QRectF area)
+    {
+        auto first = std::lower_bound(m_.prints.begin(), m_.prints.end(), s_.from,
+                                      [](const PrintMark& p, std::int64_t t) { return p.time < t; });
+        auto last = std::upper_bound(first, m_.prints.end(), s_.to,
+                                     [](std::int64_t t, const PrintMark& p) { return t < p.time; });
+        text(QRectF(kMargin, area.top(), kLabelWidth - 8, kPrintRowHeight), "OUTPUT", theme_.mutedText,
+             Qt::AlignLeft | Qt::AlignVCenter, 11, true);
+        if (size_t(last - first) > kMaxPrints) {
+            text(QRectF(area.left(), area.top(), area.width(), kPrintRowHeight),
+                 QString("%1 printed lines in view (zoom in to read them)").arg(last - first), theme_.mutedText);
+            return;
+        }
+        QFont font;
+        font.setPixelSize(11);
+        const QFontMetricsF fm(font);
+        std::vector<qreal> rowEnd(size_t(kPrintRows), -1e9);
+        for (auto it = first; it != last; ++it) {
+            const qreal x = s_.xOf(it->time);
+            s_.markers.push_back({QPointF(x, area.top() + 3), SceneMarker::Shape::Print, theme_.print, 6, it->task});
+            const QString label = qs(it->text);
+            const qreal wanted = fm.horizontalAdvance(label) + 8;
+            const qreal start = x + wanted > area.right() ? x - wanted : x;
+            size_t row = 0;
+            while (row < rowEnd.size() && rowEnd[row] > start)
+                ++row;
+            if (row == rowEnd.size())
+                continue;  // no room: the marker stays, the text would overlap
+            rowEnd[row] = std::max(start + wanted, x + 8);
+            // Near the right edge the text goes to the left of its marker.
+            const bool leftOfMarker = x + wanted > area.right();
+            const QRectF box(leftOfMarker ? x - wanted : x + 4, area.top() + qreal(row) * kPrintRowHeight, wanted - 4,
+                             kPrintRowHeight);
+            s_.lines.push_back({QLineF(x, area.top() + 3, x, box.center().y()), theme_.grid, 1.0});
+            text(box, label, theme_.print, (leftOfMarker ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, 11);
+        }
+    }
+
+    void legend(QRectF area)
+    {
+        struct Item {
+            QString label;
+            QColor color;
+            Qt::BrushStyle brush;
+            int kind;  // 0 rect, 1 line, 2 marker
+            SceneMarker::Shape shape;
+        };
+        const std::vector<Item> items = {
+            {"running", theme_.taskColor(1), Qt::SolidPattern, 0, {}},
+            {"scheduled", theme_.scheduled, Qt::SolidPattern, 0, {}},
+            {"waiting for wake", theme_.waiting, Qt::SolidPattern, 1, {}},
+            {"worker parked", theme_.parked, Qt::Dense6Pattern, 0, {}},
+            {"CPU work", theme_.cpuWork, Qt::BDiagPattern, 0, {}},
+            {"merged", theme_.merged, Qt::SolidPattern, 0, {}},
+            {"wake", theme_.wake, Qt::SolidPattern, 1, {}},
+            {"completed", theme_.completed, Qt::SolidPattern, 2, SceneMarker::Shape::Completed},
+            {"failed", theme_.failed, Qt::SolidPattern, 2, SceneMarker::Shape::Failed},
+            {"cancelled", theme_.cancelled, Qt::SolidPattern, 2, SceneMarker::Shape::Cancelled},
+            {"print", theme_.print, Qt::SolidPattern, 2, SceneMarker::Shape::Print},
+        };
+        QFont font;
+        font.setPixelSize(11);
+        const QFontMetricsF fm(font);
+        qreal x = area.left();
+        const qreal cy = area.center().y();
+        for (const auto& item : items) {
+            const QRectF swatch(x, cy - 6, 18, 12);
+            if (item.kind == 0)
+                s_.rects.push_back({swatch, item.color, item.brush, SceneRect::Role::Swatch});
+            else if (item.kind == 1)
+                s_.lines.push_back({QLineF(swatch.left(), cy, swatch.right(), cy), item.color, 2.0, false,
+                                    item.label == "wake"});
+            else
+                s_.markers.push_back({swatch.center(), item.shape, item.color, 9});
+            const qreal w = fm.horizontalAdvance(item.label) + 6;
+            text(QRectF(swatch.right() + 4, area.top(), w, area.height()), item.label, theme_.mutedText,
+                 Qt::AlignLeft | Qt::AlignVCenter, 11);
+            x = swatch.right() + 4 + w + 12;
+        }
+    }
+
+    const TimelineModel& m_;
+    const LayoutOptions& o_;
+    const TimelineTheme& theme_;
+    TimelineScene s_;
+};
+}  // namespace
+
+QString formatAxisTime(std::int64_t ns, std::int64_t step)
+{
+    if (ns == 0)
+        return "0";
+    struct Unit {
+        double scale;
+        const char* name;
+    };
+    const Unit unit = step >= 100'000'000 ? Unit{1e9, "s"}
+        : step >= 100'000                 ? Unit{1e6, "ms"}
+        : step >= 100                     ? Unit{1e3, "µs"}
+                                          : Unit{1, "ns"};
+    const double v = double(ns) / unit.scale;
+    // As many decimals as the step needs, no more.
+    const double stepInUnit = double(step) / unit.scale;
+    const int decimals = stepInUnit >= 1 ? 0 : stepInUnit >= 0.1 ? 1 : 2;
+    return QString::number(v, 'f', decimals) + " " + QString::fromUtf8(unit.name);
+}
+
+qreal naturalHeight(const TimelineModel& model, TimelineView view)
+{
+    qreal content = 0;
+    if (view != TimelineView::Tasks)
+        content += kSectionLabel + qreal(model.lanes.size()) * kMaxLaneHeight;
+    if (view == TimelineView::Both)
+        content += kSectionGap;
+    if (view != TimelineView::Workers)
+        content += kSectionLabel + qreal(std::min<size_t>(model.rows.size(), 60)) * kMaxRowHeight;
+    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintRows * kPrintRowHeight + kSectionGap;
+    return std::max<qreal>(300, std::ceil(content + chrome + 4));
+}
+
+TimelineScene layoutTimeline(const TimelineModel& model, const LayoutOptions& options)
+{
+    if (options.size.height() > 0)
+        return Builder(model, options).build();
+    LayoutOptions fitted = options;
+    fitted.size.setHeight(naturalHeight(model, options.view));
+    return Builder(model, fitted).build();
+}
+
+}  // namespace wl

@@ -1,0 +1,204 @@
+#include "TimelineModel.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace wl {
+namespace {
+struct OpenPoll {
+    TaskId task;
+    std::int64_t start;
+};
+}  // namespace
+
+TimelineModel TimelineModel::build(const Trace& t)
+{
+    TimelineModel m;
+    m.trace = &t;
+    m.duration = t.duration;
+    m.eventCount = t.events.size();
+    for (const auto& l : t.lanes)
+        m.lanes.push_back({l.name, l.kind, {}, {}, {}});
+
+    // Rows: tasks by id, with their arms right after them.
+    std::vector<std::vector<TaskId>> arms(t.tasks.size() + 1);
+    for (const auto& info : t.tasks)
+        if (info.kind == TaskKind::Future && info.parent)
+            arms[info.parent].push_back(info.id);
+    std::vector<int> rowOf(t.tasks.size() + 1, -1);
+    std::vector<TaskId> order;
+    order.reserve(t.tasks.size());
+    std::vector<int> depth(t.tasks.size() + 1, 0);
+    std::vector<TaskId> stack;
+    for (const auto& info : t.tasks) {
+        if (info.kind == TaskKind::Future && info.parent)
+            continue;
+        stack.push_back(info.id);
+        while (!stack.empty()) {
+            const TaskId id = stack.back();
+            stack.pop_back();
+            order.push_back(id);
+            for (auto it = arms[id].rbegin(); it != arms[id].rend(); ++it) {
+                depth[*it] = depth[id] + 1;
+                stack.push_back(*it);
+            }
+        }
+    }
+    m.rows.reserve(order.size());
+    for (TaskId id : order) {
+        const TaskInfo& info = t.tasks[id - 1];
+        rowOf[id] = static_cast<int>(m.rows.size());
+        TaskRow row;
+        row.id = id;
+        row.name = info.name;
+        row.kind = info.kind;
+        row.depth = depth[id];
+        m.rows.push_back(std::move(row));
+    }
+
+    std::unordered_map<LaneId, std::vector<OpenPoll>> open;
+    std::unordered_map<TaskId, std::int64_t> blockingStart;
+    std::vector<size_t> pendingWake(t.tasks.size() + 1, SIZE_MAX);  // a wake waiting for the poll it causes
+    std::vector<std::int64_t> parkedSince(t.lanes.size(), -1);
+
+    auto setState = [&](TaskId id, std::int64_t time, TaskState state) {
+        if (id == 0 || id >= rowOf.size() || rowOf[id] < 0)
+            return;
+        auto& segs = m.rows[size_t(rowOf[id])].segments;
+        if (!segs.empty()) {
+            if (segs.back().state == state)
+                return;
+            segs.back().end = time;
+        }
+        segs.push_back({time, time, state});
+    };
+
+    for (const Event& e : t.events) {
+        switch (e.kind) {
+        case EventKind::TaskSpawned: {
+            if (rowOf[e.task] < 0)
+                break;
+            auto& row = m.rows[size_t(rowOf[e.task])];
+            row.spawned = e.time;
+            setState(e.task, e.time, row.kind == TaskKind::Future ? TaskState::Waiting : TaskState::Scheduled);
+            break;
+        }
+        case EventKind::PollStart:
+            if (e.worker < m.lanes.size())
+                open[e.worker].push_back({e.task, e.time});
+            setState(e.task, e.time, TaskState::Running);
+            if (pendingWake[e.task] != SIZE_MAX) {
+                auto& w = m.wakes[pendingWake[e.task]];
+                w.pollStart = e.time;
+                w.pollLane = e.worker;
+                pendingWake[e.task] = SIZE_MAX;
+            }
+            break;
+        case EventKind::PollEnd: {
+            auto& stack = open[e.worker];
+            if (stack.empty() || stack.back().task != e.task)
+                break;
+            const auto start = stack.back().start;
+            stack.pop_back();
+            const bool taskLevel = stack.empty();  // arms are polled inside their task's poll
+            if (taskLevel && e.worker < m.lanes.size())
+                m.lanes[e.worker].polls.push_back(
+                    {start, e.time, e.task, e.detail == std::uint8_t(PollResult::Ready), false});
+            if (e.detail == std::uint8_t(PollResult::Pending)) {
+                const bool queuedAgain = pendingWake[e.task] != SIZE_MAX;  // woken while it ran
+                setState(e.task, e.time, queuedAgain ? TaskState::Scheduled : TaskState::Waiting);
+            }
+            break;
+        }
+        case EventKind::Wake: {
+            const auto outcome = WakeOutcome(e.detail);
+            WakeArrow w{e.time, e.task, e.peer, e.resource, e.worker, -1, kNoLane};
+            const bool arm = e.value != 0 && rowOf.size() > size_t(e.value) && rowOf[size_t(e.value)] >= 0;
+            if (arm)
+                w.target = TaskId(e.value);  // draw the arrow to the arm that registered the waker
+            m.wakes.push_back(w);
+            if (outcome == WakeOutcome::Scheduled || outcome == WakeOutcome::WhileRunning) {
+                pendingWake[e.task] = m.wakes.size() - 1;
+                if (outcome == WakeOutcome::Scheduled)
+                    setState(e.task, e.time, TaskState::Scheduled);
+            }
+            break;
+        }
+        case EventKind::TaskCompleted:
+        case EventKind::TaskCancelled: {
+            if (rowOf[e.task] < 0)
+                break;
+            auto& row = m.rows[size_t(rowOf[e.task])];
+            row.ended = e.time;
+            if (!row.segments.empty())
+                row.segments.back().end = e.time;
+            if (e.kind == EventKind::TaskCancelled) {
+                row.end = TaskEnd::Cancelled;
+                row.cause = "cancelled: " + std::string(cancelReasonName(CancelReason(e.detail)));
+            } else if (e.detail == std::uint8_t(Completion::Error)) {
+                row.end = TaskEnd::Failed;
+                row.cause = "failed: " + t.strings[size_t(e.value)];
+            } else {
+                row.end = TaskEnd::Completed;
+            }
+            break;
+        }
+        case EventKind::BlockingStart:
+            blockingStart[e.task] = e.time;
+            setState(e.task, e.time, TaskState::Running);
+            break;
+        case EventKind::BlockingEnd: {
+            auto it = blockingStart.find(e.task);
+            if (it != blockingStart.end() && e.worker < m.lanes.size())
+                m.lanes[e.worker].polls.push_back({it->second, e.time, e.task, true, true});
+            break;
+        }
+        case EventKind::CpuWork:
+            if (e.worker < m.lanes.size())
+                m.lanes[e.worker].holds.push_back({e.time, e.time + e.value, e.task, e.detail == 0});
+            break;
+        case EventKind::WorkerPark:
+            if (e.worker < parkedSince.size())
+                parkedSince[e.worker] = e.time;
+            break;
+        case EventKind::WorkerUnpark:
+            if (e.worker < parkedSince.size() && parkedSince[e.worker] >= 0) {
+                m.lanes[e.worker].parked.push_back({parkedSince[e.worker], e.time});
+                parkedSince[e.worker] = -1;
+            }
+            break;
+        case EventKind::Print:
+            m.prints.push_back({e.time, e.task, e.worker, t.strings[size_t(e.value)]});
+            break;
+        default:
+            break;
+        }
+    }
+    for (LaneId l = 0; l < parkedSince.size(); ++l)
+        if (parkedSince[l] >= 0)
+            m.lanes[l].parked.push_back({parkedSince[l], t.duration});
+    for (auto& lane : m.lanes) {
+        auto byStart = [](const auto& a, const auto& b) { return a.start < b.start; };
+        std::sort(lane.polls.begin(), lane.polls.end(), byStart);
+        std::sort(lane.holds.begin(), lane.holds.end(), byStart);
+    }
+    for (auto& row : m.rows) {
+        if (row.end == TaskEnd::StillAlive) {
+            row.ended = t.duration;
+            if (!row.segments.empty())
+                row.segments.back().end = t.duration;
+        }
+    }
+    return m;
+}
+
+std::string TimelineModel::title() const
+{
+    if (!trace)
+        return {};
+    const auto& t = *trace;
+    return (t.scenario.empty() ? std::string("trace") : t.scenario) + " · " + std::string(modeName(t.mode)) + " · "
+        + std::to_string(t.workers) + (t.workers == 1 ? " worker" : " workers") + " · seed " + std::to_string(t.seed);
+}
+
+}  // namespace wl

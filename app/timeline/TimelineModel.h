@@ -1,0 +1,87 @@
+#pragma once
+// What a timeline draws, derived once from a trace: poll slices per lane, CPU work, parked spans, each task's
+// states over time, wakes with the poll each one caused, prints and how each task ended. Layout then only
+// looks up the visible window (everything is sorted by time).
+#include "trace/Trace.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wl {
+
+struct PollSlice {
+    std::int64_t start = 0, end = 0;
+    TaskId task = 0;
+    bool ready = false;
+    bool blocking = false;  // a spawn_blocking job's run rather than a poll
+};
+
+struct HoldSlice {  // work() or thread_sleep() inside a poll or job
+    std::int64_t start = 0, end = 0;
+    TaskId task = 0;
+    bool busy = true;
+};
+
+struct Span {
+    std::int64_t start = 0, end = 0;
+};
+
+struct LaneModel {
+    std::string name;
+    LaneKind kind = LaneKind::Worker;
+    std::vector<PollSlice> polls;  // sorted by start, non-overlapping (task polls only; arms are inside)
+    std::vector<HoldSlice> holds;
+    std::vector<Span> parked;
+};
+
+enum class TaskState : std::uint8_t { Scheduled, Running, Waiting };
+enum class TaskEnd : std::uint8_t { StillAlive, Completed, Failed, Cancelled };
+
+struct TaskSegment {
+    std::int64_t start = 0, end = 0;
+    TaskState state = TaskState::Waiting;
+};
+
+struct TaskRow {
+    TaskId id = 0;
+    std::string name;
+    TaskKind kind = TaskKind::Task;
+    int depth = 0;  // 1 for a join/select arm, shown under its task
+    std::int64_t spawned = 0, ended = 0;
+    TaskEnd end = TaskEnd::StillAlive;
+    std::string cause;  // "dropped by combinator", "failed: ...", ...
+    std::vector<TaskSegment> segments;  // sorted, contiguous from spawned to ended
+};
+
+struct WakeArrow {
+    std::int64_t time = 0;
+    TaskId target = 0;
+    TaskId sourceTask = 0;   // 0 when a resource (timer, channel) or the outside woke it
+    ResourceId resource = 0;
+    LaneId sourceLane = kNoLane;
+    std::int64_t pollStart = -1;  // the poll this wake caused, if any
+    LaneId pollLane = kNoLane;
+};
+
+struct PrintMark {
+    std::int64_t time = 0;
+    TaskId task = 0;
+    LaneId lane = kNoLane;
+    std::string text;
+};
+
+struct TimelineModel {
+    const Trace* trace = nullptr;
+    std::vector<LaneModel> lanes;
+    std::vector<TaskRow> rows;       // display order: tasks by id, each followed by its arms
+    std::vector<WakeArrow> wakes;    // sorted by time
+    std::vector<PrintMark> prints;   // sorted by time
+    std::int64_t duration = 0;
+    size_t eventCount = 0;
+
+    static TimelineModel build(const Trace& trace);
+    std::string title() const;  // "join · simulated · 1 worker · seed 1"
+};
+
+}  // namespace wl
