@@ -320,9 +320,12 @@ private:
             }
             const QPointF at = tasksView ? anchorForTask(w.target, w.time, true) : to;
             if (from.isNull() && !at.isNull()) {
-                // Woken by a timer, a channel or the outside: a diamond on the wakee where it happened.
-                s_.markers.push_back({at, SceneMarker::Shape::Wake, theme_.wake, 7, w.target});
-                from = at;
+                // Woken by a timer, a channel or the outside: a diamond on the wakee's row where it happened,
+                // above the row's middle so an end marker at the same moment stays visible.
+                const QRectF row = tasksView ? s_.taskRow(w.target) : QRectF();
+                const QPointF bell = row.isNull() ? at : QPointF(at.x(), row.top() + 4.5);
+                s_.markers.push_back({bell, SceneMarker::Shape::Wake, theme_.wake, 7, w.target});
+                from = bell;
             }
             if (!from.isNull() && !to.isNull() && from != to)
                 s_.lines.push_back({QLineF(from, to), theme_.wake, 1.3, false, true});
