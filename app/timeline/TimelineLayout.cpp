@@ -34,6 +34,8 @@ public:
     void add(qreal x0, qreal x1, TaskId task, SceneRect::Role role, QColor color, const QString& label)
     {
         const bool narrow = x1 - x0 < kMinSliceWidth;
+        if (narrow)  // a slice at the very end keeps its minimum width inside the plot
+            x0 = std::min(x0, band_.right() - kMinSliceWidth);
         if (open_ && narrow && pendingNarrow_ && x0 <= pending_.rect.right() + 1.0) {
             pending_.rect.setRight(std::max(pending_.rect.right(), std::max(x1, x0 + 1.0)));
             ++pending_.count;
