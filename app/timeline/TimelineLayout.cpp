@@ -303,9 +303,10 @@ private:
                                      [](std::int64_t t, const WakeArrow& w) { return t < w.time; });
         const size_t inView = size_t(last - first);
         if (inView > kMaxArrows) {
-            text(QRectF(s_.plot.left(), s_.plot.top() - kAxisHeight - 2, s_.plot.width(), 12),
-                 QString("%1 wakes in view: arrows shown below %2 (zoom in)").arg(inView).arg(kMaxArrows),
-                 theme_.mutedText, Qt::AlignRight | Qt::AlignTop, 10);
+            // Said in the legend row, at the right, where it overlaps nothing.
+            text(QRectF(kMargin, o_.size.height() - kMargin - kLegendHeight, o_.size.width() - 2 * kMargin, kLegendHeight),
+                 QString("%1 wakes in view: arrows are drawn below %2 (zoom in)").arg(inView).arg(kMaxArrows),
+                 theme_.mutedText, Qt::AlignRight | Qt::AlignVCenter, 11);
             return;
         }
         for (auto it = first; it != last; ++it) {

@@ -1,10 +1,12 @@
 // The headless command line: listing, printing in the tutorial's format, saving traces, and a clear message
 // with a non-zero exit for every wrong name or value. The real binary is run too.
 #include "CommandLine.h"
+#include "timeline/TimelineTheme.h"
 #include "TraceQuery.h"
 #include "scenarios/Scenario.h"
 #include "trace/TraceJson.h"
 
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -109,7 +111,29 @@ private slots:
         row("param not a number", {"--scenario", "join", "--param", "humidity_ms=soon"},
             "wakeline: --param humidity_ms: expected a whole number from -4611686018427387904 to 4611686018427387903, got 'soon'");
         row("options without scenario", {"--print"},
-            "wakeline: --workers, --mode, --seed, --param, --print, --trace and --chrome-trace need --scenario");
+            "wakeline: --workers, --mode, --seed, --param, --print, --trace, --chrome-trace and --export need "
+            "--scenario (or --input)");
+        row("export extension", {"--scenario", "join", "--export", "out.gif"},
+            "wakeline: --export: unknown image type for 'out.gif'; use .png, .svg or .pdf");
+        row("export size", {"--scenario", "join", "--export", "o.png", "--size", "huge"},
+            "wakeline: --size: expected WIDTHxHEIGHT such as 1920x1080, got 'huge'");
+        row("export size too small", {"--scenario", "join", "--export", "o.png", "--size", "10x10"},
+            "wakeline: --size: expected from 200x150 to 20000x20000, got '10x10'");
+        row("export view", {"--scenario", "join", "--export", "o.png", "--view", "lanes"},
+            "wakeline: --view: expected workers, tasks or both, got 'lanes'");
+        row("export theme", {"--scenario", "join", "--export", "o.png", "--theme", "blue"},
+            "wakeline: --theme: expected light or dark, got 'blue'");
+        row("export scale", {"--scenario", "join", "--export", "o.png", "--scale", "0"},
+            "wakeline: --scale: expected a number above 0 and at most 8, got '0'");
+        row("export from", {"--scenario", "join", "--export", "o.png", "--from", "soon"},
+            "wakeline: --from: expected a time such as 250ms, 1.5s or 300us, got 'soon'");
+        row("export range", {"--scenario", "join", "--export", "o.png", "--from", "2s", "--to", "1s"},
+            "wakeline: --to must be later than --from");
+        row("export options alone", {"--scenario", "join", "--theme", "dark"},
+            "wakeline: --view, --size, --scale, --theme, --from and --to need --export");
+        row("input with scenario", {"--input", "t.json", "--scenario", "join"},
+            "wakeline: --input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
+            "--seed or --param");
         row("unknown option", {"--frobnicate"}, "wakeline: Unknown option 'frobnicate'.");
         row("missing value", {"--scenario"}, "wakeline: Missing value after '--scenario'.");
         row("stray argument", {"--scenario", "join", "extra"}, "wakeline: unexpected argument 'extra'");
@@ -122,6 +146,38 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(QString::fromStdString(r.err), message + "\n(see wakeline --help)\n");
         QCOMPARE(r.out, std::string());
+    }
+
+    void exportsAScenarioAndASavedTrace()
+    {
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("t.json"), png = dir.filePath("t.png"), svg = dir.filePath("t.svg");
+        QCOMPARE(run({"--scenario", "select", "--trace", trace}).exitCode, 0);
+        const auto r = run({"--input", trace, "--export", png, "--size", "900x300", "--scale", "2", "--theme", "dark",
+                            "--from", "0", "--to", "1.2s"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QImage(png).size(), QSize(1800, 600));
+        QCOMPARE(QImage(png).pixelColor(2, 2), TimelineTheme::dark().background);
+        QCOMPARE(run({"--input", trace, "--export", svg, "--view", "tasks"}).exitCode, 0);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("slow_source()"));
+        // The saved trace prints the same lines it printed when it ran.
+        QCOMPARE(run({"--input", trace, "--print"}).out, std::string("1000 ms  Fast source answered\n1000 ms  First completed: fast\n"));
+    }
+
+    void aBadInputFileIsNamedAndNothingIsWritten()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("bad.json"), png = dir.filePath("never.png");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"wakeline-trace\", \"version\": 9}");
+        f.close();
+        const auto r = run({"--input", bad, "--export", png});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, "wakeline: --input: " + bad.toStdString() + ": version: this build reads version 1, found 9\n");
+        QVERIFY(!QFile::exists(png));
     }
 
     void unwritableOutputIsReportedAndNothingHalfWritten()
@@ -153,5 +209,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstCommandLine)
+QTEST_MAIN(TstCommandLine)
 #include "tst_command_line.moc"
