@@ -1,22 +1,44 @@
-// Wakeline's entry point. Until the window lands (issue 5) every run is headless: with no arguments it runs the
-// default scenario and prints what it printed.
+// Wakeline's entry point. With no arguments it opens the window on the default scenario, already run; any
+// argument makes it a headless command line (see --help).
 #include "CommandLine.h"
 
 #include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
 
+Q_IMPORT_QML_PLUGIN(WakelinePlugin)
+
 int main(int argc, char** argv)
 {
+    const bool headless = argc > 1;
+    const bool noDisplay = qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (!headless && noDisplay) {
+        std::fputs("wakeline: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                   "Run it in a desktop session or under xvfb-run, or headless, e.g.\n"
+                   "  wakeline --scenario join --print\n  wakeline --scenario join --export join.png\n",
+                   stderr);
+        return 1;
+    }
     // Exports paint text, which needs a GUI application; without a display, paint offscreen.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
-        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+    if (headless && noDisplay)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("wakeline");
+    QGuiApplication::setOrganizationName("Wakeline");
     QGuiApplication::setApplicationVersion(WAKELINE_VERSION);
-    const auto result = wl::runCommandLine(QGuiApplication::arguments());
-    std::fputs(result.out.c_str(), stdout);
-    std::fputs(result.err.c_str(), stderr);
-    return result.exitCode;
+    if (headless) {
+        const auto result = wl::runCommandLine(QGuiApplication::arguments());
+        std::fputs(result.out.c_str(), stdout);
+        std::fputs(result.err.c_str(), stderr);
+        return result.exitCode;
+    }
+    QQmlApplicationEngine engine;
+    engine.addImportPath("qrc:/qt/qml");
+    engine.load(QUrl("qrc:/qt/qml/Wakeline/Main.qml"));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return app.exec();
 }

@@ -43,6 +43,7 @@ struct Scenario {
     std::vector<ScenarioParam> params;
     std::function<Task<void>(ScenarioParams)> main;
     std::string rustSource;  // resources/scenarios/<id>.rs, filled in by the registry
+    std::string group;       // basics, composition, channels, cancellation, performance: set by the registry
 
     // The source line `line` (1-based) of the Rust program, or "" when out of range.
     std::string rustLine(std::uint32_t line) const;

@@ -1,0 +1,75 @@
+#pragma once
+// Runs the chosen scenario off the GUI thread and keeps the last recorded trace for the views. The run is a
+// coroutine awaited with QCoro, so the window never blocks; a newer run supersedes an older one.
+#include "timeline/TimelineModel.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace wl {
+
+class RunController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString scenarioId READ scenarioId WRITE setScenarioId NOTIFY scenarioChanged)
+    Q_PROPERTY(QString title READ title NOTIFY scenarioChanged)
+    Q_PROPERTY(QString lesson READ lesson NOTIFY scenarioChanged)
+    Q_PROPERTY(int defaultWorkers READ defaultWorkers NOTIFY scenarioChanged)
+    Q_PROPERTY(int workers READ workers WRITE setWorkers NOTIFY optionsChanged)
+    Q_PROPERTY(bool threaded READ threaded WRITE setThreaded NOTIFY optionsChanged)
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY optionsChanged)
+    Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
+    Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
+
+public:
+    explicit RunController(QObject* parent = nullptr);
+
+    QString scenarioId() const { return scenarioId_; }
+    void setScenarioId(const QString& id);
+    QString title() const;
+    QString lesson() const;
+    int defaultWorkers() const;
+    int workers() const { return workers_; }
+    void setWorkers(int w);
+    bool threaded() const { return threaded_; }
+    void setThreaded(bool t);
+    int seed() const { return seed_; }
+    void setSeed(int s);
+    bool running() const { return running_; }
+    QString status() const { return status_; }
+    QStringList printedLines() const;
+    int runs() const { return runs_; }
+
+    // The last trace drawn as a timeline (null before the first run).
+    std::shared_ptr<const TimelineModel> timeline() const { return timeline_; }
+
+    Q_INVOKABLE void run();
+
+signals:
+    void scenarioChanged();
+    void optionsChanged();
+    void runningChanged();
+    void statusChanged();
+    void traceChanged();
+
+private:
+    void setStatus(const QString& s);
+
+    QString scenarioId_ = "join";
+    int workers_ = 1;
+    bool threaded_ = false;
+    int seed_ = 1;
+    bool running_ = false;
+    QString status_;
+    int runs_ = 0;
+    unsigned generation_ = 0;
+    std::shared_ptr<const Trace> trace_;
+    std::shared_ptr<const TimelineModel> timeline_;
+};
+
+}  // namespace wl

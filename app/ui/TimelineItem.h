@@ -1,0 +1,73 @@
+#pragma once
+// The timeline on screen: a scene-graph item that paints the same TimelineLayout as the exporter. Shapes go into
+// one vertex-coloured geometry node (fast for any number of them); text is painted into a texture on top.
+// Zoom (Ctrl+wheel, zoomIn/zoomOut), pan (drag, wheel, panBy) and fitAll change the visible time range.
+#include "RunController.h"
+#include "timeline/TimelineLayout.h"
+
+#include <QQuickItem>
+#include <QtQml/qqmlregistration.h>
+
+namespace wl {
+
+class TimelineItem : public QQuickItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(wl::RunController* controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY lookChanged)
+    Q_PROPERTY(int view READ view WRITE setView NOTIFY lookChanged)  // 0 both, 1 workers, 2 tasks
+    Q_PROPERTY(double from READ from NOTIFY rangeChanged)            // ms
+    Q_PROPERTY(double to READ to NOTIFY rangeChanged)                // ms
+    Q_PROPERTY(int shapeCount READ shapeCount NOTIFY laidOut)
+    Q_PROPERTY(int vertexCount READ vertexCount NOTIFY laidOut)
+
+public:
+    explicit TimelineItem(QQuickItem* parent = nullptr);
+
+    RunController* controller() const { return controller_; }
+    void setController(RunController* c);
+    bool dark() const { return dark_; }
+    void setDark(bool d);
+    int view() const { return view_; }
+    void setView(int v);
+    double from() const { return double(from_) / 1e6; }
+    double to() const { return double(to_) / 1e6; }
+    int shapeCount() const { return shapeCount_; }
+    int vertexCount() const { return vertexCount_; }
+
+    Q_INVOKABLE void zoomIn() { zoomAround(0.5, 1.0 / 1.5); }
+    Q_INVOKABLE void zoomOut() { zoomAround(0.5, 1.5); }
+    Q_INVOKABLE void panBy(double fraction);  // of the visible range; negative = earlier
+    Q_INVOKABLE void fitAll();
+    // The scene laid out for the current size and range (what the next frame shows).
+    TimelineScene currentScene() const;
+
+signals:
+    void controllerChanged();
+    void lookChanged();
+    void rangeChanged();
+    void laidOut();
+
+protected:
+    QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+
+private:
+    void zoomAround(double anchorFraction, double factor);
+    void setRange(std::int64_t from, std::int64_t to);
+    void onTraceChanged();
+
+    RunController* controller_ = nullptr;
+    std::shared_ptr<const TimelineModel> model_;
+    bool dark_ = false;
+    int view_ = 0;
+    std::int64_t from_ = 0, to_ = 0;
+    double dragStartX_ = 0;
+    std::int64_t dragStartFrom_ = 0;
+    int shapeCount_ = 0, vertexCount_ = 0;
+};
+
+}  // namespace wl

@@ -1,0 +1,222 @@
+// Wakeline's main window: the scenario picker, the lesson, the timeline and the console.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import Wakeline
+
+ApplicationWindow {
+    id: window
+    width: 1400
+    height: 860
+    minimumWidth: 900
+    minimumHeight: 560
+    visible: true
+    title: "Wakeline — " + controller.title
+
+    property bool dark: false
+    palette.window: dark ? "#1b1d21" : "#fafafa"
+    palette.windowText: dark ? "#e8e8e8" : "#1a1a1a"
+    palette.base: dark ? "#24272c" : "#ffffff"
+    palette.text: dark ? "#e8e8e8" : "#1a1a1a"
+    palette.button: dark ? "#2e3137" : "#eeeeee"
+    palette.buttonText: dark ? "#e8e8e8" : "#1a1a1a"
+    palette.highlight: "#0072b2"
+
+    Settings {
+        category: "window"
+        property alias x: window.x
+        property alias y: window.y
+        property alias width: window.width
+        property alias height: window.height
+        property alias dark: window.dark
+    }
+
+    RunController {
+        id: controller
+        objectName: "controller"
+        Component.onCompleted: run()  // a newcomer sees a populated timeline at once
+    }
+
+    ScenarioCatalog { id: catalog }
+
+    Shortcut { sequence: "Ctrl+R"; onActivated: controller.run() }
+    Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
+    Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
+    Shortcut { sequence: "A"; onActivated: timeline.panBy(-0.2) }
+    Shortcut { sequence: "D"; onActivated: timeline.panBy(0.2) }
+    Shortcut { sequence: "F"; onActivated: timeline.fitAll() }
+    Shortcut { sequence: "?"; onActivated: help.open() }
+    Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 8
+            spacing: 10
+            Button {
+                text: controller.running ? "Running…" : "Run"
+                enabled: !controller.running
+                onClicked: controller.run()
+                ToolTip.visible: hovered
+                ToolTip.text: "Run the scenario again (Ctrl+R)"
+            }
+            Label { text: "Workers" }
+            SpinBox {
+                objectName: "workers"
+                from: 1; to: 64
+                value: controller.workers
+                onValueModified: controller.workers = value
+                ToolTip.visible: hovered
+                ToolTip.text: "How many worker threads the runtime has (this scenario's default: " + controller.defaultWorkers + ")"
+            }
+            ComboBox {
+                objectName: "mode"
+                model: ["simulated", "threaded"]
+                currentIndex: controller.threaded ? 1 : 0
+                onActivated: controller.threaded = currentIndex === 1
+                ToolTip.visible: hovered
+                ToolTip.text: "simulated: a seeded scheduler and virtual time, the same every run\nthreaded: real threads and real time"
+            }
+            Label { text: "Seed" }
+            SpinBox {
+                from: 0; to: 1000000
+                value: controller.seed
+                editable: true
+                enabled: !controller.threaded
+                onValueModified: controller.seed = value
+            }
+            ComboBox {
+                model: ["workers + tasks", "workers", "tasks"]
+                currentIndex: timeline.view
+                onActivated: timeline.view = currentIndex
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: controller.status
+                elide: Text.ElideLeft
+                Layout.maximumWidth: 520
+                color: palette.windowText
+                opacity: 0.75
+            }
+            Switch {
+                text: "Dark"
+                checked: window.dark
+                onToggled: window.dark = checked
+            }
+            ToolButton { text: "?"; onClicked: help.open(); ToolTip.visible: hovered; ToolTip.text: "Keyboard shortcuts (?)" }
+            ToolButton { text: "About"; onClicked: about.open() }
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+
+        ListView {
+            id: picker
+            objectName: "picker"
+            SplitView.preferredWidth: 290
+            SplitView.minimumWidth: 200
+            clip: true
+            model: catalog
+            currentIndex: catalog.indexOf(controller.scenarioId)
+            section.property: "group"
+            section.delegate: Label {
+                required property string section
+                text: section.toUpperCase()
+                font.bold: true
+                font.pixelSize: 11
+                opacity: 0.6
+                topPadding: 12
+                leftPadding: 10
+                bottomPadding: 4
+            }
+            delegate: ItemDelegate {
+                required property int index
+                required property string scenarioId
+                required property string title
+                required property string summary
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem
+                contentItem: Column {
+                    spacing: 2
+                    Label { text: title; font.bold: true; width: parent.width; elide: Text.ElideRight }
+                    Label { text: summary; width: parent.width; wrapMode: Text.WordWrap; font.pixelSize: 11; opacity: 0.75 }
+                }
+                onClicked: {
+                    controller.scenarioId = scenarioId
+                    controller.run()
+                }
+            }
+        }
+
+        ColumnLayout {
+            SplitView.fillWidth: true
+            spacing: 0
+
+            Label {
+                objectName: "lesson"
+                text: controller.lesson
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                padding: 12
+                font.pixelSize: 13
+            }
+
+            TimelineItem {
+                id: timeline
+                objectName: "timeline"
+                controller: controller
+                dark: window.dark
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.minimumHeight: 200
+            }
+
+            Frame {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 150
+                padding: 6
+                ListView {
+                    id: console
+                    objectName: "console"
+                    anchors.fill: parent
+                    clip: true
+                    model: controller.printedLines
+                    delegate: Label {
+                        required property string modelData
+                        text: modelData
+                        font.family: "monospace"
+                        font.pixelSize: 12
+                    }
+                    ScrollBar.vertical: ScrollBar {}
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: help
+        title: "Keyboard shortcuts"
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Close
+        Label {
+            text: "Ctrl+R  run again\nW / S  zoom in / out (or Ctrl+wheel)\nA / D  pan left / right (or drag, or the wheel)\nF  fit the whole run\n?  this help"
+            font.family: "monospace"
+        }
+    }
+
+    Dialog {
+        id: about
+        title: "About Wakeline"
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Ok
+        Label {
+            text: "Wakeline " + Qt.application.version + "\nA visualiser of async task scheduling, after tokio:\nfutures polled, parked, woken and completed on workers.\nBuilt with Qt " + "6 and QCoro."
+        }
+    }
+}
