@@ -38,8 +38,6 @@ ApplicationWindow {
         Component.onCompleted: run()  // a newcomer sees a populated timeline at once
     }
 
-    ScenarioCatalog { id: catalog }
-
     Shortcut { sequence: "Ctrl+R"; onActivated: controller.run() }
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
     Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
@@ -110,46 +108,37 @@ ApplicationWindow {
         }
     }
 
+    Playback {
+        id: playback
+        objectName: "playback"
+        controller: controller
+    }
+
+    TaskInspector {
+        id: inspector
+        objectName: "inspector"
+        controller: controller
+        task: timeline.selectedTask
+        eventIndex: playback.eventIndex
+    }
+
+    Shortcut { sequence: "Space"; onActivated: playback.toggle() }
+    Shortcut { sequence: "Right"; onActivated: playback.stepNext() }
+    Shortcut { sequence: "Left"; onActivated: playback.stepPrevious() }
+    Shortcut { sequence: "Shift+Right"; onActivated: playback.stepTaskPoll(timeline.selectedTask, 1) }
+    Shortcut { sequence: "Shift+Left"; onActivated: playback.stepTaskPoll(timeline.selectedTask, -1) }
+    Shortcut { sequence: "Home"; onActivated: playback.toStart() }
+    Shortcut { sequence: "End"; onActivated: playback.toEnd() }
+
     SplitView {
         anchors.fill: parent
         orientation: Qt.Horizontal
 
-        ListView {
-            id: picker
+        ScenarioPicker {
             objectName: "picker"
-            SplitView.preferredWidth: 290
+            controller: controller
+            SplitView.preferredWidth: 270
             SplitView.minimumWidth: 200
-            clip: true
-            model: catalog
-            currentIndex: catalog.indexOf(controller.scenarioId)
-            section.property: "group"
-            section.delegate: Label {
-                required property string section
-                text: section.toUpperCase()
-                font.bold: true
-                font.pixelSize: 11
-                opacity: 0.6
-                topPadding: 12
-                leftPadding: 10
-                bottomPadding: 4
-            }
-            delegate: ItemDelegate {
-                required property int index
-                required property string scenarioId
-                required property string title
-                required property string summary
-                width: ListView.view.width
-                highlighted: ListView.isCurrentItem
-                contentItem: Column {
-                    spacing: 2
-                    Label { text: title; font.bold: true; width: parent.width; elide: Text.ElideRight }
-                    Label { text: summary; width: parent.width; wrapMode: Text.WordWrap; font.pixelSize: 11; opacity: 0.75 }
-                }
-                onClicked: {
-                    controller.scenarioId = scenarioId
-                    controller.run()
-                }
-            }
         }
 
         ColumnLayout {
@@ -170,21 +159,35 @@ ApplicationWindow {
                 objectName: "timeline"
                 controller: controller
                 dark: window.dark
+                playhead: playback.playhead
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.minimumHeight: 200
             }
 
+            PlaybackBar {
+                Layout.fillWidth: true
+                playback: playback
+            }
+
+            Label {
+                text: playback.eventText
+                Layout.fillWidth: true
+                leftPadding: 10
+                elide: Text.ElideRight
+                opacity: 0.8
+            }
+
             Frame {
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
+                Layout.preferredHeight: 130
                 padding: 6
                 ListView {
-                    id: console
                     objectName: "console"
                     anchors.fill: parent
                     clip: true
-                    model: controller.printedLines
+                    model: playback.consoleLines
+                    onCountChanged: positionViewAtEnd()
                     delegate: Label {
                         required property string modelData
                         text: modelData
@@ -193,6 +196,25 @@ ApplicationWindow {
                     }
                     ScrollBar.vertical: ScrollBar {}
                 }
+            }
+        }
+
+        SplitView {
+            orientation: Qt.Vertical
+            SplitView.preferredWidth: 380
+            SplitView.minimumWidth: 250
+
+            CodePanel {
+                objectName: "codePanel"
+                SplitView.fillHeight: true
+                lines: controller.codeLines
+                highlighted: inspector.valid && inspector.line > 0 ? inspector.line : playback.currentLine
+            }
+
+            InspectorPanel {
+                SplitView.preferredHeight: 300
+                inspector: inspector
+                onTaskPicked: task => timeline.selectedTask = task
             }
         }
     }
@@ -204,7 +226,7 @@ ApplicationWindow {
         anchors.centerIn: parent
         standardButtons: Dialog.Close
         Label {
-            text: "Ctrl+R  run again\nW / S  zoom in / out (or Ctrl+wheel)\nA / D  pan left / right (or drag, or the wheel)\nF  fit the whole run\n?  this help"
+            text: "Ctrl+R        run again\nSpace         play / pause\nLeft / Right  previous / next event\nShift+Left/Right  previous / next poll of the selected task\nHome / End    start / end of the run\nW / S         zoom in / out (or Ctrl+wheel)\nA / D         pan left / right (or drag, or the wheel)\nF             fit the whole run\nclick a task  inspect it\n?             this help"
             font.family: "monospace"
         }
     }

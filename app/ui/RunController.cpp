@@ -12,6 +12,7 @@ namespace {
 struct RunOutcome {
     std::shared_ptr<const Trace> trace;
     std::shared_ptr<const TimelineModel> timeline;
+    std::shared_ptr<const TraceIndex> index;
     QString error;
 };
 }  // namespace
@@ -86,6 +87,12 @@ QStringList RunController::printedLines() const
     return lines;
 }
 
+QStringList RunController::codeLines() const
+{
+    const Scenario* s = trace_ ? findScenario(trace_->scenario) : nullptr;
+    return s ? QString::fromStdString(s->rustSource).split('\n') : QStringList();
+}
+
 void RunController::setStatus(const QString& s)
 {
     status_ = s;
@@ -112,9 +119,10 @@ void RunController::run()
             try {
                 auto trace = std::make_shared<const Trace>(runScenario(*scenario, options));
                 auto timeline = std::make_shared<const TimelineModel>(TimelineModel::build(*trace));
-                return {trace, timeline, {}};
+                auto index = std::make_shared<const TraceIndex>(TraceIndex::build(*trace));
+                return {trace, timeline, index, {}};
             } catch (const std::exception& e) {
-                return {nullptr, nullptr, QString::fromUtf8(e.what())};
+                return {nullptr, nullptr, nullptr, QString::fromUtf8(e.what())};
             }
         });
         if (generation != self->generation_)
@@ -127,6 +135,7 @@ void RunController::run()
         }
         self->trace_ = std::move(outcome.trace);
         self->timeline_ = std::move(outcome.timeline);
+        self->index_ = std::move(outcome.index);
         ++self->runs_;
         self->setStatus(QString("%1 · %2 events · %3 ms")
                             .arg(QString::fromStdString(self->timeline_->title()))

@@ -1,6 +1,7 @@
 #pragma once
 // Runs the chosen scenario off the GUI thread and keeps the last recorded trace for the views. The run is a
 // coroutine awaited with QCoro, so the window never blocks; a newer run supersedes an older one.
+#include "TraceIndex.h"
 #include "timeline/TimelineModel.h"
 
 #include <QObject>
@@ -25,6 +26,7 @@ class RunController : public QObject {
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
+    Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
 
 public:
     explicit RunController(QObject* parent = nullptr);
@@ -45,8 +47,12 @@ public:
     QStringList printedLines() const;
     int runs() const { return runs_; }
 
-    // The last trace drawn as a timeline (null before the first run).
+    // The last trace drawn as a timeline (null before the first run), and its lookups.
     std::shared_ptr<const TimelineModel> timeline() const { return timeline_; }
+    std::shared_ptr<const Trace> trace() const { return trace_; }
+    std::shared_ptr<const TraceIndex> index() const { return index_; }
+    // The Rust program of the scenario the current trace came from.
+    QStringList codeLines() const;
 
     Q_INVOKABLE void run();
 
@@ -70,6 +76,7 @@ private:
     unsigned generation_ = 0;
     std::shared_ptr<const Trace> trace_;
     std::shared_ptr<const TimelineModel> timeline_;
+    std::shared_ptr<const TraceIndex> index_;
 };
 
 }  // namespace wl

@@ -97,6 +97,33 @@ void TimelineItem::setView(int v)
     }
 }
 
+void TimelineItem::setPlayhead(double ms)
+{
+    if (ms != playhead_) {
+        playhead_ = ms;
+        emit playheadChanged();
+        update();
+    }
+}
+
+void TimelineItem::setSelectedTask(int t)
+{
+    if (t != selectedTask_) {
+        selectedTask_ = t;
+        emit selectedTaskChanged();
+        update();
+    }
+}
+
+int TimelineItem::taskAt(double x, double y) const
+{
+    const TimelineScene s = currentScene();
+    for (const auto& [task, row] : s.taskRows)
+        if (y >= row.top() && y < row.bottom() && x >= 0 && x <= s.size.width())
+            return int(task);
+    return 0;
+}
+
 void TimelineItem::fitAll() { setRange(0, model_ ? std::max<std::int64_t>(model_->duration, 1) : 1); }
 
 void TimelineItem::setRange(std::int64_t from, std::int64_t to)
@@ -155,6 +182,24 @@ QSGNode* TimelineItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
             const QPointF tip = l.line.p2();
             tri.add(tip, tip - QPointF(std::cos(a - 0.45) * 7, std::sin(a - 0.45) * 7),
                     tip - QPointF(std::cos(a + 0.45) * 7, std::sin(a + 0.45) * 7), l.color);
+        }
+    }
+    // The selected task's row, then the playhead, over the shapes.
+    const QColor ink = scene.background.lightnessF() > 0.5 ? QColor(0, 0, 0) : QColor(255, 255, 255);
+    if (selectedTask_) {
+        const QRectF row = scene.taskRow(TaskId(selectedTask_));
+        if (!row.isNull()) {
+            QColor glow = ink;
+            glow.setAlphaF(0.10);
+            tri.rect(QRectF(0, row.top(), scene.size.width(), row.height()), glow);
+        }
+    }
+    if (playhead_ >= 0) {
+        const double x = scene.xOf(std::int64_t(playhead_ * 1e6));
+        if (x >= scene.plot.left() - 1 && x <= scene.plot.right() + 1) {
+            QColor line = QColor(0xD55E00);
+            tri.rect(QRectF(x - 1, scene.plot.top() - 18, 2, scene.plot.height() + 18), line);
+            tri.add(QPointF(x - 6, scene.plot.top() - 18), QPointF(x + 6, scene.plot.top() - 18), QPointF(x, scene.plot.top() - 8), line);
         }
     }
     for (const auto& m : scene.markers) {
@@ -256,6 +301,7 @@ void TimelineItem::wheelEvent(QWheelEvent* event)
 
 void TimelineItem::mousePressEvent(QMouseEvent* event)
 {
+    dragged_ = false;
     dragStartX_ = event->position().x();
     dragStartFrom_ = from_;
     event->accept();
@@ -267,8 +313,21 @@ void TimelineItem::mouseMoveEvent(QMouseEvent* event)
     if (s.plot.width() <= 0)
         return;
     const double dx = event->position().x() - dragStartX_;
+    if (std::abs(dx) < 3 && !dragged_)
+        return;
+    dragged_ = true;
     const auto delta = std::int64_t(-dx / s.plot.width() * double(to_ - from_));
     setRange(dragStartFrom_ + delta, dragStartFrom_ + delta + (to_ - from_));
+}
+
+void TimelineItem::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (!dragged_) {  // a click, not a drag: select the task under it
+        const int task = taskAt(event->position().x(), event->position().y());
+        setSelectedTask(task);
+        emit taskClicked(task);
+    }
+    event->accept();
 }
 
 }  // namespace wl

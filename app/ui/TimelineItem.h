@@ -18,6 +18,8 @@ class TimelineItem : public QQuickItem {
     Q_PROPERTY(int view READ view WRITE setView NOTIFY lookChanged)  // 0 both, 1 workers, 2 tasks
     Q_PROPERTY(double from READ from NOTIFY rangeChanged)            // ms
     Q_PROPERTY(double to READ to NOTIFY rangeChanged)                // ms
+    Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)  // ms; < 0 hides it
+    Q_PROPERTY(int selectedTask READ selectedTask WRITE setSelectedTask NOTIFY selectedTaskChanged)
     Q_PROPERTY(int shapeCount READ shapeCount NOTIFY laidOut)
     Q_PROPERTY(int vertexCount READ vertexCount NOTIFY laidOut)
 
@@ -32,7 +34,13 @@ public:
     void setView(int v);
     double from() const { return double(from_) / 1e6; }
     double to() const { return double(to_) / 1e6; }
+    double playhead() const { return playhead_; }
+    void setPlayhead(double ms);
+    int selectedTask() const { return selectedTask_; }
+    void setSelectedTask(int t);
     int shapeCount() const { return shapeCount_; }
+    // The task whose row is at this point (0 if none).
+    Q_INVOKABLE int taskAt(double x, double y) const;
     int vertexCount() const { return vertexCount_; }
 
     Q_INVOKABLE void zoomIn() { zoomAround(0.5, 1.0 / 1.5); }
@@ -47,6 +55,9 @@ signals:
     void lookChanged();
     void rangeChanged();
     void laidOut();
+    void playheadChanged();
+    void selectedTaskChanged();
+    void taskClicked(int task);
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
@@ -54,6 +65,7 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
     void zoomAround(double anchorFraction, double factor);
@@ -65,7 +77,10 @@ private:
     bool dark_ = false;
     int view_ = 0;
     std::int64_t from_ = 0, to_ = 0;
+    double playhead_ = -1;
+    int selectedTask_ = 0;
     double dragStartX_ = 0;
+    bool dragged_ = false;
     std::int64_t dragStartFrom_ = 0;
     int shapeCount_ = 0, vertexCount_ = 0;
 };

@@ -91,6 +91,77 @@ private slots:
         controller->setProperty("threaded", false);
     }
 
+    void playbackStepsScrubsAndFillsTheConsole()
+    {
+        runScenario("join");
+        auto* playback = window->findChild<QObject*>("playback");
+        QVERIFY(playback);
+        QTRY_VERIFY_WITH_TIMEOUT(!playback->property("playing").toBool(), 10000);  // a new run plays through once
+        QCOMPARE(playback->property("playhead").toDouble(), 2000.0);
+        QMetaObject::invokeMethod(playback, "toStart");
+        QCOMPARE(playback->property("eventIndex").toInt(), 0);
+        QVERIFY(playback->property("consoleLines").toStringList().isEmpty());
+        // Step event by event up to the first printed line: the console and the code line follow.
+        while (playback->property("consoleLines").toStringList().isEmpty()) {
+            const int before = playback->property("eventIndex").toInt();
+            QMetaObject::invokeMethod(playback, "stepNext");
+            QCOMPARE(playback->property("eventIndex").toInt(), before + 1);
+        }
+        QCOMPARE(playback->property("consoleLines").toStringList(), QStringList{"1000 ms  Humidity fetched"});
+        QCOMPARE(playback->property("eventText").toString(), QString("fetch_humidity() printed \"Humidity fetched\""));
+        QCOMPARE(playback->property("currentLine").toInt(), 11);
+        QCOMPARE(timeline->property("playhead").toDouble(), 1000.0);
+        auto* code = window->findChild<QObject*>("codePanel");
+        QCOMPARE(code->property("highlighted").toInt(), 11);
+        // Scrub to 1.5 s: everything up to then is shown, nothing after.
+        playback->setProperty("playhead", 1500.0);
+        QCOMPARE(playback->property("consoleLines").toStringList(), QStringList{"1000 ms  Humidity fetched"});
+        QCOMPARE(playback->property("timeText").toString(), QString("1500.000 / 2000.000 ms"));
+    }
+
+    void inspectorExplainsTheSelectedTask()
+    {
+        auto* playback = window->findChild<QObject*>("playback");
+        auto* inspector = window->findChild<QObject*>("inspector");
+        // Click the fetch_temperature() row on the timeline to select it.
+        int arm = 0;
+        QPoint at;
+        for (int y = 0; y < int(timeline->height()) && !arm; y += 2) {
+            int task = 0;
+            QMetaObject::invokeMethod(timeline, "taskAt", Q_RETURN_ARG(int, task), Q_ARG(double, 400.0), Q_ARG(double, double(y)));
+            if (task) {
+                inspector->setProperty("task", task);
+                if (inspector->property("name").toString() == "fetch_temperature()") {
+                    arm = task;
+                    at = timeline->mapToScene(QPointF(400, y)).toPoint();
+                }
+            }
+        }
+        QVERIFY(arm);
+        inspector->setProperty("task", 0);
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, at);
+        QTRY_COMPARE(timeline->property("selectedTask").toInt(), arm);
+        QCOMPARE(inspector->property("task").toInt(), arm);
+
+        playback->setProperty("playhead", 1500.0);  // between its spurious poll at 1 s and its timer at 2 s
+        QCOMPARE(inspector->property("state").toString(), QString("parked: returned Pending, waiting for a wake"));
+        const QString why = inspector->property("waitingFor").toString();
+        QVERIFY2(why.startsWith("at line 4: sleep(Duration::from_secs(2)).await;"), qPrintable(why));
+        QVERIFY2(why.contains("its waker is held by sleep 2 s (it fires at 2000.000 ms)"), qPrintable(why));
+        QCOMPARE(inspector->property("polls").toInt(), 2);  // join polled it at 0 s and again at 1 s
+        QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlighted").toInt(), 4);
+
+        QMetaObject::invokeMethod(playback, "toEnd");
+        QCOMPARE(inspector->property("state").toString(), QString("completed"));
+        QCOMPARE(inspector->property("polls").toInt(), 3);
+        // Its only wake is its own timer's: the poll at 1 s came from join polling every arm, not from a wake.
+        const auto woken = inspector->property("wokenBy").toList();
+        QCOMPARE(woken.size(), 1);
+        QCOMPARE(woken.first().toMap()["text"].toString(), QString("2000.000 ms by sleep 2 s"));
+        QCOMPARE(woken.first().toMap()["delayMs"].toDouble(), 0.0);
+        screenshot("window-join-inspecting");
+    }
+
     void zoomPanAndFit()
     {
         runScenario("cpu_starvation");
