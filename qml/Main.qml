@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Qt.labs.settings
 import Wakeline
 
@@ -46,6 +47,69 @@ ApplicationWindow {
     Shortcut { sequence: "F"; onActivated: timeline.fitAll() }
     Shortcut { sequence: "?"; onActivated: help.open() }
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
+
+    menuBar: MenuBar {
+        Menu {
+            title: "&File"
+            Action { text: "&Open trace…"; shortcut: StandardKey.Open; onTriggered: openDialog.open() }
+            Action { text: "&Save trace…"; shortcut: StandardKey.Save; onTriggered: saveDialog.open() }
+            MenuSeparator {}
+            Action { text: "&Export image…"; shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
+            Action { text: "Export &Chrome trace…"; onTriggered: chromeDialog.open() }
+            MenuSeparator {}
+            Action { text: "&Quit"; onTriggered: Qt.quit() }
+        }
+        Menu {
+            title: "&Help"
+            Action { text: "Keyboard shortcuts"; onTriggered: help.open() }
+            Action { text: "About Wakeline"; onTriggered: about.open() }
+        }
+    }
+
+    FileDialog {
+        id: openDialog
+        nameFilters: ["Wakeline traces (*.json)"]
+        onAccepted: controller.openTrace(selectedFile)
+    }
+    FileDialog {
+        id: saveDialog
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "json"
+        nameFilters: ["Wakeline traces (*.json)"]
+        onAccepted: controller.saveTrace(selectedFile)
+    }
+    FileDialog {
+        id: chromeDialog
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "json"
+        nameFilters: ["Chrome Trace Event files (*.json)"]
+        onAccepted: controller.exportChromeTrace(selectedFile)
+    }
+    ExportDialog {
+        id: exportDialog
+        objectName: "exportDialog"
+        anchors.centerIn: parent
+        dark: window.dark
+        onExportRequested: (file, view, width, height, dark, scale) => controller.exportImage(file, view, width, height, dark, scale)
+    }
+    Dialog {
+        id: errorDialog
+        objectName: "errorDialog"
+        property alias message: errorText.text
+        title: "Wakeline"
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(580, window.width - 40)
+        standardButtons: Dialog.Ok
+        Label { id: errorText; objectName: "errorText"; wrapMode: Text.WordWrap; width: errorDialog.availableWidth }
+    }
+    Connections {
+        target: controller
+        function onErrorOccurred(message) {
+            errorDialog.message = message
+            errorDialog.open()
+        }
+    }
 
     header: ToolBar {
         RowLayout {

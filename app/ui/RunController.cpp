@@ -1,7 +1,12 @@
 #include "RunController.h"
 
 #include "CommandLine.h"
+#include "export/ImageExport.h"
 #include "scenarios/Scenario.h"
+#include "trace/ChromeTrace.h"
+#include "trace/TraceJson.h"
+
+#include <QFileInfo>
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
@@ -87,6 +92,84 @@ QStringList RunController::printedLines() const
     return lines;
 }
 
+void RunController::adopt(std::shared_ptr<const Trace> trace, std::shared_ptr<const TimelineModel> timeline,
+                          std::shared_ptr<const TraceIndex> index, const QString& origin)
+{
+    trace_ = std::move(trace);
+    timeline_ = std::move(timeline);
+    index_ = std::move(index);
+    setStatus(QString("%1%2 · %3 events · %4 ms")
+                  .arg(origin.isEmpty() ? QString() : origin + " · ")
+                  .arg(QString::fromStdString(timeline_->title()))
+                  .arg(trace_->events.size())
+                  .arg(double(trace_->duration) / 1e6, 0, 'f', 1));
+    emit traceChanged();
+}
+
+bool RunController::fail(const QString& message)
+{
+    emit errorOccurred(message);
+    return false;
+}
+
+bool RunController::openTrace(const QUrl& file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    auto loaded = loadTraceJson(path.toStdString());
+    if (!loaded.trace)
+        return fail(QString::fromStdString(loaded.error));
+    auto trace = std::make_shared<const Trace>(std::move(*loaded.trace));
+    if (findScenario(trace->scenario) && QString::fromStdString(trace->scenario) != scenarioId_) {
+        scenarioId_ = QString::fromStdString(trace->scenario);
+        emit scenarioChanged();
+    }
+    auto timeline = std::make_shared<const TimelineModel>(TimelineModel::build(*trace));
+    auto index = std::make_shared<const TraceIndex>(TraceIndex::build(*trace));
+    adopt(std::move(trace), std::move(timeline), std::move(index), QFileInfo(path).fileName());
+    return true;
+}
+
+bool RunController::saveTrace(const QUrl& file)
+{
+    if (!trace_)
+        return fail("Nothing to save yet: run a scenario first.");
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    std::string error;
+    if (!saveTraceJson(*trace_, path.toStdString(), &error))
+        return fail(QString::fromStdString(error));
+    emit fileWritten(path);
+    return true;
+}
+
+bool RunController::exportChromeTrace(const QUrl& file)
+{
+    if (!trace_)
+        return fail("Nothing to export yet: run a scenario first.");
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    std::string error;
+    if (!writeFileAtomically(path.toStdString(), traceToChromeJson(*trace_), &error))
+        return fail(QString::fromStdString(error));
+    emit fileWritten(path);
+    return true;
+}
+
+bool RunController::exportImage(const QUrl& file, int view, int width, int height, bool dark, double scale)
+{
+    if (!timeline_)
+        return fail("Nothing to export yet: run a scenario first.");
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    ExportOptions o;
+    o.layout.size = QSizeF(width, height);
+    o.layout.view = view == 1 ? TimelineView::Workers : view == 2 ? TimelineView::Tasks : TimelineView::Both;
+    o.layout.theme = dark ? TimelineTheme::dark() : TimelineTheme::light();
+    o.scale = scale;
+    const std::string error = exportTimeline(*timeline_, path.toStdString(), o);
+    if (!error.empty())
+        return fail(QString::fromStdString(error));
+    emit fileWritten(path);
+    return true;
+}
+
 QStringList RunController::codeLines() const
 {
     const Scenario* s = trace_ ? findScenario(trace_->scenario) : nullptr;
@@ -133,15 +216,8 @@ void RunController::run()
             self->setStatus("Run failed: " + outcome.error);
             co_return;
         }
-        self->trace_ = std::move(outcome.trace);
-        self->timeline_ = std::move(outcome.timeline);
-        self->index_ = std::move(outcome.index);
         ++self->runs_;
-        self->setStatus(QString("%1 · %2 events · %3 ms")
-                            .arg(QString::fromStdString(self->timeline_->title()))
-                            .arg(self->trace_->events.size())
-                            .arg(double(self->trace_->duration) / 1e6, 0, 'f', 1));
-        emit self->traceChanged();
+        self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index), QString());
     };
     task(this, scenario, options, generation);
 }

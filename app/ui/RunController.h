@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -56,15 +57,29 @@ public:
 
     Q_INVOKABLE void run();
 
+    // Files. Each returns false and emits errorOccurred with a message naming the problem on failure; what is
+    // open stays exactly as it was.
+    Q_INVOKABLE bool openTrace(const QUrl& file);
+    Q_INVOKABLE bool saveTrace(const QUrl& file);
+    Q_INVOKABLE bool exportChromeTrace(const QUrl& file);
+    // view: 0 both, 1 workers, 2 tasks; height 0 fits the content.
+    Q_INVOKABLE bool exportImage(const QUrl& file, int view, int width, int height, bool dark, double scale);
+
 signals:
     void scenarioChanged();
     void optionsChanged();
     void runningChanged();
     void statusChanged();
     void traceChanged();
+    void errorOccurred(const QString& message);
+    void fileWritten(const QString& path);
 
 private:
     void setStatus(const QString& s);
+    // Makes this the trace every view shows; origin names where it came from ("" for a run).
+    void adopt(std::shared_ptr<const Trace> trace, std::shared_ptr<const TimelineModel> timeline,
+               std::shared_ptr<const TraceIndex> index, const QString& origin);
+    bool fail(const QString& message);
 
     QString scenarioId_ = "join";
     int workers_ = 1;

@@ -1,7 +1,10 @@
 // The real window, driven offscreen: it opens on the default scenario already run, a picked scenario runs off
 // the GUI thread and fills the console and the timeline, and zoom/pan/fit change the visible range.
 // With WAKELINE_SCREENSHOT_DIR set (run under xvfb-run for real OpenGL), it also saves screenshots.
+#include <QFile>
 #include <QGuiApplication>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -177,6 +180,64 @@ private slots:
         QCOMPARE(timeline->property("from").toDouble(), 0.0);
         QCOMPARE(timeline->property("to").toDouble(), end);
         screenshot("window-cpu_starvation");
+    }
+
+    void aCorruptTraceIsNamedAndNothingChanges()
+    {
+        runScenario("select");
+        const QStringList before = console();
+        const int runsBefore = runs();
+        const QString statusBefore = controller->property("status").toString();
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("broken.json");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"wakeline-trace\", \"version\": 1, \"scenario\": 5}");
+        f.close();
+        QSignalSpy errors(controller, SIGNAL(errorOccurred(QString)));
+        bool ok = true;
+        QMetaObject::invokeMethod(controller, "openTrace", Q_RETURN_ARG(bool, ok), Q_ARG(QUrl, QUrl::fromLocalFile(bad)));
+        QVERIFY(!ok);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().first().toString(), bad + ": scenario: expected a string, found a number");
+        auto* dialog = window->findChild<QObject*>("errorDialog");
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QCOMPARE(window->findChild<QObject*>("errorText")->property("text").toString(), errors.first().first().toString());
+        QMetaObject::invokeMethod(dialog, "close");
+        // What was open is still open, untouched.
+        QCOMPARE(console(), before);
+        QCOMPARE(runs(), runsBefore);
+        QCOMPARE(controller->property("status").toString(), statusBefore);
+        QCOMPARE(controller->property("scenarioId").toString(), QString("select"));
+    }
+
+    void saveOpenAndExportFromTheDialog()
+    {
+        runScenario("semaphore");
+        QTemporaryDir dir;
+        const QUrl saved = QUrl::fromLocalFile(dir.filePath("semaphore.json"));
+        bool ok = false;
+        QMetaObject::invokeMethod(controller, "saveTrace", Q_RETURN_ARG(bool, ok), Q_ARG(QUrl, saved));
+        QVERIFY(ok);
+        runScenario("join");
+        QMetaObject::invokeMethod(controller, "openTrace", Q_RETURN_ARG(bool, ok), Q_ARG(QUrl, saved));
+        QVERIFY(ok);
+        QCOMPARE(controller->property("scenarioId").toString(), QString("semaphore"));
+        QCOMPARE(console().first(), QString("0 ms  Request 1 started"));
+        QVERIFY(controller->property("status").toString().startsWith("semaphore.json · semaphore"));
+
+        auto* dialog = window->findChild<QObject*>("exportDialog");
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "open");
+        const QString png = dir.filePath("from-dialog.png");
+        dialog->setProperty("file", QUrl::fromLocalFile(png));
+        dialog->setProperty("imageWidth", 1000);
+        dialog->setProperty("imageHeight", 400);
+        dialog->setProperty("pngScale", 1);
+        dialog->setProperty("view", 2);
+        QMetaObject::invokeMethod(dialog, "accept");
+        QTRY_VERIFY(QFile::exists(png));
+        QCOMPARE(QImage(png).size(), QSize(1000, 400));
     }
 
     void moreScreenshots()
