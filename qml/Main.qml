@@ -184,6 +184,7 @@ ApplicationWindow {
         controller: controller
         task: timeline.selectedTask
         eventIndex: playback.eventIndex
+        playhead: playback.playhead
     }
 
     Shortcut { sequence: "Space"; onActivated: playback.toggle() }
@@ -218,15 +219,34 @@ ApplicationWindow {
                 font.pixelSize: 13
             }
 
-            TimelineItem {
-                id: timeline
-                objectName: "timeline"
-                controller: controller
-                dark: window.dark
-                playhead: playback.playhead
+            SplitView {
+                orientation: Qt.Vertical
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.minimumHeight: 200
+
+                TimelineItem {
+                    id: timeline
+                    objectName: "timeline"
+                    controller: controller
+                    dark: window.dark
+                    playhead: playback.playhead
+                    clip: true
+                    SplitView.fillHeight: true
+                    SplitView.minimumHeight: 200
+                }
+
+                Stage {
+                    objectName: "stage"
+                    SplitView.preferredHeight: 250
+                    SplitView.minimumHeight: 120
+                    dark: window.dark
+                    stageModel: StageModel {
+                        id: stageModel
+                        objectName: "stageModel"
+                        controller: controller
+                        eventIndex: playback.eventIndex
+                    }
+                }
             }
 
             PlaybackBar {

@@ -15,7 +15,7 @@ ToolBar {
         anchors.rightMargin: 8
         spacing: 6
         ToolButton {
-            text: "⏮"
+            text: "|◀"
             onClicked: bar.playback.toStart()
             ToolTip.visible: hovered
             ToolTip.text: "To the start (Home)"
@@ -28,7 +28,7 @@ ToolBar {
         }
         ToolButton {
             objectName: "playButton"
-            text: bar.playback.playing ? "⏸" : "▶"
+            text: bar.playback.playing ? "❙❙" : "▶"
             onClicked: bar.playback.toggle()
             ToolTip.visible: hovered
             ToolTip.text: bar.playback.playing ? "Pause (Space)" : "Play (Space)"

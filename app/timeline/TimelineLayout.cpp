@@ -401,6 +401,9 @@ private:
         qreal x = area.left();
         const qreal cy = area.center().y();
         for (const auto& item : items) {
+            const qreal w = fm.horizontalAdvance(item.label) + 6;
+            if (x + 22 + w > area.right())
+                break;  // a narrow picture keeps the legend items that fit
             const QRectF swatch(x, cy - 6, 18, 12);
             if (item.kind == 0)
                 s_.rects.push_back({swatch, item.color, item.brush, SceneRect::Role::Swatch});
@@ -409,7 +412,6 @@ private:
                                     item.label == "wake"});
             else
                 s_.markers.push_back({swatch.center(), item.shape, item.color, 9});
-            const qreal w = fm.horizontalAdvance(item.label) + 6;
             text(QRectF(swatch.right() + 4, area.top(), w, area.height()), item.label, theme_.mutedText,
                  Qt::AlignLeft | Qt::AlignVCenter, 11);
             x = swatch.right() + 4 + w + 12;

@@ -14,10 +14,7 @@ void TaskInspector::setController(RunController* c)
         disconnect(controller_, nullptr, this, nullptr);
     controller_ = c;
     if (controller_)
-        connect(controller_, &RunController::traceChanged, this, [this] {
-            task_ = 0;
-            recompute();
-        });
+        connect(controller_, &RunController::traceChanged, this, &TaskInspector::recompute);
     recompute();
 }
 
@@ -33,6 +30,14 @@ void TaskInspector::setEventIndex(int i)
 {
     if (i != eventIndex_) {
         eventIndex_ = i;
+        recompute();
+    }
+}
+
+void TaskInspector::setPlayhead(double ms)
+{
+    if (ms != playhead_) {
+        playhead_ = ms;
         recompute();
     }
 }
@@ -143,6 +148,12 @@ void TaskInspector::recompute()
         default: break;
         }
     }
+    // A wait or a poll still going on at the playhead counts up to it.
+    const std::int64_t now = std::int64_t(playhead_ * 1e6);
+    if (st == Waiting && now > since)
+        waitingMs_ += double(now - since) / 1e6;
+    if (st == Running && now > pollStart)
+        busyMs_ += double(now - pollStart) / 1e6;
     for (auto i : index_->wakesBy[id]) {
         if (int(i) >= eventIndex_)
             break;

@@ -16,6 +16,7 @@ class TaskInspector : public QObject {
     Q_PROPERTY(wl::RunController* controller READ controller WRITE setController NOTIFY changed)
     Q_PROPERTY(int task READ task WRITE setTask NOTIFY changed)
     Q_PROPERTY(int eventIndex READ eventIndex WRITE setEventIndex NOTIFY changed)  // events shown: [0, eventIndex)
+    Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY changed)  // ms: ongoing waits count up to it
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
     Q_PROPERTY(QString kind READ kind NOTIFY changed)
@@ -39,6 +40,8 @@ public:
     void setTask(int t);
     int eventIndex() const { return eventIndex_; }
     void setEventIndex(int i);
+    double playhead() const { return playhead_; }
+    void setPlayhead(double ms);
 
     bool valid() const;
     QString name() const;
@@ -66,6 +69,7 @@ private:
     std::shared_ptr<const TraceIndex> index_;
     int task_ = 0;
     int eventIndex_ = 0;
+    double playhead_ = 0;
     QString state_, waitingFor_;
     int line_ = 0, polls_ = 0;
     double busyMs_ = 0, waitingMs_ = 0;

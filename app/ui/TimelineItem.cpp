@@ -18,7 +18,10 @@ struct Triangles {
     std::vector<Vertex> v;
     void add(QPointF a, QPointF b, QPointF c, QColor col)
     {
-        const auto r = uchar(col.red()), g = uchar(col.green()), bl = uchar(col.blue()), al = uchar(col.alpha());
+        // QSGVertexColorMaterial takes premultiplied colours.
+        const qreal alpha = col.alphaF();
+        const auto r = uchar(col.red() * alpha), g = uchar(col.green() * alpha), bl = uchar(col.blue() * alpha),
+                   al = uchar(col.alpha());
         for (QPointF p : {a, b, c}) {
             Vertex x;
             x.set(float(p.x()), float(p.y()), r, g, bl, al);
@@ -76,6 +79,7 @@ void TimelineItem::setController(RunController* c)
 void TimelineItem::onTraceChanged()
 {
     model_ = controller_ ? controller_->timeline() : nullptr;
+    setSelectedTask(0);  // a new trace has other tasks
     fitAll();
 }
 

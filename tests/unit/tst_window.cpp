@@ -10,6 +10,9 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <tuple>
+#include <vector>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(WakelinePlugin)
@@ -152,6 +155,7 @@ private slots:
         QVERIFY2(why.startsWith("at line 4: sleep(Duration::from_secs(2)).await;"), qPrintable(why));
         QVERIFY2(why.contains("its waker is held by sleep 2 s (it fires at 2000.000 ms)"), qPrintable(why));
         QCOMPARE(inspector->property("polls").toInt(), 2);  // join polled it at 0 s and again at 1 s
+        QCOMPARE(inspector->property("waitingMs").toDouble(), 1500.0);  // parked since 0 s (the poll at 1 s took no time)
         QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlighted").toInt(), 4);
 
         QMetaObject::invokeMethod(playback, "toEnd");
@@ -180,6 +184,37 @@ private slots:
         QCOMPARE(timeline->property("from").toDouble(), 0.0);
         QCOMPARE(timeline->property("to").toDouble(), end);
         screenshot("window-cpu_starvation");
+    }
+
+    void theStageShowsWhereEachTaskIs()
+    {
+        runScenario("semaphore");
+        auto* playback = window->findChild<QObject*>("playback");
+        auto* stage = window->findChild<QObject*>("stageModel");
+        QVERIFY(stage);
+        auto placeOf = [&](const char* name) {
+            // Task ids follow spawn order: main is 1, request i is i + 1.
+            const int id = QString(name) == "main" ? 1 : QString(name).mid(8).toInt() + 1;
+            QString place;
+            QMetaObject::invokeMethod(stage, "placeOf", Q_RETURN_ARG(QString, place), Q_ARG(int, id));
+            return place;
+        };
+        playback->setProperty("playhead", 250.0);
+        QCOMPARE(placeOf("request 1"), QString("parked:timer"));      // holding a permit, sleeping
+        QCOMPARE(placeOf("request 2"), QString("parked:timer"));
+        QCOMPARE(placeOf("request 3"), QString("parked:semaphore"));  // no permit left
+        QCOMPARE(placeOf("request 5"), QString("parked:semaphore"));
+        QCOMPARE(placeOf("main"), QString("parked:task"));            // awaiting request 1's JoinHandle
+        QVERIFY(stage->property("resources").toStringList().contains("Semaphore::new(2): 0 permits free"));
+        QVERIFY(stage->property("resources").toStringList().contains("sleep 500 ms: fires at 500.0 ms"));
+        QMetaObject::invokeMethod(playback, "toEnd");
+        QCOMPARE(placeOf("request 5"), QString("done"));
+        QCOMPARE(placeOf("main"), QString("done"));
+        // Stepping back replays from the start: the same places as before.
+        playback->setProperty("playhead", 250.0);
+        QCOMPARE(placeOf("request 3"), QString("parked:semaphore"));
+        QMetaObject::invokeMethod(playback, "toStart");
+        QCOMPARE(placeOf("main"), QString("new"));
     }
 
     void aCorruptTraceIsNamedAndNothingChanges()
@@ -244,11 +279,22 @@ private slots:
     {
         if (qEnvironmentVariableIsEmpty("WAKELINE_SCREENSHOT_DIR"))
             QSKIP("screenshots only when WAKELINE_SCREENSHOT_DIR is set");
-        runScenario("broadcast");
-        screenshot("window-broadcast");
-        window->setProperty("dark", true);
-        runScenario("select");
-        screenshot("window-select-dark");
+        auto* playback = window->findChild<QObject*>("playback");
+        const std::vector<std::tuple<QString, double, int, bool>> shots = {
+            {"join", 1500, 2, false}, {"select", 600, 3, false}, {"broadcast", 0, 3, false},
+            {"cpu_starvation", 600, 2, false}, {"mpsc_backpressure", 500, 2, true}};
+        for (const auto& [id, at, task, dark] : shots) {
+            window->setProperty("dark", dark);
+            runScenario(id);
+            QTRY_VERIFY_WITH_TIMEOUT(!playback->property("playing").toBool(), 10000);
+            if (id == "broadcast")  // everything happens at 0 ms: step into the middle of it instead
+                for (int i = 0; i < 40; ++i)
+                    QMetaObject::invokeMethod(playback, "stepNext");
+            else
+                playback->setProperty("playhead", at);
+            timeline->setProperty("selectedTask", task);
+            screenshot("window-" + id);
+        }
         window->setProperty("dark", false);
     }
 

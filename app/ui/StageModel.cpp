@@ -1,0 +1,234 @@
+#include "StageModel.h"
+
+#include "exec/Runtime.h"
+#include "timeline/TimelineTheme.h"
+
+#include <algorithm>
+
+namespace wl {
+namespace {
+enum Reason : std::uint8_t { Unknown, Timer, Channel, Semaphore, Join, Outside };
+const char* reasonKey(std::uint8_t r)
+{
+    switch (r) {
+    case Timer: return "parked:timer";
+    case Channel: return "parked:channel";
+    case Semaphore: return "parked:semaphore";
+    case Join: return "parked:task";
+    default: return "parked:other";
+    }
+}
+}  // namespace
+
+StageModel::StageModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void StageModel::setController(RunController* c)
+{
+    if (c == controller_)
+        return;
+    if (controller_)
+        disconnect(controller_, nullptr, this, nullptr);
+    controller_ = c;
+    if (controller_)
+        connect(controller_, &RunController::traceChanged, this, &StageModel::rebuild);
+    rebuild();
+}
+
+QString StageModel::queueOf(LaneId lane) const
+{
+    return lane < trace_->workers ? QString("queue:%1").arg(lane) : QString("queue:global");
+}
+
+void StageModel::rebuild()
+{
+    beginResetModel();
+    trace_ = controller_ ? controller_->trace() : nullptr;
+    tokens_.clear();
+    places_.clear();
+    hidden_ = 0;
+    if (trace_) {
+        rowOfTask_.assign(trace_->tasks.size() + 1, -1);
+        for (const auto& t : trace_->tasks) {
+            if (t.kind == TaskKind::Future)
+                continue;  // arms live inside their task's token
+            if (int(tokens_.size()) >= kMaxTokens) {
+                ++hidden_;
+                continue;
+            }
+            rowOfTask_[t.id] = int(tokens_.size());
+            tokens_.push_back(t.id);
+        }
+        // What each Pending poll end is waiting for is known from the recording: the source of the next wake.
+        parkReason_.assign(trace_->events.size(), Unknown);
+        std::vector<size_t> lastPending(trace_->tasks.size() + 1, SIZE_MAX);
+        for (size_t i = 0; i < trace_->events.size(); ++i) {
+            const Event& e = trace_->events[i];
+            if (e.kind == EventKind::PollEnd && e.detail == std::uint8_t(PollResult::Pending))
+                lastPending[e.task] = i;
+            else if (e.kind == EventKind::Wake && lastPending[e.task] != SIZE_MAX) {
+                std::uint8_t r = Outside;
+                if (e.resource) {
+                    const std::string& kind = trace_->resource(e.resource)->kind;
+                    r = kind == "timer" || kind == "interval" ? Timer : kind == "semaphore" ? Semaphore : Channel;
+                } else if (e.peer) {
+                    r = Join;
+                }
+                parkReason_[lastPending[e.task]] = r;
+                lastPending[e.task] = SIZE_MAX;
+            }
+        }
+        auto add = [&](const QString& key, const QString& title, const QString& group) {
+            places_.append(QVariantMap{{"key", key}, {"title", title}, {"group", group}});
+        };
+        add("new", "not spawned yet", "queues");
+        add("queue:global", "global queue", "queues");
+        for (std::uint32_t w = 0; w < trace_->workers; ++w)
+            add(QString("queue:%1").arg(w), QString("queue of worker %1").arg(w), "queues");
+        for (size_t l = 0; l < trace_->lanes.size(); ++l)
+            add(QString("lane:%1").arg(l), QString::fromStdString(trace_->lanes[l].name), "running");
+        add("parked:timer", "parked on a timer", "parked");
+        add("parked:channel", "parked on a channel", "parked");
+        add("parked:semaphore", "parked on a semaphore", "parked");
+        add("parked:task", "parked on another task", "parked");
+        add("parked:other", "parked (other)", "parked");
+        add("done", "completed", "ended");
+        add("failed", "failed", "ended");
+        add("cancelled", "cancelled", "ended");
+    }
+    reset();
+    endResetModel();
+    emit placesChanged();
+    eventIndex_ = -1;
+    setEventIndex(0);
+}
+
+void StageModel::reset()
+{
+    place_.assign(tokens_.size(), "new");
+    slot_.assign(tokens_.size(), 0);
+    notified_.assign(tokens_.size(), false);
+    lastSync_.assign(trace_ ? trace_->resources.size() + 1 : 0, -1);
+    armed_.clear();
+    applied_ = 0;
+}
+
+void StageModel::apply(size_t i)
+{
+    const Event& e = trace_->events[i];
+    if (e.kind == EventKind::Sync && e.resource < lastSync_.size())
+        lastSync_[e.resource] = e.value;
+    if (e.kind == EventKind::TimerArmed)
+        armed_.emplace_back(e.resource, e.task);
+    if (e.kind == EventKind::TimerFired)
+        armed_.erase(std::remove_if(armed_.begin(), armed_.end(), [&](const auto& a) { return a.first == e.resource; }),
+                     armed_.end());
+    if ((e.kind == EventKind::TaskCancelled || e.kind == EventKind::TaskCompleted))  // a dropped future disarms
+        armed_.erase(std::remove_if(armed_.begin(), armed_.end(), [&](const auto& a) { return a.second == e.task; }),
+                     armed_.end());
+    if (e.task >= rowOfTask_.size() || rowOfTask_[e.task] < 0)
+        return;
+    const auto row = size_t(rowOfTask_[e.task]);
+    switch (e.kind) {
+    case EventKind::TaskSpawned:
+        place_[row] = trace_->task(e.task)->kind == TaskKind::Blocking ? "queue:global" : queueOf(e.worker);
+        break;
+    case EventKind::PollStart:
+    case EventKind::BlockingStart:
+        place_[row] = QString("lane:%1").arg(e.worker);
+        notified_[row] = false;
+        break;
+    case EventKind::PollEnd:
+        if (e.detail == std::uint8_t(PollResult::Pending))
+            place_[row] = notified_[row] ? queueOf(e.worker) : QString(reasonKey(parkReason_[i]));
+        break;
+    case EventKind::Wake:
+        if (e.detail == std::uint8_t(WakeOutcome::Scheduled))
+            place_[row] = queueOf(e.worker);
+        else if (e.detail == std::uint8_t(WakeOutcome::WhileRunning))
+            notified_[row] = true;
+        break;
+    case EventKind::TaskCompleted: place_[row] = e.detail ? "failed" : "done"; break;
+    case EventKind::TaskCancelled: place_[row] = "cancelled"; break;
+    default: break;
+    }
+}
+
+void StageModel::setEventIndex(int index)
+{
+    if (!trace_) {
+        eventIndex_ = index;
+        emit stageChanged();
+        return;
+    }
+    index = std::clamp(index, 0, int(trace_->events.size()));
+    if (index == eventIndex_)
+        return;
+    if (size_t(index) < applied_)
+        reset();  // backwards: replay from the start (forward steps are incremental)
+    while (applied_ < size_t(index))
+        apply(applied_++);
+    eventIndex_ = index;
+    assignSlots();
+    resources_.clear();
+    for (const auto& r : trace_->resources) {
+        const auto v = lastSync_[r.id];
+        if (v < 0)
+            continue;
+        if (r.kind == "semaphore")
+            resources_ << QString("%1: %2 permits free").arg(QString::fromStdString(r.name)).arg(v);
+        else if (r.kind == "channel" || r.kind == "broadcast")
+            resources_ << QString("%1: %2 buffered").arg(QString::fromStdString(r.name)).arg(v);
+    }
+    for (const auto& [timer, owner] : armed_) {
+        std::int64_t deadline = -1;
+        for (size_t i = applied_; i-- > 0;)
+            if (trace_->events[i].kind == EventKind::TimerArmed && trace_->events[i].resource == timer) {
+                deadline = trace_->events[i].value;
+                break;
+            }
+        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resource(timer)->name))
+                          .arg(double(deadline) / 1e6, 0, 'f', 1);
+    }
+    if (!tokens_.empty())
+        emit dataChanged(this->index(0), this->index(int(tokens_.size()) - 1), {PlaceRole, SlotRole});
+    emit stageChanged();
+}
+
+void StageModel::assignSlots()
+{
+    QHash<QString, int> used;
+    for (size_t row = 0; row < tokens_.size(); ++row)
+        slot_[row] = used[place_[row]]++;
+}
+
+QString StageModel::placeOf(int task) const
+{
+    if (!trace_ || task <= 0 || size_t(task) >= rowOfTask_.size() || rowOfTask_[size_t(task)] < 0)
+        return {};
+    return place_[size_t(rowOfTask_[size_t(task)])];
+}
+
+int StageModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(tokens_.size()); }
+
+QVariant StageModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || size_t(index.row()) >= tokens_.size())
+        return {};
+    const auto row = size_t(index.row());
+    const TaskId id = tokens_[row];
+    switch (role) {
+    case NameRole: return QString::fromStdString(trace_->task(id)->name);
+    case TaskRole: return int(id);
+    case ColorRole: return TimelineTheme::light().taskColor(id);
+    case PlaceRole: return place_[row];
+    case SlotRole: return slot_[row];
+    }
+    return {};
+}
+
+QHash<int, QByteArray> StageModel::roleNames() const
+{
+    return {{NameRole, "name"}, {TaskRole, "task"}, {ColorRole, "tokenColor"}, {PlaceRole, "place"}, {SlotRole, "slot"}};
+}
+
+}  // namespace wl
