@@ -31,14 +31,14 @@ public:
     SliceMerger(std::vector<SceneRect>& out, const TimelineTheme& theme, QRectF band)
         : out_(out), theme_(theme), band_(band) {}
 
-    void add(qreal x0, qreal x1, TaskId task, SceneRect::Role role, QColor color, const QString& label)
+    void add(qreal x0, qreal x1, TaskId task, SceneRect::Role role, QColor color, const QString& label, int count = 1)
     {
-        const bool narrow = x1 - x0 < kMinSliceWidth;
+        const bool narrow = x1 - x0 < kMinSliceWidth || count > 1;
         if (narrow)  // a slice at the very end keeps its minimum width inside the plot
             x0 = std::min(x0, band_.right() - kMinSliceWidth);
         if (open_ && narrow && pendingNarrow_ && x0 <= pending_.rect.right() + 1.0) {
             pending_.rect.setRight(std::max(pending_.rect.right(), std::max(x1, x0 + 1.0)));
-            ++pending_.count;
+            pending_.count += count;
             return;
         }
         flush();
@@ -48,6 +48,7 @@ public:
         pending_.role = role;
         pending_.task = task;
         pending_.label = label;
+        pending_.count = count;
         pendingNarrow_ = narrow;
         open_ = true;
     }
@@ -168,6 +169,11 @@ private:
                             theme_.mutedText, 1.0});
     }
 
+    std::int64_t timeAt(qreal x) const
+    {
+        return s_.from + std::int64_t((x - s_.plot.left()) / s_.plot.width() * double(s_.to - s_.from));
+    }
+
     void sectionLabel(qreal y, const QString& label)
     {
         text(QRectF(kMargin, y, kLabelWidth - 8, 16), label, theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11,
@@ -195,11 +201,26 @@ private:
                                            QPointF(s_.xOf(std::min(it->end, s_.to)), band.bottom())),
                                     theme_.parked, Qt::Dense6Pattern, SceneRect::Role::Parked});
             SliceMerger merger(s_.rects, theme_, band);
-            for (auto it = firstEndingAfter(lane.polls, s_.from); it != lane.polls.end() && it->start <= s_.to; ++it) {
+            const auto end = lane.polls.end();
+            for (auto it = firstEndingAfter(lane.polls, s_.from); it != end && it->start <= s_.to;) {
                 const qreal x0 = s_.xOf(std::max(it->start, s_.from)), x1 = s_.xOf(std::min(it->end, s_.to));
+                if (x1 - x0 < kMinSliceWidth) {
+                    // Every slice starting within this pixel column merges: find them with one search instead of
+                    // visiting each, so the cost follows the pixels, not the events.
+                    const auto column = std::lower_bound(it, end, timeAt(x0 + 1.0),
+                                                         [](const PollSlice& p, std::int64_t t) { return p.start < t; });
+                    if (column - it > 1) {
+                        const auto last = std::prev(column);
+                        merger.add(x0, std::max(x0 + 1.0, s_.xOf(std::min(last->end, s_.to))), 0,
+                                   SceneRect::Role::Merged, theme_.merged, QString(), int(column - it));
+                        it = column;
+                        continue;
+                    }
+                }
                 const TaskInfo* info = m_.trace ? m_.trace->task(it->task) : nullptr;
                 merger.add(x0, x1, it->task, SceneRect::Role::Poll, theme_.taskColor(it->task),
                            info ? qs(info->name) : QString());
+                ++it;
             }
             merger.flush();
             const QRectF holdBand(band.left(), band.bottom() - band.height() * 0.35, band.width(), band.height() * 0.35);

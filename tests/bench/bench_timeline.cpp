@@ -1,9 +1,11 @@
 // Timeline benchmark, printed as ratios measured in one run (never asserted as timings):
 //  layout + paint of a 1,000,000-event trace against a 10,000-event one at the same image size (goal: < 3x),
-//  and the time to export a 4K PNG of the big trace.
+//  the time to export a 4K PNG of the big trace, and the window's frame work (layout, triangles for the
+//  scene graph, the text texture) while panning and zooming, big against small (goal: < 2x, big < 16 ms).
 // Usage: bench_timeline [--quick | --save DIR]
 #include "exec/Executor.h"
 #include "export/ImageExport.h"
+#include "timeline/SceneGeometry.h"
 #include "timeline/TimelinePainter.h"
 
 #include <QGuiApplication>
@@ -66,6 +68,40 @@ double layoutAndPaint(const TimelineModel& model, QSize size, int repeats)
 }
 }  // namespace
 
+struct FrameTimes {
+    double mean = 0, worst = 0;
+};
+
+// What the window does per frame while the user pans and zooms: a layout of the visible range, the triangles
+// for the scene graph and the text texture (the GPU upload itself is not measured).
+FrameTimes panAndZoom(const TimelineModel& model, QSize size, int frames)
+{
+    FrameTimes f;
+    const std::int64_t end = model.duration;
+    std::int64_t from = 0, width = end;
+    for (int i = 0; i < frames; ++i) {
+        // Zoom in over the first half of the frames, pan across in the second half.
+        if (i < frames / 2)
+            width = std::max<std::int64_t>(end / 50, std::int64_t(double(width) * 0.93));
+        else
+            from = std::min(end - width, from + end / frames);
+        const auto start = Clock::now();
+        LayoutOptions o;
+        o.size = QSizeF(size);
+        o.from = from;
+        o.to = from + width;
+        const TimelineScene scene = layoutTimeline(model, o);
+        const auto triangles = sceneTriangles(scene, 0, from + width / 2);
+        const QImage labels = sceneLabels(scene, 1.0);
+        const double t = ms(Clock::now() - start);
+        f.mean += t / frames;
+        f.worst = std::max(f.worst, t);
+        if (triangles.empty() || labels.isNull())
+            std::abort();
+    }
+    return f;
+}
+
 int main(int argc, char** argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -107,5 +143,13 @@ int main(int argc, char** argv)
     std::printf("layout + paint at 1920x1080, best of %d: small %.1f ms, big %.1f ms\n", repeats, smallMs, bigMs);
     std::printf("ratio big / small (layout + paint, goal < 3): %.2f\n", bigMs / smallMs);
     std::printf("export 3840x2160 PNG of the big trace: %.0f ms%s\n", exportMs, error.empty() ? "" : (" FAILED: " + error).c_str());
+    const int frames = quick ? 10 : 120;
+    const QSize area(1400, 600);
+    const FrameTimes smallFrames = panAndZoom(smallModel, area, frames);
+    const FrameTimes bigFrames = panAndZoom(bigModel, area, frames);
+    std::printf("window frames while zooming and panning (%d frames at 1400x600): small mean %.1f ms (worst %.1f), "
+                "big mean %.1f ms (worst %.1f)\n", frames, smallFrames.mean, smallFrames.worst, bigFrames.mean,
+                bigFrames.worst);
+    std::printf("ratio big / small (frame, goal < 2): %.2f\n", bigFrames.mean / smallFrames.mean);
     return error.empty() ? 0 : 1;
 }
