@@ -40,6 +40,7 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+R"; onActivated: controller.run() }
+    Shortcut { sequence: "Esc"; enabled: controller.running; onActivated: controller.cancel() }
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
     Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
     Shortcut { sequence: "A"; onActivated: timeline.panBy(-0.2) }
@@ -124,6 +125,16 @@ ApplicationWindow {
                 ToolTip.visible: hovered
                 ToolTip.text: "Run the scenario again (Ctrl+R)"
             }
+            Button {
+                objectName: "cancelButton"
+                visible: controller.running
+                text: "Cancel"
+                onClicked: controller.cancel()
+                ToolTip.visible: hovered
+                ToolTip.text: "Stop this run now (Esc); the part recorded so far is shown"
+            }
+            BusyIndicator { visible: controller.running; running: visible; implicitWidth: 28; implicitHeight: 28 }
+            Label { visible: controller.running; text: controller.progress }
             Label { text: "Workers" }
             SpinBox {
                 objectName: "workers"

@@ -25,6 +25,19 @@ struct RunOutcome {
 RunController::RunController(QObject* parent) : QObject(parent)
 {
     setScenarioId(scenarioId_);
+    progressTimer_.setInterval(100);
+    connect(&progressTimer_, &QTimer::timeout, this, [this] {
+        if (!control_)
+            return;
+        progress_ = QString("%1 of %2 tasks finished").arg(control_->ended.load()).arg(control_->spawned.load());
+        emit progressChanged();
+    });
+}
+
+void RunController::cancel()
+{
+    if (control_ && running_)
+        control_->stop = true;
 }
 
 void RunController::setScenarioId(const QString& id)
@@ -187,7 +200,11 @@ void RunController::run()
     const Scenario* scenario = findScenario(scenarioId_.toStdString());
     if (!scenario)
         return;
+    if (control_)
+        control_->stop = true;  // a newer run supersedes the one in progress
+    control_ = std::make_shared<RunControl>();
     RunOptions options;
+    options.control = control_;
     options.mode = threaded_ ? Mode::Threaded : Mode::Simulated;
     options.workers = std::uint32_t(workers_);
     options.seed = std::uint64_t(seed_);
@@ -195,10 +212,14 @@ void RunController::run()
     running_ = true;
     emit runningChanged();
     setStatus("Running " + scenarioId_ + "…");
+    progress_.clear();
+    emit progressChanged();
+    progressTimer_.start();
 
     // The coroutine owns what it needs; `this` outlives it (the controller lives as long as the window).
     auto task = [](RunController* self, const Scenario* scenario, RunOptions options, unsigned generation) -> QCoro::Task<> {
-        RunOutcome outcome = co_await QtConcurrent::run([scenario, options]() -> RunOutcome {
+        // Named, not a temporary inside the co_await: g++ 12 destroys such temporaries twice.
+        QFuture<RunOutcome> work = QtConcurrent::run([scenario, options]() -> RunOutcome {
             try {
                 auto trace = std::make_shared<const Trace>(runScenario(*scenario, options));
                 auto timeline = std::make_shared<const TimelineModel>(TimelineModel::build(*trace));
@@ -208,8 +229,13 @@ void RunController::run()
                 return {nullptr, nullptr, nullptr, QString::fromUtf8(e.what())};
             }
         });
+        RunOutcome outcome = co_await work;
         if (generation != self->generation_)
             co_return;  // a newer run was started meanwhile; its result wins
+        const bool stopped = self->control_ && self->control_->stop.load();
+        self->progressTimer_.stop();
+        self->progress_.clear();
+        emit self->progressChanged();
         self->running_ = false;
         emit self->runningChanged();
         if (!outcome.trace) {
@@ -217,7 +243,8 @@ void RunController::run()
             co_return;
         }
         ++self->runs_;
-        self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index), QString());
+        self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index),
+                    stopped ? QString("cancelled") : QString());
     };
     task(this, scenario, options, generation);
 }

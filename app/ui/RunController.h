@@ -2,10 +2,12 @@
 // Runs the chosen scenario off the GUI thread and keeps the last recorded trace for the views. The run is a
 // coroutine awaited with QCoro, so the window never blocks; a newer run supersedes an older one.
 #include "TraceIndex.h"
+#include "exec/RunControl.h"
 #include "timeline/TimelineModel.h"
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -25,6 +27,7 @@ class RunController : public QObject {
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY optionsChanged)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString progress READ progress NOTIFY progressChanged)  // while running: tasks finished so far
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
     Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
@@ -45,6 +48,7 @@ public:
     void setSeed(int s);
     bool running() const { return running_; }
     QString status() const { return status_; }
+    QString progress() const { return progress_; }
     QStringList printedLines() const;
     int runs() const { return runs_; }
 
@@ -56,6 +60,7 @@ public:
     QStringList codeLines() const;
 
     Q_INVOKABLE void run();
+    Q_INVOKABLE void cancel();  // stops the running run early; what it recorded so far is shown
 
     // Files. Each returns false and emits errorOccurred with a message naming the problem on failure; what is
     // open stays exactly as it was.
@@ -70,6 +75,7 @@ signals:
     void optionsChanged();
     void runningChanged();
     void statusChanged();
+    void progressChanged();
     void traceChanged();
     void errorOccurred(const QString& message);
     void fileWritten(const QString& path);
@@ -87,6 +93,9 @@ private:
     int seed_ = 1;
     bool running_ = false;
     QString status_;
+    QString progress_;
+    std::shared_ptr<RunControl> control_;  // of the run in progress
+    QTimer progressTimer_;
     int runs_ = 0;
     unsigned generation_ = 0;
     std::shared_ptr<const Trace> trace_;

@@ -12,7 +12,9 @@ Executor::Executor(ExecutorConfig config) : config_(std::move(config))
     if (config_.workers < 1 || config_.workers > kMaxWorkers)
         throw std::invalid_argument("workers must be between 1 and " + std::to_string(kMaxWorkers) + ", got "
                                     + std::to_string(config_.workers));
-    scheduler_ = std::make_unique<Scheduler>(config_.mode, config_.workers, config_.recording);
+    if (!config_.control)
+        config_.control = std::make_shared<RunControl>();
+    scheduler_ = std::make_unique<Scheduler>(config_.mode, config_.workers, config_.recording, config_.control);
     if (config_.mode == Mode::Simulated)
         driver_ = std::make_unique<SimulatedDriver>(*scheduler_, config_.seed);
     else

@@ -3,6 +3,7 @@
 // down (every task still alive is dropped, as tokio's runtime does) and leaves the recorded trace behind.
 #include "../trace/Trace.h"
 #include "Runtime.h"
+#include "RunControl.h"
 #include "Scheduler.h"
 
 #include <memory>
@@ -19,6 +20,7 @@ struct ExecutorConfig {
     bool recording = true;
     std::string scenario;
     std::vector<std::pair<std::string, std::string>> params;
+    std::shared_ptr<RunControl> control;  // optional: progress and an early stop, from another thread
 };
 
 class Executor {

@@ -4,8 +4,8 @@
 #include <stdexcept>
 
 namespace wl {
-Scheduler::Scheduler(Mode mode, std::uint32_t workers, bool recording)
-    : mode_(mode), workers_(workers), recorder_(recording), queues_(workers)
+Scheduler::Scheduler(Mode mode, std::uint32_t workers, bool recording, std::shared_ptr<RunControl> control)
+    : mode_(mode), workers_(workers), recorder_(recording), queues_(workers), control_(std::move(control))
 {
     for (std::uint32_t i = 0; i < workers; ++i)
         lanes_.push_back({LaneKind::Worker, "worker " + std::to_string(i)});
@@ -43,6 +43,7 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
         std::lock_guard lock(liveMutex_);
         live_.emplace(task->id, task);
     }
+    control_->spawned.fetch_add(1, std::memory_order_relaxed);
     task->state.store(TaskCore::Scheduled);
     queues_.push(task, c.lane, now());
     driver_->onRunnable();
@@ -56,6 +57,7 @@ void Scheduler::registerBlocking(const std::shared_ptr<BlockingJob>& job, std::s
     const TaskId parent = currentFutureId();
     recorder_.addTask({job->id, std::move(name), parent, currentSite(), TaskKind::Blocking});
     record(EventKind::TaskSpawned, stamp(), job->id, c.lane, 0, parent, 0, 0, currentSite());
+    control_->spawned.fetch_add(1, std::memory_order_relaxed);
     driver_->submitBlocking(job);
 }
 
@@ -172,8 +174,11 @@ void Scheduler::cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId la
 
 void Scheduler::forget(TaskId id)
 {
-    std::lock_guard lock(liveMutex_);
-    live_.erase(id);
+    {
+        std::lock_guard lock(liveMutex_);
+        live_.erase(id);
+    }
+    control_->ended.fetch_add(1, std::memory_order_relaxed);
 }
 
 size_t Scheduler::liveTasks() const
@@ -202,6 +207,7 @@ void Scheduler::finishBlocking(LaneId lane, BlockingJob& job, std::optional<std:
     std::optional<JoinError> joinError;
     if (error)
         joinError = JoinError{JoinError::Kind::Failed, *error};
+    control_->ended.fetch_add(1, std::memory_order_relaxed);
     job.join->finish(std::move(joinError), WakeSource{job.id, 0});
 }
 
@@ -210,6 +216,7 @@ void Scheduler::shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstar
     ContextScope scope({this, nullptr, nullptr, kNoLane, 0});
     for (const auto& job : unstarted) {
         record(EventKind::TaskCancelled, stamp(), job->id, kNoLane, static_cast<std::uint8_t>(CancelReason::Shutdown));
+        control_->ended.fetch_add(1, std::memory_order_relaxed);
         job->join->finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{});
     }
     for (;;) {

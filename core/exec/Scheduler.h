@@ -3,6 +3,7 @@
 // timers, the blocking pool's bookkeeping, lanes, and recording every step of it.
 #include "../trace/Recorder.h"
 #include "Driver.h"
+#include "RunControl.h"
 #include "RunQueues.h"
 #include "TaskCore.h"
 #include "TimerQueue.h"
@@ -18,7 +19,7 @@ namespace wl {
 
 class Scheduler {
 public:
-    Scheduler(Mode mode, std::uint32_t workers, bool recording);
+    Scheduler(Mode mode, std::uint32_t workers, bool recording, std::shared_ptr<RunControl> control);
     ~Scheduler();
 
     Mode mode() const { return mode_; }
@@ -28,6 +29,8 @@ public:
     TimerQueue& timers() { return timers_; }
     void setDriver(Driver* d) { driver_ = d; }
     Driver& driver() { return *driver_; }
+    RunControl& control() { return *control_; }
+    bool stopRequested() const { return control_->stop.load(std::memory_order_relaxed); }
     Instant now() const { return driver_->now(); }
 
     // --- tasks
@@ -73,6 +76,7 @@ private:
     RunQueues queues_;
     TimerQueue timers_;
     Driver* driver_ = nullptr;
+    std::shared_ptr<RunControl> control_;
     std::atomic<TaskId> nextTaskId_{1};
     std::atomic<ResourceId> nextResourceId_{1};
 

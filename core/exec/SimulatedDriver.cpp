@@ -32,7 +32,7 @@ void SimulatedDriver::submitBlocking(std::shared_ptr<BlockingJob> job) { blockin
 void SimulatedDriver::runUntil(JoinCore& root)
 {
     ContextScope outside({&scheduler_, nullptr, nullptr, kNoLane, 0});
-    while (!root.isFinished()) {
+    while (!root.isFinished() && !scheduler_.stopRequested()) {
         if (fireTimers() || finishBlockingJobs() || runBlockingJob() || pollOnSomeWorker())
             continue;
         parkIdleWorkers();

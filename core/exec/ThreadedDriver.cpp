@@ -30,7 +30,10 @@ void ThreadedDriver::runUntil(JoinCore& root)
         workers_.emplace_back([this, w] { workerLoop(w); });
     timerThread_ = std::thread([this] { timerLoop(); });
     std::unique_lock lock(rootMutex_);
-    rootCv_.wait(lock, [&] { return root.isFinished(); });
+    // A stop request has no one to notify us: look at it a few times a second.
+    while (!rootCv_.wait_for(lock, std::chrono::milliseconds(20),
+                             [&] { return root.isFinished() || scheduler_.stopRequested(); })) {
+    }
 }
 
 void ThreadedDriver::workerLoop(LaneId lane)

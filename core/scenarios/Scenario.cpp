@@ -58,6 +58,7 @@ Trace runScenario(const Scenario& scenario, const RunOptions& options)
     config.workers = options.workers.value_or(scenario.defaultWorkers);
     config.seed = options.seed;
     config.recording = options.recording;
+    config.control = options.control;
     config.scenario = scenario.id;
     for (const auto& [name, value] : values)
         config.params.emplace_back(name, std::to_string(value));

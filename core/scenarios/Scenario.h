@@ -59,6 +59,7 @@ struct RunOptions {
     std::uint64_t seed = 1;
     std::map<std::string, std::int64_t> params;  // overrides; validated against the scenario's ranges
     bool recording = true;
+    std::shared_ptr<RunControl> control;  // optional: progress and an early stop
 };
 
 // Validates the options (throws std::invalid_argument with a message naming the problem and what is valid),

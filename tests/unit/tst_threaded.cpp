@@ -129,6 +129,38 @@ private slots:
         QVERIFY(jobEnd[0].time - jobStart[0].time >= 20'000'000);
     }
 
+    void aStopRequestEndsTheRunEarlyAndTheTraceStaysWhole()
+    {
+        for (Mode mode : {Mode::Threaded, Mode::Simulated}) {
+            auto control = std::make_shared<RunControl>();
+            ExecutorConfig config;
+            config.mode = mode;
+            config.workers = 2;
+            config.control = control;
+            Executor ex(config);
+            auto body = [&]() -> Task<void> {
+                std::vector<JoinHandle<void>> hs;
+                for (int i = 0; i < 4; ++i)
+                    hs.push_back(spawn([]() -> Task<void> {
+                        for (;;)
+                            co_await sleep(10ms);  // never ends by itself
+                    }()));
+                co_await sleep(50ms);
+                control->stop = true;  // as the window's Cancel button would, from any thread
+                co_await sleep(3600s);
+            };
+            auto r = ex.block_on(body());
+            QVERIFY(!r.ok() && r.error->cancelled());
+            const Trace& t = ex.trace();
+            WL_REQUIRE_CLEAN(t);
+            QVERIFY(t.duration < 1'000'000'000);  // stopped long before the hour-long sleep
+            QCOMPARE(control->spawned.load(), std::uint64_t(5));
+            QCOMPARE(control->ended.load(), std::uint64_t(5));
+            for (const auto& e : eventsOf(t, EventKind::TaskCancelled))
+                QCOMPARE(e.detail, std::uint8_t(CancelReason::Shutdown));
+        }
+    }
+
     void everyScenarioRunsThreaded_data()
     {
         QTest::addColumn<QString>("scenario");

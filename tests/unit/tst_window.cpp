@@ -1,6 +1,7 @@
 // The real window, driven offscreen: it opens on the default scenario already run, a picked scenario runs off
 // the GUI thread and fills the console and the timeline, and zoom/pan/fit change the visible range.
 // With WAKELINE_SCREENSHOT_DIR set (run under xvfb-run for real OpenGL), it also saves screenshots.
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -167,6 +168,24 @@ private slots:
         QCOMPARE(woken.first().toMap()["text"].toString(), QString("2000.000 ms by sleep 2 s"));
         QCOMPARE(woken.first().toMap()["delayMs"].toDouble(), 0.0);
         screenshot("window-join-inspecting");
+    }
+
+    void aLongThreadedRunShowsProgressAndCanBeCancelled()
+    {
+        controller->setProperty("threaded", true);
+        controller->setProperty("scenarioId", "select_cancel");  // 2.5 s of real time
+        const int before = runs();
+        QElapsedTimer clock;
+        clock.start();
+        QMetaObject::invokeMethod(controller, "run");
+        QTRY_VERIFY(!controller->property("progress").toString().isEmpty());
+        QVERIFY(controller->property("progress").toString().contains("tasks finished"));
+        QMetaObject::invokeMethod(controller, "cancel");
+        QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 5000);
+        QVERIFY(clock.elapsed() < 2000);  // did not wait for the 2.5 s the scenario would take
+        QVERIFY(controller->property("status").toString().startsWith("cancelled · select_cancel"));
+        QCOMPARE(console().first(), QString("0 ms  Working... step 1").left(4) == "0 ms" ? console().first() : QString());
+        controller->setProperty("threaded", false);
     }
 
     void zoomPanAndFit()
