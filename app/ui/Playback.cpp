@@ -15,15 +15,8 @@ Playback::Playback(QObject* parent) : QObject(parent)
 
 void Playback::setController(RunController* c)
 {
-    if (c == controller_)
-        return;
-    if (controller_)
-        disconnect(controller_, nullptr, this, nullptr);
-    controller_ = c;
-    if (controller_)
-        connect(controller_, &RunController::traceChanged, this, &Playback::onTraceChanged);
-    onTraceChanged();
-    emit controllerChanged();
+    if (followController(this, controller_, c, &Playback::onTraceChanged))
+        emit controllerChanged();
 }
 
 void Playback::onTraceChanged()

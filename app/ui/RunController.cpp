@@ -14,6 +14,8 @@
 
 namespace wl {
 namespace {
+QString localPath(const QUrl& file) { return file.isLocalFile() ? file.toLocalFile() : file.toString(); }
+
 struct RunOutcome {
     std::shared_ptr<const Trace> trace;
     std::shared_ptr<const TimelineModel> timeline;
@@ -127,7 +129,7 @@ bool RunController::fail(const QString& message)
 
 bool RunController::openTrace(const QUrl& file)
 {
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString path = localPath(file);
     auto loaded = loadTraceJson(path.toStdString());
     if (!loaded.trace)
         return fail(QString::fromStdString(loaded.error));
@@ -146,7 +148,7 @@ bool RunController::saveTrace(const QUrl& file)
 {
     if (!trace_)
         return fail("Nothing to save yet: run a scenario first.");
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString path = localPath(file);
     std::string error;
     if (!saveTraceJson(*trace_, path.toStdString(), &error))
         return fail(QString::fromStdString(error));
@@ -158,7 +160,7 @@ bool RunController::exportChromeTrace(const QUrl& file)
 {
     if (!trace_)
         return fail("Nothing to export yet: run a scenario first.");
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString path = localPath(file);
     std::string error;
     if (!writeFileAtomically(path.toStdString(), traceToChromeJson(*trace_), &error))
         return fail(QString::fromStdString(error));
@@ -170,7 +172,7 @@ bool RunController::exportImage(const QUrl& file, int view, int width, int heigh
 {
     if (!timeline_)
         return fail("Nothing to export yet: run a scenario first.");
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString path = localPath(file);
     ExportOptions o;
     o.layout.size = QSizeF(width, height);
     o.layout.view = view == 1 ? TimelineView::Workers : view == 2 ? TimelineView::Tasks : TimelineView::Both;

@@ -103,4 +103,20 @@ private:
     std::shared_ptr<const TraceIndex> index_;
 };
 
+// For the views that follow a controller: points `slot` at `next` and calls `onTrace` now and after every new
+// trace. Returns false (and does nothing) when `next` is already followed.
+template <class View>
+bool followController(View* view, RunController*& slot, RunController* next, void (View::*onTrace)())
+{
+    if (next == slot)
+        return false;
+    if (slot)
+        QObject::disconnect(slot, nullptr, view, nullptr);
+    slot = next;
+    if (slot)
+        QObject::connect(slot, &RunController::traceChanged, view, onTrace);
+    (view->*onTrace)();
+    return true;
+}
+
 }  // namespace wl

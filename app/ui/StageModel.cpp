@@ -24,14 +24,7 @@ StageModel::StageModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void StageModel::setController(RunController* c)
 {
-    if (c == controller_)
-        return;
-    if (controller_)
-        disconnect(controller_, nullptr, this, nullptr);
-    controller_ = c;
-    if (controller_)
-        connect(controller_, &RunController::traceChanged, this, &StageModel::rebuild);
-    rebuild();
+    followController(this, controller_, c, &StageModel::rebuild);  // rebuild() signals the change
 }
 
 QString StageModel::queueOf(LaneId lane) const

@@ -8,14 +8,7 @@ TaskInspector::TaskInspector(QObject* parent) : QObject(parent) {}
 
 void TaskInspector::setController(RunController* c)
 {
-    if (c == controller_)
-        return;
-    if (controller_)
-        disconnect(controller_, nullptr, this, nullptr);
-    controller_ = c;
-    if (controller_)
-        connect(controller_, &RunController::traceChanged, this, &TaskInspector::recompute);
-    recompute();
+    followController(this, controller_, c, &TaskInspector::recompute);  // recompute() signals the change
 }
 
 void TaskInspector::setTask(int t)

@@ -19,15 +19,8 @@ TimelineItem::TimelineItem(QQuickItem* parent) : QQuickItem(parent)
 
 void TimelineItem::setController(RunController* c)
 {
-    if (c == controller_)
-        return;
-    if (controller_)
-        disconnect(controller_, nullptr, this, nullptr);
-    controller_ = c;
-    if (controller_)
-        connect(controller_, &RunController::traceChanged, this, &TimelineItem::onTraceChanged);
-    onTraceChanged();
-    emit controllerChanged();
+    if (followController(this, controller_, c, &TimelineItem::onTraceChanged))
+        emit controllerChanged();
 }
 
 void TimelineItem::onTraceChanged()
