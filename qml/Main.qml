@@ -227,7 +227,15 @@ ApplicationWindow {
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
                 padding: 12
+                bottomPadding: 4
                 font.pixelSize: 13
+            }
+
+            ParameterPanel {
+                controller: controller
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.bottomMargin: 6
             }
 
             SplitView {

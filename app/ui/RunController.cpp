@@ -26,7 +26,7 @@ struct RunOutcome {
 
 RunController::RunController(QObject* parent) : QObject(parent)
 {
-    setScenarioId(scenarioId_);
+    workers_ = defaultWorkers();
     progressTimer_.setInterval(100);
     connect(&progressTimer_, &QTimer::timeout, this, [this] {
         if (!control_)
@@ -49,8 +49,11 @@ void RunController::setScenarioId(const QString& id)
         setStatus("Unknown scenario '" + id + "'");
         return;
     }
+    if (id == scenarioId_)
+        return;  // the same scenario keeps the workers and parameters the user set
     scenarioId_ = id;
     workers_ = int(s->defaultWorkers);
+    params_.clear();
     emit scenarioChanged();
     emit optionsChanged();
 }
@@ -96,6 +99,37 @@ void RunController::setSeed(int s)
         seed_ = s;
         emit optionsChanged();
     }
+}
+
+QVariantList RunController::params() const
+{
+    QVariantList out;
+    const Scenario* s = findScenario(scenarioId_.toStdString());
+    if (!s)
+        return out;
+    for (const auto& p : s->params) {
+        const auto it = params_.find(p.name);
+        out.append(QVariantMap{{"name", QString::fromStdString(p.name)},
+                               {"value", double(it == params_.end() ? p.defaultValue : it->second)},
+                               {"min", double(p.min)},
+                               {"max", double(p.max)},
+                               {"unit", QString::fromStdString(p.unit)},
+                               {"help", QString::fromStdString(p.help)}});
+    }
+    return out;
+}
+
+void RunController::setParam(const QString& name, double value)
+{
+    const Scenario* s = findScenario(scenarioId_.toStdString());
+    if (!s)
+        return;
+    for (const auto& p : s->params)
+        if (QString::fromStdString(p.name) == name) {
+            params_[p.name] = std::clamp<std::int64_t>(std::int64_t(value), p.min, p.max);
+            emit optionsChanged();
+            return;
+        }
 }
 
 QStringList RunController::printedLines() const
@@ -210,6 +244,7 @@ void RunController::run()
     options.mode = threaded_ ? Mode::Threaded : Mode::Simulated;
     options.workers = std::uint32_t(workers_);
     options.seed = std::uint64_t(seed_);
+    options.params = params_;
     const unsigned generation = ++generation_;
     running_ = true;
     emit runningChanged();

@@ -7,6 +7,9 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QVariantList>
+
+#include <map>
 #include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -25,6 +28,8 @@ class RunController : public QObject {
     Q_PROPERTY(int workers READ workers WRITE setWorkers NOTIFY optionsChanged)
     Q_PROPERTY(bool threaded READ threaded WRITE setThreaded NOTIFY optionsChanged)
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY optionsChanged)
+    // The scenario's own parameters: [{name, value, min, max, unit, help}], values as they will be used next run.
+    Q_PROPERTY(QVariantList params READ params NOTIFY optionsChanged)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString progress READ progress NOTIFY progressChanged)  // while running: tasks finished so far
@@ -50,6 +55,8 @@ public:
     QString status() const { return status_; }
     QString progress() const { return progress_; }
     QStringList printedLines() const;
+    QVariantList params() const;
+    Q_INVOKABLE void setParam(const QString& name, double value);
     int runs() const { return runs_; }
 
     // The last trace drawn as a timeline (null before the first run), and its lookups.
@@ -91,6 +98,7 @@ private:
     int workers_ = 1;
     bool threaded_ = false;
     int seed_ = 1;
+    std::map<std::string, std::int64_t> params_;  // overrides of the scenario's defaults
     bool running_ = false;
     QString status_;
     QString progress_;

@@ -38,6 +38,16 @@ class TstWindow : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 20000);
         QTRY_VERIFY(timeline->property("shapeCount").toInt() > 0);
     }
+    // Items a Repeater made have no QObject parent to find them by: walk the item tree instead.
+    static QQuickItem* findItem(QQuickItem* root, const QString& name)
+    {
+        if (root->objectName() == name)
+            return root;
+        for (QQuickItem* child : root->childItems())
+            if (QQuickItem* found = findItem(child, name))
+                return found;
+        return nullptr;
+    }
     void screenshot(const QString& name)
     {
         const QString dir = qEnvironmentVariable("WAKELINE_SCREENSHOT_DIR");
@@ -186,6 +196,26 @@ private slots:
         QVERIFY(controller->property("status").toString().startsWith("cancelled · select_cancel"));
         QCOMPARE(console().first(), QString("0 ms  Working... step 1").left(4) == "0 ms" ? console().first() : QString());
         controller->setProperty("threaded", false);
+    }
+
+    void scenarioParametersAreControls()
+    {
+        controller->setProperty("scenarioId", "join");
+        const auto params = controller->property("params").toList();
+        QCOMPARE(params.size(), 2);
+        QCOMPARE(params[0].toMap()["name"].toString(), QString("temperature_ms"));
+        QCOMPARE(params[0].toMap()["value"].toDouble(), 2000.0);
+        QTRY_VERIFY(findItem(window->contentItem(), "param_humidity_ms"));
+        QCOMPARE(findItem(window->contentItem(), "param_humidity_ms")->property("value").toInt(), 1000);
+        QMetaObject::invokeMethod(controller, "setParam", Q_ARG(QString, "humidity_ms"), Q_ARG(double, 3000.0));
+        runScenario("join");
+        // The humidity now takes longer than the temperature, and the run takes 3 s.
+        QCOMPARE(console(), (QStringList{"2000 ms  Temperature fetched", "3000 ms  Humidity fetched",
+                                         "3000 ms  Weather report: 72°F, 40% humidity"}));
+        QTRY_COMPARE(findItem(window->contentItem(), "param_humidity_ms")->property("value").toInt(), 3000);
+        controller->setProperty("scenarioId", "select");  // another scenario starts from its own defaults
+        controller->setProperty("scenarioId", "join");
+        QCOMPARE(controller->property("params").toList()[1].toMap()["value"].toDouble(), 1000.0);
     }
 
     void zoomPanAndFit()
