@@ -251,6 +251,14 @@ ApplicationWindow {
                     playhead: playback.playhead
                     clip: true
                     SplitView.fillHeight: true
+                    ToolTip {
+                        parent: timeline
+                        visible: timeline.hoverText.length > 0
+                        text: timeline.hoverText
+                        x: Math.min(timeline.hoverPoint.x + 14, timeline.width - width - 4)
+                        y: timeline.hoverPoint.y + 18
+                        delay: 300
+                    }
                     SplitView.minimumHeight: 200
                 }
 

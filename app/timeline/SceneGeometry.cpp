@@ -58,7 +58,14 @@ std::vector<SceneVertex> sceneTriangles(const TimelineScene& scene, TaskId selec
     for (const auto& r : scene.rects)
         tri.rect(r.rect, onScreen(r, scene.background));
     for (const auto& l : scene.lines) {
-        tri.line(l.line, l.width, l.color);
+        if (l.dashed) {  // 6 px on, 4 px off
+            const qreal length = l.line.length();
+            for (qreal at = 0; at < length; at += 10)
+                tri.line(QLineF(l.line.pointAt(at / length), l.line.pointAt(std::min(at + 6, length) / length)), l.width,
+                         l.color);
+        } else {
+            tri.line(l.line, l.width, l.color);
+        }
         if (l.arrowHead) {
             const double a = std::atan2(l.line.dy(), l.line.dx());
             const QPointF tip = l.line.p2();

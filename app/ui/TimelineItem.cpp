@@ -15,6 +15,90 @@ TimelineItem::TimelineItem(QQuickItem* parent) : QQuickItem(parent)
 {
     setFlag(ItemHasContents, true);
     setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptHoverEvents(true);
+}
+
+namespace {
+const TaskRow* rowOf(const TimelineModel& m, TaskId id)
+{
+    for (const auto& r : m.rows)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+QString stateAt(const TaskRow& row, std::int64_t t)
+{
+    if (t < row.spawned)
+        return "not spawned yet";
+    if (t > row.ended && row.end != TaskEnd::StillAlive)
+        return row.end == TaskEnd::Completed ? "completed" : QString::fromStdString(row.cause);
+    auto it = std::upper_bound(row.segments.begin(), row.segments.end(), t,
+                               [](std::int64_t x, const TaskSegment& s) { return x < s.start; });
+    if (it == row.segments.begin())
+        return "spawned";
+    switch (std::prev(it)->state) {
+    case TaskState::Running: return "running";
+    case TaskState::Scheduled: return "woken, queued for a worker";
+    case TaskState::Waiting: return "parked, waiting for a wake";
+    }
+    return {};
+}
+
+QString ms(std::int64_t ns) { return QString::number(double(ns) / 1e6, 'f', 3) + " ms"; }
+}  // namespace
+
+QString TimelineItem::describeAt(double x, double y) const
+{
+    const TimelineScene s = currentScene();
+    if (!model_ || !s.plot.contains(QPointF(x, std::clamp(y, s.plot.top(), s.plot.bottom()))) || x < s.plot.left())
+        return {};
+    const auto t = s.from + std::int64_t((x - s.plot.left()) / s.plot.width() * double(s.to - s.from));
+    for (const auto& r : s.rects) {
+        if (!r.rect.adjusted(-1, 0, 1, 0).contains(QPointF(x, y)))
+            continue;
+        if (r.role == SceneRect::Role::Merged)
+            return QString("%1 polls in this column: zoom in (W or Ctrl+wheel) to tell them apart").arg(r.count);
+        if (r.role == SceneRect::Role::Poll && model_->trace) {
+            const TaskInfo* info = model_->trace->task(r.task);
+            return QString("%1 polled here at %2").arg(info ? QString::fromStdString(info->name) : QString()).arg(ms(t));
+        }
+    }
+    if (const int task = taskAt(x, y)) {
+        const TaskRow* row = rowOf(*model_, TaskId(task));
+        if (row)
+            return QString::fromStdString(row->name) + " at " + ms(t) + ": " + stateAt(*row, t);
+    }
+    return {};
+}
+
+const WakeArrow* TimelineItem::expectedWake() const
+{
+    if (!model_ || !selectedTask_ || playhead_ < 0)
+        return nullptr;
+    const TaskRow* row = rowOf(*model_, TaskId(selectedTask_));
+    const auto now = std::int64_t(playhead_ * 1e6);
+    if (!row || stateAt(*row, now) != "parked, waiting for a wake")
+        return nullptr;
+    const auto& w = model_->wakes;
+    auto it = std::upper_bound(w.begin(), w.end(), now, [](std::int64_t t, const WakeArrow& a) { return t < a.time; });
+    for (int looked = 0; it != w.end() && looked < 100000; ++it, ++looked)
+        if (it->target == TaskId(selectedTask_))
+            return &*it;
+    return nullptr;
+}
+
+void TimelineItem::hoverMoveEvent(QHoverEvent* event)
+{
+    hoverPoint_ = event->position();
+    hoverText_ = describeAt(hoverPoint_.x(), hoverPoint_.y());
+    emit hoverChanged();
+}
+
+void TimelineItem::hoverLeaveEvent(QHoverEvent*)
+{
+    hoverText_.clear();
+    emit hoverChanged();
 }
 
 void TimelineItem::setController(RunController* c)
@@ -118,9 +202,18 @@ TimelineScene TimelineItem::currentScene() const
 QSGNode* TimelineItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
 {
     delete old;  // rebuilt whole on every change: one layout pass, one upload
-    const TimelineScene scene = currentScene();
+    TimelineScene scene = currentScene();
     if (scene.size.isEmpty())
         return nullptr;
+    // "Why is it waiting?": a dashed arrow from the parked task, now, to whoever holds its waker, when it fires.
+    if (const WakeArrow* next = expectedWake()) {
+        const QRectF mine = scene.taskRow(TaskId(selectedTask_));
+        const QRectF theirs = next->sourceTask ? scene.taskRow(next->sourceTask) : QRectF();
+        const double x0 = scene.xOf(std::int64_t(playhead_ * 1e6)), x1 = scene.xOf(next->time);
+        if (!mine.isNull())
+            scene.lines.push_back({QLineF(x0, mine.center().y(), x1, (theirs.isNull() ? mine : theirs).center().y()),
+                                   QColor(0xD55E00), 1.6, true, true});
+    }
 
     const auto tri = sceneTriangles(scene, TaskId(selectedTask_), playhead_ >= 0 ? std::int64_t(playhead_ * 1e6) : -1);
 

@@ -20,6 +20,8 @@ class TimelineItem : public QQuickItem {
     Q_PROPERTY(double to READ to NOTIFY rangeChanged)                // ms
     Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)  // ms; < 0 hides it
     Q_PROPERTY(int selectedTask READ selectedTask WRITE setSelectedTask NOTIFY selectedTaskChanged)
+    Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)  // what is under the mouse, in words
+    Q_PROPERTY(QPointF hoverPoint READ hoverPoint NOTIFY hoverChanged)
     Q_PROPERTY(int shapeCount READ shapeCount NOTIFY laidOut)
     Q_PROPERTY(int vertexCount READ vertexCount NOTIFY laidOut)
 
@@ -41,6 +43,18 @@ public:
     int shapeCount() const { return shapeCount_; }
     // The task whose row is at this point (0 if none).
     Q_INVOKABLE int taskAt(double x, double y) const;
+    // What is at this point, in words ("" for nothing): a poll slice, merged slices, or a task's state then.
+    Q_INVOKABLE QString describeAt(double x, double y) const;
+    QString hoverText() const { return hoverText_; }
+    QPointF hoverPoint() const { return hoverPoint_; }
+    // While the selected task is parked at the playhead: the wake that will end it (null if none or not parked).
+    const WakeArrow* expectedWake() const;
+    // Its time in ms (where the dashed arrow points), or -1.
+    Q_INVOKABLE double expectedWakeTime() const
+    {
+        const WakeArrow* w = expectedWake();
+        return w ? double(w->time) / 1e6 : -1.0;
+    }
     int vertexCount() const { return vertexCount_; }
 
     Q_INVOKABLE void zoomIn() { zoomAround(0.5, 1.0 / 1.5); }
@@ -58,6 +72,7 @@ signals:
     void playheadChanged();
     void selectedTaskChanged();
     void taskClicked(int task);
+    void hoverChanged();
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
@@ -66,6 +81,8 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void hoverMoveEvent(QHoverEvent* event) override;
+    void hoverLeaveEvent(QHoverEvent* event) override;
 
 private:
     void zoomAround(double anchorFraction, double factor);
@@ -81,6 +98,8 @@ private:
     int selectedTask_ = 0;
     double dragStartX_ = 0;
     bool dragged_ = false;
+    QString hoverText_;
+    QPointF hoverPoint_;
     std::int64_t dragStartFrom_ = 0;
     int shapeCount_ = 0, vertexCount_ = 0;
 };

@@ -168,6 +168,14 @@ private slots:
         QCOMPARE(inspector->property("polls").toInt(), 2);  // join polled it at 0 s and again at 1 s
         QCOMPARE(inspector->property("waitingMs").toDouble(), 1500.0);  // parked since 0 s (the poll at 1 s took no time)
         QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlighted").toInt(), 4);
+        // Hovering the row says the same; the timeline draws a dashed arrow to the wake that will end the wait.
+        QString hover;
+        QMetaObject::invokeMethod(timeline, "describeAt", Q_RETURN_ARG(QString, hover), Q_ARG(double, 400.0),
+                                  Q_ARG(double, timeline->mapFromScene(at).y()));
+        QVERIFY2(hover.startsWith("fetch_temperature() at ") && hover.endsWith(": parked, waiting for a wake"), qPrintable(hover));
+        double expected = 0;
+        QMetaObject::invokeMethod(timeline, "expectedWakeTime", Q_RETURN_ARG(double, expected));
+        QCOMPARE(expected, 2000.0);  // its timer, at 2 s
 
         QMetaObject::invokeMethod(playback, "toEnd");
         QCOMPARE(inspector->property("state").toString(), QString("completed"));
