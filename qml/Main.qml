@@ -135,6 +135,7 @@ ApplicationWindow {
             }
             BusyIndicator { visible: controller.running; running: visible; implicitWidth: 28; implicitHeight: 28 }
             Label { visible: controller.running; text: controller.progress }
+            Label { visible: controller.exporting; text: "Exporting image…" }
             Label { text: "Workers" }
             SpinBox {
                 objectName: "workers"

@@ -186,6 +186,7 @@ bool RunController::saveTrace(const QUrl& file)
     std::string error;
     if (!saveTraceJson(*trace_, path.toStdString(), &error))
         return fail(QString::fromStdString(error));
+    setStatus("Wrote " + path);
     emit fileWritten(path);
     return true;
 }
@@ -198,25 +199,41 @@ bool RunController::exportChromeTrace(const QUrl& file)
     std::string error;
     if (!writeFileAtomically(path.toStdString(), traceToChromeJson(*trace_), &error))
         return fail(QString::fromStdString(error));
+    setStatus("Wrote " + path);
     emit fileWritten(path);
     return true;
 }
 
-bool RunController::exportImage(const QUrl& file, int view, int width, int height, bool dark, double scale)
+void RunController::exportImage(const QUrl& file, int view, int width, int height, bool dark, double scale)
 {
-    if (!timeline_)
-        return fail("Nothing to export yet: run a scenario first.");
-    const QString path = localPath(file);
+    if (!timeline_) {
+        fail("Nothing to export yet: run a scenario first.");
+        return;
+    }
     ExportOptions o;
     o.layout.size = QSizeF(width, height);
     o.layout.view = view == 1 ? TimelineView::Workers : view == 2 ? TimelineView::Tasks : TimelineView::Both;
     o.layout.theme = dark ? TimelineTheme::dark() : TimelineTheme::light();
     o.scale = scale;
-    const std::string error = exportTimeline(*timeline_, path.toStdString(), o);
-    if (!error.empty())
-        return fail(QString::fromStdString(error));
-    emit fileWritten(path);
-    return true;
+    exporting_ = true;
+    emit exportingChanged();
+    // The model is shared and immutable, so the worker thread can paint it while the window goes on.
+    auto task = [](RunController* self, std::shared_ptr<const TimelineModel> model, QString path,
+                   ExportOptions o) -> QCoro::Task<> {
+        QFuture<QString> work = QtConcurrent::run([model, path, o]() {
+            return QString::fromStdString(exportTimeline(*model, path.toStdString(), o));
+        });
+        const QString error = co_await work;
+        self->exporting_ = false;
+        emit self->exportingChanged();
+        if (error.isEmpty()) {
+            self->setStatus("Wrote " + path);
+            emit self->fileWritten(path);
+        } else {
+            self->fail(error);
+        }
+    };
+    task(this, timeline_, localPath(file), o);
 }
 
 QStringList RunController::codeLines() const

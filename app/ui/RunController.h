@@ -36,6 +36,7 @@ class RunController : public QObject {
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
     Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
+    Q_PROPERTY(bool exporting READ exporting NOTIFY exportingChanged)
 
 public:
     explicit RunController(QObject* parent = nullptr);
@@ -54,6 +55,7 @@ public:
     bool running() const { return running_; }
     QString status() const { return status_; }
     QString progress() const { return progress_; }
+    bool exporting() const { return exporting_; }
     QStringList printedLines() const;
     QVariantList params() const;
     Q_INVOKABLE void setParam(const QString& name, double value);
@@ -74,8 +76,9 @@ public:
     Q_INVOKABLE bool openTrace(const QUrl& file);
     Q_INVOKABLE bool saveTrace(const QUrl& file);
     Q_INVOKABLE bool exportChromeTrace(const QUrl& file);
-    // view: 0 both, 1 workers, 2 tasks; height 0 fits the content.
-    Q_INVOKABLE bool exportImage(const QUrl& file, int view, int width, int height, bool dark, double scale);
+    // view: 0 both, 1 workers, 2 tasks; height 0 fits the content. Runs off the GUI thread (a big trace takes a
+    // while); fileWritten or errorOccurred says how it ended.
+    Q_INVOKABLE void exportImage(const QUrl& file, int view, int width, int height, bool dark, double scale);
 
 signals:
     void scenarioChanged();
@@ -83,6 +86,7 @@ signals:
     void runningChanged();
     void statusChanged();
     void progressChanged();
+    void exportingChanged();
     void traceChanged();
     void errorOccurred(const QString& message);
     void fileWritten(const QString& path);
@@ -102,6 +106,7 @@ private:
     bool running_ = false;
     QString status_;
     QString progress_;
+    bool exporting_ = false;
     std::shared_ptr<RunControl> control_;  // of the run in progress
     QTimer progressTimer_;
     int runs_ = 0;

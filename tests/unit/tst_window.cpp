@@ -328,7 +328,8 @@ private slots:
         dialog->setProperty("pngScale", 1);
         dialog->setProperty("view", 2);
         QMetaObject::invokeMethod(dialog, "accept");
-        QTRY_VERIFY(QFile::exists(png));
+        QTRY_VERIFY(QFile::exists(png));  // written off the GUI thread
+        QTRY_COMPARE(controller->property("status").toString(), "Wrote " + png);
         QCOMPARE(QImage(png).size(), QSize(1000, 400));
     }
 
