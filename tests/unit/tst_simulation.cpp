@@ -55,19 +55,7 @@ private slots:
         }
     }
 
-    // A small schedule sweep (issue 6 grows it into a tool): every scenario, several worker counts, many seeds.
-    void invariantsHoldAcrossWorkersAndSeeds()
-    {
-        for (const auto& s : allScenarios())
-            for (std::uint32_t workers : {1u, 2u, 4u, 8u})
-                for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-                    const Trace t = run(s.id, workers, seed);
-                    const auto violations = checkInvariants(t);
-                    QVERIFY2(violations.empty(), ("wakeline --scenario " + s.id + " --workers " + std::to_string(workers)
-                                                  + " --seed " + std::to_string(seed) + "\n" + describe(violations))
-                                                     .c_str());
-                }
-    }
+    // The full schedule sweep (every scenario, 1/2/4/8 workers, 200 seeds) is tests/sweep, run by CTest.
 
     void differentSeedsGiveDifferentInterleavingsOnFourWorkers()
     {
