@@ -27,6 +27,11 @@ namespace detail {
 struct PromiseBase {
     std::coroutine_handle<> continuation;
     std::exception_ptr exception;
+    // A child that finishes while its parent is still inside await_suspend hands control back by returning,
+    // not by resuming the parent: a loop of awaits that complete at once must not grow the stack (symmetric
+    // transfer is only a tail call when the compiler optimises, and not under sanitizers).
+    bool parentSuspending = false;
+    bool finishedInline = false;
     const char* name = nullptr;  // shown in the trace when the future is spawned or becomes a join/select arm
 
     // Frames come from the counted allocator, so what a future costs can be measured.
@@ -39,8 +44,12 @@ struct PromiseBase {
         template <class P>
         std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept
         {
-            auto next = h.promise().continuation;
-            return next ? next : std::noop_coroutine();
+            auto& p = h.promise();
+            if (p.parentSuspending) {
+                p.finishedInline = true;
+                return std::noop_coroutine();
+            }
+            return p.continuation ? p.continuation : std::noop_coroutine();
         }
         void await_resume() noexcept {}
     };
@@ -120,10 +129,15 @@ public:
         struct Awaiter {
             Task child;
             bool await_ready() noexcept { return false; }
-            std::coroutine_handle<> await_suspend(std::coroutine_handle<> awaiting) noexcept
+            // Runs the child until it first parks or ends; returns false (the parent goes on at once) if it ended.
+            bool await_suspend(std::coroutine_handle<> awaiting) noexcept
             {
-                child.h_.promise().continuation = awaiting;
-                return child.h_;
+                auto& p = child.h_.promise();
+                p.continuation = awaiting;
+                p.parentSuspending = true;
+                child.h_.resume();
+                p.parentSuspending = false;
+                return !p.finishedInline;
             }
             T await_resume() { return child.h_.promise().take(); }
         };
