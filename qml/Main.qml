@@ -15,7 +15,12 @@ ApplicationWindow {
     visible: true
     title: "Wakeline — " + controller.title
 
-    property bool dark: false
+    // The theme follows the system until the user picks one with the switch.
+    SystemPalette { id: systemPalette }
+    readonly property bool systemDark: systemPalette.window.hslLightness < 0.5
+    property bool followSystem: true
+    property bool chosenDark: false
+    property bool dark: followSystem ? systemDark : chosenDark
     palette.window: dark ? "#1b1d21" : "#fafafa"
     palette.windowText: dark ? "#e8e8e8" : "#1a1a1a"
     palette.base: dark ? "#24272c" : "#ffffff"
@@ -30,7 +35,8 @@ ApplicationWindow {
         property alias y: window.y
         property alias width: window.width
         property alias height: window.height
-        property alias dark: window.dark
+        property alias followSystem: window.followSystem
+        property alias chosenDark: window.chosenDark
     }
 
     RunController {
@@ -175,9 +181,15 @@ ApplicationWindow {
                 opacity: 0.75
             }
             Switch {
+                objectName: "darkSwitch"
                 text: "Dark"
                 checked: window.dark
-                onToggled: window.dark = checked
+                onToggled: {
+                    window.followSystem = false
+                    window.chosenDark = checked
+                }
+                ToolTip.visible: hovered
+                ToolTip.text: window.followSystem ? "Following the system's theme; switch to choose" : "Your choice (it is remembered)"
             }
             ToolButton { text: "?"; onClicked: help.open(); ToolTip.visible: hovered; ToolTip.text: "Keyboard shortcuts (?)" }
             ToolButton { text: "About"; onClicked: about.open() }

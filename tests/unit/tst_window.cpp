@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
+#include <QSettings>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QQmlApplicationEngine>
@@ -226,6 +227,17 @@ private slots:
         QCOMPARE(controller->property("params").toList()[1].toMap()["value"].toDouble(), 1000.0);
     }
 
+    void theThemeFollowsTheSystemUntilChosen()
+    {
+        QVERIFY(window->property("followSystem").toBool());
+        QCOMPARE(window->property("dark").toBool(), window->property("systemDark").toBool());
+        window->setProperty("followSystem", false);
+        window->setProperty("chosenDark", !window->property("systemDark").toBool());
+        QCOMPARE(window->property("dark").toBool(), !window->property("systemDark").toBool());
+        QCOMPARE(timeline->property("dark").toBool(), window->property("dark").toBool());
+        window->setProperty("followSystem", true);
+    }
+
     void zoomPanAndFit()
     {
         runScenario("cpu_starvation");
@@ -342,7 +354,8 @@ private slots:
             {"join", 1500, 2, false}, {"select", 600, 3, false}, {"broadcast", 0, 3, false},
             {"cpu_starvation", 600, 2, false}, {"mpsc_backpressure", 500, 2, true}};
         for (const auto& [id, at, task, dark] : shots) {
-            window->setProperty("dark", dark);
+            window->setProperty("followSystem", false);
+            window->setProperty("chosenDark", dark);
             runScenario(id);
             QTRY_VERIFY_WITH_TIMEOUT(!playback->property("playing").toBool(), 10000);
             if (id == "broadcast")  // everything happens at 0 ms: step into the middle of it instead
@@ -353,7 +366,8 @@ private slots:
             timeline->setProperty("selectedTask", task);
             screenshot("window-" + id);
         }
-        window->setProperty("dark", false);
+        window->setProperty("chosenDark", false);
+        window->setProperty("followSystem", true);
     }
 
     void cleanupTestCase() { delete engine; }
@@ -362,7 +376,10 @@ private slots:
 int main(int argc, char** argv)
 {
     QGuiApplication app(argc, argv);
-    QGuiApplication::setOrganizationName("WakelineTests");  // keep the tests' window settings apart
+    // The window remembers things (geometry, theme): give each run an empty place for them.
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QGuiApplication::setOrganizationName("WakelineTests");
     TstWindow test;
     return QTest::qExec(&test, argc, argv);
 }
