@@ -111,12 +111,12 @@ void StageModel::apply(size_t i)
     if (e.kind == EventKind::Sync && e.resource < lastSync_.size())
         lastSync_[e.resource] = e.value;
     if (e.kind == EventKind::TimerArmed)
-        armed_.emplace_back(e.resource, e.task);
+        armed_.push_back({e.resource, e.task, e.value});
     if (e.kind == EventKind::TimerFired)
-        armed_.erase(std::remove_if(armed_.begin(), armed_.end(), [&](const auto& a) { return a.first == e.resource; }),
+        armed_.erase(std::remove_if(armed_.begin(), armed_.end(), [&](const auto& a) { return a.timer == e.resource; }),
                      armed_.end());
-    if ((e.kind == EventKind::TaskCancelled || e.kind == EventKind::TaskCompleted))  // a dropped future disarms
-        armed_.erase(std::remove_if(armed_.begin(), armed_.end(), [&](const auto& a) { return a.second == e.task; }),
+    if (e.kind == EventKind::TaskCancelled || e.kind == EventKind::TaskCompleted)  // a dropped future disarms
+        armed_.erase(std::remove_if(armed_.begin(), armed_.end(), [&](const auto& a) { return a.owner == e.task; }),
                      armed_.end());
     if (e.task >= rowOfTask_.size() || rowOfTask_[e.task] < 0)
         return;
@@ -172,16 +172,9 @@ void StageModel::setEventIndex(int index)
         else if (r.kind == "channel" || r.kind == "broadcast")
             resources_ << QString("%1: %2 buffered").arg(QString::fromStdString(r.name)).arg(v);
     }
-    for (const auto& [timer, owner] : armed_) {
-        std::int64_t deadline = -1;
-        for (size_t i = applied_; i-- > 0;)
-            if (trace_->events[i].kind == EventKind::TimerArmed && trace_->events[i].resource == timer) {
-                deadline = trace_->events[i].value;
-                break;
-            }
-        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resource(timer)->name))
-                          .arg(double(deadline) / 1e6, 0, 'f', 1);
-    }
+    for (const auto& a : armed_)
+        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resource(a.timer)->name))
+                          .arg(double(a.deadline) / 1e6, 0, 'f', 1);
     if (!tokens_.empty())
         emit dataChanged(this->index(0), this->index(int(tokens_.size()) - 1), {PlaceRole, SlotRole});
     emit stageChanged();

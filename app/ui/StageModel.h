@@ -58,7 +58,12 @@ private:
     std::vector<bool> notified_;                  // by row: woken while running
     std::vector<std::uint8_t> parkReason_;        // by event index (PollEnd Pending): what will wake it
     std::vector<std::int64_t> lastSync_;          // by resource id: value of its last Sync event
-    std::vector<std::pair<ResourceId, TaskId>> armed_;  // timers armed and not yet fired, with their owner
+    struct ArmedTimer {
+        ResourceId timer;
+        TaskId owner;
+        std::int64_t deadline;
+    };
+    std::vector<ArmedTimer> armed_;  // armed and not yet fired (nor dropped with their owner)
     QVariantList places_;
     QStringList resources_;
     int eventIndex_ = 0;
