@@ -172,9 +172,12 @@ void StageModel::setEventIndex(int index)
         else if (r.kind == "channel" || r.kind == "broadcast")
             resources_ << QString("%1: %2 buffered").arg(QString::fromStdString(r.name)).arg(v);
     }
-    for (const auto& a : armed_)
-        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resource(a.timer)->name))
-                          .arg(double(a.deadline) / 1e6, 0, 'f', 1);
+    constexpr size_t kListed = 12;  // the stage has room for a few lines, not for 10,000 sleepers
+    for (size_t i = 0; i < armed_.size() && i < kListed; ++i)
+        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resource(armed_[i].timer)->name))
+                          .arg(double(armed_[i].deadline) / 1e6, 0, 'f', 1);
+    if (armed_.size() > kListed)
+        resources_ << QString("… and %1 more timers").arg(armed_.size() - kListed);
     if (!tokens_.empty())
         emit dataChanged(this->index(0), this->index(int(tokens_.size()) - 1), {PlaceRole, SlotRole});
     emit stageChanged();
