@@ -2,11 +2,14 @@
 // argument makes it a headless command line (see --help).
 #include "CommandLine.h"
 
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <cstdio>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(WakelinePlugin)
 
@@ -25,6 +28,13 @@ int main(int argc, char** argv)
     // Exports paint text, which needs a GUI application; without a display, paint offscreen.
     if (headless && noDisplay)
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (headless && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // Without a session (CI, ssh, a container) Qt warns about this on every run; give it a private one.
+        const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/wakeline-runtime-" + QByteArray::number(getuid());
+        if (QDir().mkpath(QString::fromLocal8Bit(dir)))
+            QFile::setPermissions(QString::fromLocal8Bit(dir), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", dir);
+    }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName("wakeline");
     QGuiApplication::setOrganizationName("Wakeline");
