@@ -1,4 +1,5 @@
 use tokio::sync::broadcast;
+use tokio::time::{sleep, Duration};
 
 #[tokio::main]
 async fn main() {
@@ -15,7 +16,9 @@ async fn main() {
     }
 
     tx.send("hello").unwrap();
+    sleep(Duration::from_millis(100)).await;
     tx.send("world").unwrap();
+    sleep(Duration::from_millis(100)).await;
     drop(tx);
 
     for handle in handles {
