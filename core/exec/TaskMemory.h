@@ -24,7 +24,7 @@ inline void* allocateCounted(std::size_t n)
 inline void freeCounted(void* p, std::size_t n) noexcept
 {
     detail::g_taskBytes.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_relaxed);
-    ::operator delete(p, n);
+    ::operator delete(p);  // unsized: clang does not enable sized deallocation by default
 }
 
 // For std::allocate_shared: the control block and the object it holds are counted together.

@@ -38,7 +38,9 @@ Trace runScenario(const Scenario& scenario, const RunOptions& options)
     std::map<std::string, std::int64_t> values;
     for (const auto& p : scenario.params)
         values[p.name] = p.defaultValue;
-    for (const auto& [name, value] : options.params) {
+    for (const auto& param : options.params) {
+        const std::string& name = param.first;  // not a structured binding: clang 14 cannot capture those
+        const std::int64_t value = param.second;
         auto it = std::find_if(scenario.params.begin(), scenario.params.end(),
                                [&](const ScenarioParam& p) { return p.name == name; });
         if (it == scenario.params.end()) {
