@@ -33,12 +33,13 @@ const Scenario* findScenario(std::string_view id)
     return nullptr;
 }
 
-Trace runScenario(const Scenario& scenario, const RunOptions& options)
+std::map<std::string, std::int64_t> resolveParams(const Scenario& scenario,
+                                                  const std::map<std::string, std::int64_t>& overrides)
 {
     std::map<std::string, std::int64_t> values;
     for (const auto& p : scenario.params)
         values[p.name] = p.defaultValue;
-    for (const auto& param : options.params) {
+    for (const auto& param : overrides) {
         const std::string& name = param.first;  // not a structured binding: clang 14 cannot capture those
         const std::int64_t value = param.second;
         auto it = std::find_if(scenario.params.begin(), scenario.params.end(),
@@ -55,6 +56,12 @@ Trace runScenario(const Scenario& scenario, const RunOptions& options)
                                         + " and " + std::to_string(it->max) + ", got " + std::to_string(value));
         values[name] = value;
     }
+    return values;
+}
+
+Trace runScenario(const Scenario& scenario, const RunOptions& options)
+{
+    const auto values = resolveParams(scenario, options.params);
     ExecutorConfig config;
     config.mode = options.mode;
     config.workers = options.workers.value_or(scenario.defaultWorkers);

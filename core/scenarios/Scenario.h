@@ -62,6 +62,11 @@ struct RunOptions {
     std::shared_ptr<RunControl> control;  // optional: progress and an early stop
 };
 
+// The scenario's parameters with the overrides applied; throws std::invalid_argument naming an unknown parameter
+// (and the valid ones) or a value out of its range.
+std::map<std::string, std::int64_t> resolveParams(const Scenario& scenario,
+                                                  const std::map<std::string, std::int64_t>& overrides);
+
 // Validates the options (throws std::invalid_argument with a message naming the problem and what is valid),
 // runs the scenario on a fresh executor and returns its trace.
 Trace runScenario(const Scenario& scenario, const RunOptions& options);

@@ -6,6 +6,7 @@
 #include "scenarios/Scenario.h"
 #include "trace/TraceJson.h"
 
+#include <QDir>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -134,6 +135,33 @@ private slots:
         row("input with scenario", {"--input", "t.json", "--scenario", "join"},
             "wakeline: --input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
             "--seed or --param");
+        row("export scale nan", {"--scenario", "join", "--export", "o.png", "--scale", "nan"},
+            "wakeline: --scale: expected a number above 0 and at most 8, got 'nan'");
+        row("export scale inf", {"--scenario", "join", "--export", "o.png", "--scale", "inf"},
+            "wakeline: --scale: expected a number above 0 and at most 8, got 'inf'");
+        row("export size too big", {"--scenario", "join", "--export", "o.png", "--size", "99999x99999"},
+            "wakeline: --size: expected from 200x150 to 20000x20000, got '99999x99999'");
+        row("export negative from", {"--scenario", "join", "--export", "o.png", "--from", "-5ms"},
+            "wakeline: --from: expected a time such as 250ms, 1.5s or 300us, got '-5ms'");
+        row("export to zero", {"--scenario", "join", "--export", "o.png", "--to", "0"},
+            "wakeline: --to must be later than 0, the start of the run");
+        row("export far future", {"--scenario", "join", "--export", "o.png", "--to", "99999999999s"},
+            "wakeline: --to: 99999999999s is too far in time");
+        row("export empty path", {"--scenario", "join", "--export", ""},
+            "wakeline: --export: unknown image type for ''; use .png, .svg or .pdf");
+        row("workers negative", {"--scenario", "join", "--workers", "-1"},
+            "wakeline: --workers: expected a whole number from 1 to 64, got '-1'");
+        row("seed text", {"--scenario", "join", "--seed", "0x10"},
+            "wakeline: --seed: expected a whole number from 0 to 18446744073709551615, got '0x10'");
+        row("param without name", {"--scenario", "join", "--param", "=5"},
+            "wakeline: --param: expected name=value, got '=5'");
+        row("param huge", {"--scenario", "many_tasks", "--param", "tasks=99999999999999999999"},
+            "wakeline: --param tasks: expected a whole number from -4611686018427387904 to 4611686018427387903, "
+            "got '99999999999999999999'");
+        row("param over range", {"--scenario", "many_tasks", "--param", "tasks=10000000000"},
+            "wakeline: parameter 'tasks' must be between 1 and 100000, got 10000000000");
+        row("empty scenario name", {"--scenario", ""}, ("wakeline: unknown scenario ''; valid: " + ids).c_str());
+        row("missing trace path", {"--scenario", "join", "--trace"}, "wakeline: Missing value after '--trace'.");
         row("unknown option", {"--frobnicate"}, "wakeline: Unknown option 'frobnicate'.");
         row("missing value", {"--scenario"}, "wakeline: Missing value after '--scenario'.");
         row("stray argument", {"--scenario", "join", "extra"}, "wakeline: unexpected argument 'extra'");
@@ -180,11 +208,38 @@ private slots:
         QVERIFY(!QFile::exists(png));
     }
 
+    void unwritableOutputIsReportedAndNothingHalfWritten_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("trace") << "--trace" << "t.json";
+        QTest::newRow("chrome trace") << "--chrome-trace" << "c.json";
+        QTest::newRow("png") << "--export" << "i.png";
+        QTest::newRow("svg") << "--export" << "i.svg";
+        QTest::newRow("pdf") << "--export" << "i.pdf";
+    }
     void unwritableOutputIsReportedAndNothingHalfWritten()
     {
-        const auto r = run({"--scenario", "join", "--trace", "/nonexistent-dir/t.json"});
+        QFETCH(QString, option);
+        QFETCH(QString, name);
+        // A folder that does not exist.
+        const QString missing = "/nonexistent-dir/" + name;
+        auto r = run({"--scenario", "join", option, missing});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.find("wakeline: --trace: cannot write /nonexistent-dir/t.json") == 0, r.err.c_str());
+        const std::string expected = "wakeline: " + option.toStdString() + ": cannot write " + missing.toStdString();
+        QVERIFY2(r.err.rfind(expected, 0) == 0, r.err.c_str());
+        // A path taken by a folder (root ignores permissions, so this is the failure a test can always cause):
+        // the folder stays as it was and no temporary file is left beside it.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(name));
+        QFile keep(dir.filePath(name + "/keep"));
+        QVERIFY(keep.open(QIODevice::WriteOnly) && keep.write("what the user had") > 0);
+        keep.close();
+        r = run({"--scenario", "join", option, dir.filePath(name)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.find("wakeline: " + option.toStdString() + ": cannot write") == 0, r.err.c_str());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{name});
+        QCOMPARE(QDir(dir.filePath(name)).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"keep"});
     }
 
     void theRealBinary()

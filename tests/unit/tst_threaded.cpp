@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <regex>
 #include <set>
 
 using namespace wl;
@@ -176,16 +177,19 @@ private slots:
         const Trace real = runScenario(s, threaded);
         WL_REQUIRE_CLEAN(real);
         const Trace simulated = runScenario(s, {});
-        // The same lines are printed; real time is at least the virtual time and not far beyond it.
+        // The same lines are printed (times some lines quote are real, so they are masked); real time is at least
+        // the virtual time and not far beyond it, with room for a loaded machine.
         auto texts = [](const Trace& t) {
+            static const std::regex quotedTime("[0-9]+ ms");
             std::multiset<std::string> out;
             for (const auto& l : t.printedLines())
-                out.insert(l.second);
+                out.insert(std::regex_replace(l.second, quotedTime, "N ms"));
             return out;
         };
         QCOMPARE(texts(real), texts(simulated));
         QVERIFY(real.duration >= simulated.duration);
-        QVERIFY(real.duration < simulated.duration + 500'000'000);
+        QVERIFY2(real.duration < simulated.duration * 2 + 1'000'000'000,
+                 qPrintable(QString("real %1 ns, simulated %2 ns").arg(real.duration).arg(simulated.duration)));
     }
 
     // Repeated real runs with every duration cut to a tenth: the invariants hold whatever the interleaving.

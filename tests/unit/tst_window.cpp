@@ -203,7 +203,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 5000);
         QVERIFY(clock.elapsed() < 2000);  // did not wait for the 2.5 s the scenario would take
         QVERIFY(controller->property("status").toString().startsWith("cancelled · select_cancel"));
-        QCOMPARE(console().first(), QString("0 ms  Working... step 1").left(4) == "0 ms" ? console().first() : QString());
+        // What ran before the cancel is kept: the first step printed (at a real time, so only its text is pinned).
+        QVERIFY(!console().isEmpty());
+        QVERIFY2(console().first().endsWith("ms  Working... step 1"), qPrintable(console().first()));
         controller->setProperty("threaded", false);
     }
 
