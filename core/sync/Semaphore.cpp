@@ -73,6 +73,14 @@ Task<std::optional<SemaphorePermit>> Semaphore::acquire(std::size_t n)
             }
             if (closed_)
                 co_return std::nullopt;
+            if (!w.queued && waiters_.empty() && permits_ >= n) {
+                // Released between tryAcquire and here, with nobody queued: queuing now would park this task
+                // with its permits free and no release left to wake it.
+                permits_ -= n;
+                if (own_)
+                    own_->record(SyncOp::Acquire, static_cast<std::int64_t>(permits_));
+                co_return SemaphorePermit(self, n);
+            }
             w.waker = currentWaker();
             if (!w.queued) {
                 waiters_.push_back(&w);

@@ -9,6 +9,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace wl;
 using namespace wl::test;
 
@@ -70,6 +73,51 @@ private slots:
         QCOMPARE(wakes.size(), size_t(1));  // (its other wake is its own sleep's timer)
         QVERIFY(wakes[0].peer == taskNamed(t, "request 0") || wakes[0].peer == taskNamed(t, "request 1"));
         QCOMPARE(t.resource(wakes[0].resource)->kind, std::string("semaphore"));
+    }
+
+    // Regression (found by the TSan suite as a rare hang): a permit released between an acquirer's first look and
+    // its queuing was left free while the acquirer parked, and nobody was left to wake it. Three tasks on real
+    // threads pass one permit around tens of thousands of times; a run that stalls is stopped, then fails.
+    void contendedPermitsNeverStrandAWaiter()
+    {
+        constexpr int kTasks = 3, kRounds = 20000;
+        std::atomic<int> done{0};
+        auto body = [&]() -> Task<void> {
+            auto sem = Semaphore::create(1, "one");
+            std::vector<JoinHandle<void>> hs;
+            for (int i = 0; i < kTasks; ++i)
+                hs.push_back(spawn([](std::shared_ptr<Semaphore> s, std::atomic<int>& done) -> Task<void> {
+                    for (int r = 0; r < kRounds; ++r) {
+                        auto permit = co_await s->acquire();
+                        done.fetch_add(1);
+                    }
+                }(sem, done), "contender"));
+            for (auto& h : hs)
+                co_await h;
+        };
+        ExecutorConfig config;
+        config.workers = 2;
+        config.mode = Mode::Threaded;
+        config.control = std::make_shared<RunControl>();
+        auto control = config.control;
+        std::thread stallWatch([control, &done] {
+            // Stop the run if no permit changed hands for two seconds.
+            int last = -1, still = 0;
+            while (!control->stop.load()) {
+                std::this_thread::sleep_for(50ms);
+                const int now = done.load();
+                still = now == last ? still + 1 : 0;
+                last = now;
+                if (still == 40)
+                    control->stop.store(true);
+            }
+        });
+        Executor ex(config);
+        ex.block_on(body());
+        control->stop.store(true);
+        stallWatch.join();
+        WL_REQUIRE_CLEAN(ex.trace());
+        QCOMPARE(done.load(), kTasks * kRounds);
     }
 
     void cancelledAcquirersLoseNoPermit()

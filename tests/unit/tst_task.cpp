@@ -20,6 +20,13 @@ Task<int> addLater(int a, int b)
     co_return a + b;
 }
 
+// Where this frame's locals sit on the stack: awaiting it from a loop must not move that deeper each time.
+Task<std::uintptr_t> stackDepthProbe()
+{
+    volatile char local = 0;
+    co_return reinterpret_cast<std::uintptr_t>(&local);
+}
+
 Task<void> throwing()
 {
     co_await yield_now();
@@ -39,6 +46,25 @@ private slots:
             QCOMPARE(counter, 0);
         }  // dropped without ever being awaited: its body never ran
         QCOMPARE(counter, 0);
+    }
+
+    // Regression (found by ASan): a child that finishes at once used to resume its parent from inside its own
+    // final suspend. That is a tail call only when the compiler optimises it so, never under sanitizers, and a
+    // loop of such awaits overflowed the stack. Now the parent continues by returning: the depth stays flat.
+    void awaitingTasksThatFinishAtOnceDoesNotGrowTheStack()
+    {
+        Executor ex({});
+        std::uintptr_t lowest = UINTPTR_MAX, highest = 0;
+        auto body = [&]() -> Task<void> {
+            for (int i = 0; i < 200'000; ++i) {
+                const std::uintptr_t at = co_await stackDepthProbe();
+                lowest = std::min(lowest, at);
+                highest = std::max(highest, at);
+            }
+        };
+        ex.block_on(body());
+        WL_REQUIRE_CLEAN(ex.trace());
+        QVERIFY2(highest - lowest < 4096, qPrintable(QString("the stack grew by %1 bytes").arg(highest - lowest)));
     }
 
     void creatingATaskInsideARunRecordsNothing()
