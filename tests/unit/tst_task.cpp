@@ -20,11 +20,16 @@ Task<int> addLater(int a, int b)
     co_return a + b;
 }
 
-// Where this frame's locals sit on the stack: awaiting it from a loop must not move that deeper each time.
+// How deep the thread's stack is where the probe runs (a plain function: a coroutine's locals live in its frame).
+[[gnu::noinline]] std::uintptr_t stackDepthHere()
+{
+    return reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+}
+
+// Awaiting this from a loop must not run it deeper on the stack each time.
 Task<std::uintptr_t> stackDepthProbe()
 {
-    volatile char local = 0;
-    co_return reinterpret_cast<std::uintptr_t>(&local);
+    co_return stackDepthHere();
 }
 
 Task<void> throwing()
