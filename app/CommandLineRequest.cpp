@@ -137,6 +137,11 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return r;
     }
 
+    for (const QCommandLineOption* file : {&trace, &chrome, &input, &exportImage})
+        if (parser.isSet(*file) && parser.value(*file).trimmed().isEmpty())
+            return usageError("--" + file->names().constFirst().toStdString() + ": expected a file name, got '"
+                              + parser.value(*file).toStdString() + "'");
+
     const bool runOptions = parser.isSet(workers) || parser.isSet(mode) || parser.isSet(seed) || parser.isSet(param);
     const bool outputs = parser.isSet(print) || parser.isSet(trace) || parser.isSet(chrome) || parser.isSet(exportImage);
     if (parser.isSet(input) && (parser.isSet(scenario) || runOptions))

@@ -148,7 +148,11 @@ private slots:
         row("export far future", {"--scenario", "join", "--export", "o.png", "--to", "99999999999s"},
             "wakeline: --to: 99999999999s is too far in time");
         row("export empty path", {"--scenario", "join", "--export", ""},
-            "wakeline: --export: unknown image type for ''; use .png, .svg or .pdf");
+            "wakeline: --export: expected a file name, got ''");
+        row("trace empty path", {"--scenario", "join", "--trace", ""}, "wakeline: --trace: expected a file name, got ''");
+        row("chrome trace empty path", {"--scenario", "join", "--chrome-trace", " "},
+            "wakeline: --chrome-trace: expected a file name, got ' '");
+        row("input empty path", {"--input", ""}, "wakeline: --input: expected a file name, got ''");
         row("workers negative", {"--scenario", "join", "--workers", "-1"},
             "wakeline: --workers: expected a whole number from 1 to 64, got '-1'");
         row("seed text", {"--scenario", "join", "--seed", "0x10"},
