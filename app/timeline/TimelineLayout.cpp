@@ -148,7 +148,9 @@ private:
         text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight), t, theme_.text,
              Qt::AlignLeft | Qt::AlignVCenter, 15, true);
         text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight),
-             formatAxisTime(s_.from, s_.to - s_.from) + " – " + formatAxisTime(s_.to, s_.to - s_.from) + "   "
+             // A tenth of the range as the precision: a 1.5 s run reads "0 – 1.5 s", not "0 – 2 s".
+             formatAxisTime(s_.from, (s_.to - s_.from) / 10) + " – " + formatAxisTime(s_.to, (s_.to - s_.from) / 10)
+                 + "   "
                  + QString::number(m_.eventCount) + " events",
              theme_.mutedText, Qt::AlignRight | Qt::AlignVCenter, 12);
     }

@@ -97,6 +97,20 @@ private slots:
         }
     }
 
+    void theTitleLineStatesTheRangeToATenthOfIt()
+    {
+        const Trace t = simulated("semaphore");  // 1.5 s of virtual time
+        QCOMPARE(t.duration, std::int64_t(1'500'000'000));
+        LayoutOptions o;
+        o.size = QSizeF(1000, 400);
+        const TimelineScene scene = layoutTimeline(TimelineModel::build(t), o);
+        QStringList ranges;
+        for (const auto& text : scene.texts)
+            if (text.text.contains(" events"))
+                ranges << text.text;
+        QCOMPARE(ranges, QStringList{"0 – 1.5 s   " + QString::number(t.events.size()) + " events"});
+    }
+
     void cpuWorkHoldsTheWorkerLane()
     {
         const Trace t = simulated("cpu_starvation");
