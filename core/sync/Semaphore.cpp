@@ -39,14 +39,21 @@ std::shared_ptr<Semaphore> Semaphore::createInside(std::size_t permits, const Sy
     return std::shared_ptr<Semaphore>(new Semaphore(permits, &owner, {}));
 }
 
-std::optional<SemaphorePermit> Semaphore::tryAcquire(std::size_t n)
+bool Semaphore::takeLocked(std::size_t n)
 {
-    std::lock_guard lock(mutex_);
     if (closed_ || !waiters_.empty() || permits_ < n)
-        return std::nullopt;
+        return false;
     permits_ -= n;
     if (own_)
         own_->record(SyncOp::Acquire, static_cast<std::int64_t>(permits_));
+    return true;
+}
+
+std::optional<SemaphorePermit> Semaphore::tryAcquire(std::size_t n)
+{
+    std::lock_guard lock(mutex_);
+    if (!takeLocked(n))
+        return std::nullopt;
     return SemaphorePermit(shared_from_this(), n);
 }
 
@@ -73,14 +80,10 @@ Task<std::optional<SemaphorePermit>> Semaphore::acquire(std::size_t n)
             }
             if (closed_)
                 co_return std::nullopt;
-            if (!w.queued && waiters_.empty() && permits_ >= n) {
-                // Released between tryAcquire and here, with nobody queued: queuing now would park this task
-                // with its permits free and no release left to wake it.
-                permits_ -= n;
-                if (own_)
-                    own_->record(SyncOp::Acquire, static_cast<std::int64_t>(permits_));
+            // Released between tryAcquire and here, with nobody queued: queuing now would park this task with
+            // its permits free and no release left to wake it.
+            if (!w.queued && takeLocked(n))
                 co_return SemaphorePermit(self, n);
-            }
             w.waker = currentWaker();
             if (!w.queued) {
                 waiters_.push_back(&w);

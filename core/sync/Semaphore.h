@@ -52,6 +52,7 @@ public:
 
 private:
     Semaphore(std::size_t permits, const SyncResource* owner, const std::string& name);
+    bool takeLocked(std::size_t n);  // takes n free permits if nobody is queued ahead; records the acquire
     void grantLocked(std::vector<Waker>& wake);  // hands free permits to the waiters at the front
     void cancel(Waiter& w);
 

@@ -15,11 +15,6 @@ void require(bool condition)
     if (!condition)
         std::abort();
 }
-
-bool endsWith(const std::string& s, const std::string& tail)
-{
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
@@ -38,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case Action::Reply:
         require(r.exitCode == 0 || r.exitCode == 2);
         if (r.exitCode == 2)
-            require(r.reply.rfind("wakeline: ", 0) == 0 && endsWith(r.reply, "\n(see wakeline --help)\n"));
+            require(r.reply.starts_with("wakeline: ") && r.reply.ends_with("\n(see wakeline --help)\n"));
         return 0;
     case Action::DrawTrace:
         require(r.exitCode == 0 && r.scenario == nullptr);
