@@ -4,6 +4,37 @@
 
 namespace wl {
 namespace {
+bool needsLane(EventKind k)
+{
+    switch (k) {
+    case EventKind::PollStart:
+    case EventKind::PollEnd:
+    case EventKind::CpuWork:
+    case EventKind::BlockingStart:
+    case EventKind::BlockingEnd:
+    case EventKind::WorkerPark:
+    case EventKind::WorkerUnpark: return true;
+    default: return false;
+    }
+}
+bool needsTask(EventKind k)
+{
+    return k != EventKind::WorkerPark && k != EventKind::WorkerUnpark && k != EventKind::TimerFired
+        && k != EventKind::Print && k != EventKind::Sync;
+}
+bool needsResource(EventKind k)
+{
+    return k == EventKind::TimerArmed || k == EventKind::TimerFired || k == EventKind::Sync;
+}
+// What a task may still have recorded about it once it ended: a wake that found it finished, its handle being
+// dropped, and operations on channels it owned being closed as it is dropped.
+bool allowedAfterEnd(const Event& e)
+{
+    return (e.kind == EventKind::Wake && e.detail == static_cast<std::uint8_t>(WakeOutcome::TaskFinished))
+        || e.kind == EventKind::HandleDetached || e.kind == EventKind::Sync || e.kind == EventKind::TaskCompleted
+        || e.kind == EventKind::TaskCancelled || e.kind == EventKind::PollStart;  // the last three: own rules below
+}
+
 struct TaskState {
     bool spawned = false;
     bool ended = false;
@@ -29,8 +60,26 @@ std::vector<Violation> checkInvariants(const Trace& trace)
         if (i > 0 && e.time < trace.events[i - 1].time)
             fail(i, "time runs backwards: " + std::to_string(e.time) + " ns after "
                         + std::to_string(trace.events[i - 1].time) + " ns");
-        if (e.task == 0)
+        const std::string kind(eventKindName(e.kind));
+        if (needsLane(e.kind) && (e.worker == kNoLane || e.worker >= trace.lanes.size())) {
+            fail(i, "a " + kind + " event needs a lane, found "
+                        + (e.worker == kNoLane ? std::string("none") : "lane " + std::to_string(e.worker)));
+            continue;  // the rules below would look the lane up
+        }
+        if (needsResource(e.kind) && (e.resource == 0 || e.resource > trace.resources.size())) {
+            fail(i, "a " + kind + " event needs a resource, found "
+                        + (e.resource == 0 ? std::string("none") : "resource " + std::to_string(e.resource)));
             continue;
+        }
+        if (e.kind == EventKind::CpuWork && e.value < 0)
+            fail(i, "CPU work of negative length (" + std::to_string(e.value) + " ns)");
+        if (e.kind == EventKind::TimerArmed && e.value < 0)
+            fail(i, "a timer armed for a negative deadline (" + std::to_string(e.value) + " ns)");
+        if (e.task == 0) {
+            if (needsTask(e.kind))
+                fail(i, "a " + kind + " event needs a task, found none");
+            continue;
+        }
         if (e.task >= tasks.size()) {
             fail(i, "event refers to unknown task " + std::to_string(e.task));
             continue;
@@ -44,9 +93,11 @@ std::vector<Violation> checkInvariants(const Trace& trace)
             continue;
         }
         if (!t.spawned && e.kind != EventKind::HandleDetached) {
-            fail(i, name(e.task) + " has a " + std::string(eventKindName(e.kind)) + " event before it was spawned");
+            fail(i, name(e.task) + " has a " + kind + " event before it was spawned");
             t.spawned = true;
         }
+        if (t.ended && !allowedAfterEnd(e))
+            fail(i, name(e.task) + " has a " + kind + " event after it ended");
         switch (e.kind) {
         case EventKind::PollStart:
             if (t.ended)

@@ -110,11 +110,65 @@ private slots:
     {
         Trace t = valid();
         std::swap(t.events[0].kind, t.events[1].kind);  // poll start before spawn
+        std::swap(t.events[0].worker, t.events[1].worker);
         QVERIFY(violations(t).find("event 0: task 1 (main) has a poll_start event before it was spawned")
                 != std::string::npos);
         Trace u = valid();
         u.events.push_back(ev(20, EventKind::Print, 9, 0));
         QCOMPARE(violations(u), std::string("event 7: event refers to unknown task 9\n"));
+    }
+
+    // The shapes of the traces that once crashed the window or were drawn as if true (issue 9): each is refused.
+    void aTimerEventWithoutItsTimer()
+    {
+        Trace t = valid();
+        Event armed = ev(1, EventKind::TimerArmed, 1, kNoLane);
+        armed.value = 10;
+        t.events.insert(t.events.begin() + 1, armed);
+        QCOMPARE(violations(t), std::string("event 1: a timer_armed event needs a resource, found none\n"));
+        Trace u = valid();
+        Event fired = ev(10, EventKind::TimerFired, 0, kNoLane);
+        fired.resource = 7;
+        u.events.insert(u.events.begin() + 3, fired);
+        QCOMPARE(violations(u), std::string("event 3: a timer_fired event needs a resource, found resource 7\n"));
+    }
+
+    void pollsAndCpuWorkNeedALane()
+    {
+        Trace t = valid();
+        t.events[1].worker = kNoLane;
+        t.events[2].worker = kNoLane;
+        QCOMPARE(violations(t), std::string("event 1: a poll_start event needs a lane, found none\n"
+                                            "event 2: a poll_end event needs a lane, found none\n"));
+        Trace u = valid();
+        u.events[4].worker = 2;  // the trace has two lanes
+        QVERIFY(violations(u).find("event 4: a poll_start event needs a lane, found lane 2\n") == 0);
+    }
+
+    void negativeCpuWork()
+    {
+        Trace t = valid();
+        Event work = ev(1, EventKind::CpuWork, 1, 0);
+        work.value = -5;
+        t.events.insert(t.events.begin() + 2, work);
+        QCOMPARE(violations(t), std::string("event 2: CPU work of negative length (-5 ns)\n"));
+    }
+
+    void nothingHappensToATaskAfterItEnded()
+    {
+        Trace t = valid();
+        t.events.push_back(ev(20, EventKind::Print, 1, 0));
+        t.events.push_back(ev(21, EventKind::Wake, 1, kNoLane, std::uint8_t(WakeOutcome::Scheduled)));
+        t.events.push_back(ev(22, EventKind::Wake, 1, kNoLane, std::uint8_t(WakeOutcome::TaskFinished)));
+        QCOMPARE(violations(t), std::string("event 7: task 1 (main) has a print event after it ended\n"
+                                            "event 8: task 1 (main) has a wake event after it ended\n"));
+    }
+
+    void aTaskEventWithoutATask()
+    {
+        Trace t = valid();
+        t.events.insert(t.events.begin() + 1, ev(0, EventKind::TaskSpawned, 0, kNoLane));
+        QCOMPARE(violations(t), std::string("event 1: a spawned event needs a task, found none\n"));
     }
 
     void aWakeDuringThePollCounts()

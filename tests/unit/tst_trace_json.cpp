@@ -139,8 +139,9 @@ private slots:
         auto row = [](const char* name, const std::string& input, const char* message) {
             QTest::newRow(name) << QByteArray::fromStdString(input) << QString::fromUtf8(message);
         };
-        row("empty", "", "not valid JSON: illegal value at byte 0");
-        row("truncated", traceToJson(sample()).substr(0, 200), "not valid JSON: unterminated string at byte 201");
+        row("empty", "", "not valid JSON at line 1, column 1: the document is empty");
+        row("truncated", traceToJson(sample()).substr(0, 200),
+            "not valid JSON at line 10, column 6: missing a closing quotation mark in string");
         row("top-level array", "[1, 2]", "expected a JSON object at the top level, found an array");
         row("wrong format", edited([](QJsonObject& r) { r["format"] = "chrome-trace"; }),
             "format: expected \"wakeline-trace\", found \"chrome-trace\"");
