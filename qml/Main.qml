@@ -46,7 +46,7 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+R"; onActivated: controller.run() }
-    Shortcut { sequence: "Esc"; enabled: controller.running; onActivated: controller.cancel() }
+    Shortcut { sequence: "Esc"; enabled: controller.running || controller.loading; onActivated: controller.cancel() }
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
     Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
     Shortcut { sequence: "A"; onActivated: timeline.panBy(-0.2) }
@@ -133,14 +133,15 @@ ApplicationWindow {
             }
             Button {
                 objectName: "cancelButton"
-                visible: controller.running
+                visible: controller.running || controller.loading
                 text: "Cancel"
                 onClicked: controller.cancel()
                 ToolTip.visible: hovered
-                ToolTip.text: "Stop this run now (Esc); the part recorded so far is shown"
+                ToolTip.text: controller.loading ? "Stop reading the file (Esc); what is open stays"
+                                                 : "Stop this run now (Esc); the part recorded so far is shown"
             }
-            BusyIndicator { visible: controller.running; running: visible; implicitWidth: 28; implicitHeight: 28 }
-            Label { visible: controller.running; text: controller.progress }
+            BusyIndicator { visible: controller.running || controller.loading; running: visible; implicitWidth: 28; implicitHeight: 28 }
+            Label { objectName: "progressLabel"; visible: controller.running || controller.loading; text: controller.progress }
             Label { visible: controller.exporting; text: "Exporting image…" }
             Label { text: "Workers" }
             SpinBox {

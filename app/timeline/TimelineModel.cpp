@@ -137,7 +137,7 @@ TimelineModel TimelineModel::build(const Trace& t)
                 row.cause = "cancelled: " + std::string(cancelReasonName(CancelReason(e.detail)));
             } else if (e.detail == std::uint8_t(Completion::Error)) {
                 row.end = TaskEnd::Failed;
-                row.cause = "failed: " + t.strings[size_t(e.value)];
+                row.cause = "failed: " + std::string(t.text(e.value));
             } else {
                 row.end = TaskEnd::Completed;
             }
@@ -168,7 +168,7 @@ TimelineModel TimelineModel::build(const Trace& t)
             }
             break;
         case EventKind::Print:
-            m.prints.push_back({e.time, e.task, e.worker, t.strings[size_t(e.value)]});
+            m.prints.push_back({e.time, e.task, e.worker, std::string(t.text(e.value))});
             break;
         default:
             break;

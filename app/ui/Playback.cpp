@@ -140,7 +140,7 @@ QStringList Playback::consoleLines() const
         if (int(i) >= eventIndex_)
             break;
         const Event& e = trace_->events[i];
-        lines << QString::fromStdString(formatPrintedLine(e.time, trace_->strings[size_t(e.value)]));
+        lines << QString::fromStdString(formatPrintedLine(e.time, std::string(trace_->text(e.value))));
     }
     return lines;
 }
@@ -166,7 +166,7 @@ QString Playback::eventText() const
         return name(e.task) + (e.detail == std::uint8_t(PollResult::Ready) ? " returned Ready" : " returned Pending");
     case EventKind::Wake: {
         const QString by = e.peer ? name(e.peer)
-            : e.resource          ? QString::fromStdString(trace_->resource(e.resource)->name)
+            : e.resource          ? QString::fromStdString(trace_->resourceName(e.resource))
                                   : QString("outside");
         return name(e.task) + " woken by " + by + " (" + QString::fromUtf8(wakeOutcomeName(WakeOutcome(e.detail)).data()) + ")";
     }
@@ -174,9 +174,9 @@ QString Playback::eventText() const
     case EventKind::TaskCompleted: return name(e.task) + (e.detail ? " failed" : " completed");
     case EventKind::TaskCancelled:
         return name(e.task) + " cancelled (" + QString::fromUtf8(cancelReasonName(CancelReason(e.detail)).data()) + ")";
-    case EventKind::Print: return name(e.task) + " printed \"" + QString::fromStdString(trace_->strings[size_t(e.value)]) + "\"";
-    case EventKind::TimerFired: return QString::fromStdString(trace_->resource(e.resource)->name) + " fired";
-    case EventKind::TimerArmed: return name(e.task) + " armed " + QString::fromStdString(trace_->resource(e.resource)->name);
+    case EventKind::Print: return name(e.task) + " printed \"" + QString::fromUtf8(trace_->text(e.value)) + "\"";
+    case EventKind::TimerFired: return QString::fromStdString(trace_->resourceName(e.resource)) + " fired";
+    case EventKind::TimerArmed: return name(e.task) + " armed " + QString::fromStdString(trace_->resourceName(e.resource));
     case EventKind::WorkerPark: return lane + " parked: nothing to do";
     case EventKind::WorkerUnpark: return lane + " unparked";
     default: return QString::fromUtf8(eventKindName(e.kind).data()) + " " + name(e.task);

@@ -8,6 +8,9 @@
 
 #include <QFileInfo>
 
+#include <cstdlib>
+#include <limits>
+
 #include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 #include <qcoro/qcorotask.h>
@@ -29,9 +32,9 @@ RunController::RunController(QObject* parent) : QObject(parent)
     workers_ = defaultWorkers();
     progressTimer_.setInterval(100);
     connect(&progressTimer_, &QTimer::timeout, this, [this] {
-        if (!control_)
+        if (!progressText_)
             return;
-        progress_ = QString("%1 of %2 tasks finished").arg(control_->ended.load()).arg(control_->spawned.load());
+        progress_ = progressText_();
         emit progressChanged();
     });
 }
@@ -40,6 +43,40 @@ void RunController::cancel()
 {
     if (control_ && running_)
         control_->stop = true;
+    if (loadCancel_ && loading_)
+        loadCancel_->store(true);
+}
+
+unsigned RunController::supersede()
+{
+    if (control_)
+        control_->stop = true;
+    if (loadCancel_)
+        loadCancel_->store(true);
+    if (running_) {
+        running_ = false;
+        emit runningChanged();
+    }
+    if (loading_) {
+        loading_ = false;
+        emit loadingChanged();
+    }
+    stopProgress();
+    return ++generation_;
+}
+
+void RunController::startProgress(std::function<QString()> text)
+{
+    progressText_ = std::move(text);  // shown from the first tick on: a quick run or read never flickers
+    progressTimer_.start();
+}
+
+void RunController::stopProgress()
+{
+    progressTimer_.stop();
+    progressText_ = nullptr;
+    progress_.clear();
+    emit progressChanged();
 }
 
 void RunController::setScenarioId(const QString& id)
@@ -161,21 +198,78 @@ bool RunController::fail(const QString& message)
     return false;
 }
 
-bool RunController::openTrace(const QUrl& file)
+void RunController::openTrace(const QUrl& file)
 {
     const QString path = localPath(file);
-    auto loaded = loadTraceJson(path.toStdString());
-    if (!loaded.trace)
-        return fail(QString::fromStdString(loaded.error));
-    auto trace = std::make_shared<const Trace>(std::move(*loaded.trace));
-    if (findScenario(trace->scenario) && QString::fromStdString(trace->scenario) != scenarioId_) {
-        scenarioId_ = QString::fromStdString(trace->scenario);
-        emit scenarioChanged();
-    }
-    auto timeline = std::make_shared<const TimelineModel>(TimelineModel::build(*trace));
-    auto index = std::make_shared<const TraceIndex>(TraceIndex::build(*trace));
-    adopt(std::move(trace), std::move(timeline), std::move(index), QFileInfo(path).fileName());
-    return true;
+    const unsigned generation = supersede();
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto done = std::make_shared<std::atomic<std::uint64_t>>(0);
+    auto total = std::make_shared<std::atomic<std::uint64_t>>(0);
+    loadCancel_ = cancelled;
+    loading_ = true;
+    emit loadingChanged();
+    const QString name = QFileInfo(path).fileName();
+    startProgress([name, done, total] {
+        const auto t = total->load();
+        return t ? QString("Reading %1: %2 %").arg(name).arg(int(100.0 * double(done->load()) / double(t)))
+                 : QString("Reading %1…").arg(name);
+    });
+
+    auto task = [](RunController* self, QString path, unsigned generation, std::shared_ptr<std::atomic<bool>> cancelled,
+                   std::shared_ptr<std::atomic<std::uint64_t>> done,
+                   std::shared_ptr<std::atomic<std::uint64_t>> total) -> QCoro::Task<> {
+        QFuture<RunOutcome> work = QtConcurrent::run([path, cancelled, done, total]() -> RunOutcome {
+            TraceReadOptions options;
+            options.cancel = cancelled.get();
+            options.progress = [done, total](std::uint64_t d, std::uint64_t t) {
+                done->store(d);
+                total->store(t);
+            };
+            auto loaded = loadTraceJson(path.toStdString(), options);
+            if (!loaded.trace)
+                return {nullptr, nullptr, nullptr, QString::fromStdString(loaded.error)};
+            auto trace = std::make_shared<const Trace>(std::move(*loaded.trace));
+            auto timeline = std::make_shared<const TimelineModel>(TimelineModel::build(*trace));
+            auto index = std::make_shared<const TraceIndex>(TraceIndex::build(*trace));
+            return {trace, timeline, index, {}};
+        });
+        RunOutcome outcome = co_await work;
+        if (generation != self->generation_)
+            co_return;  // a run or another file was started meanwhile; it wins
+        self->loading_ = false;
+        emit self->loadingChanged();
+        self->stopProgress();
+        if (!outcome.trace) {
+            if (outcome.error != QLatin1String(kReadCancelled))
+                self->fail(outcome.error);
+            co_return;
+        }
+        self->takeOptionsFrom(*outcome.trace);
+        self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index),
+                    QFileInfo(path).fileName());
+    };
+    task(this, path, generation, cancelled, done, total);
+}
+
+void RunController::takeOptionsFrom(const Trace& trace)
+{
+    const Scenario* scenario = findScenario(trace.scenario);
+    if (scenario)
+        scenarioId_ = QString::fromStdString(trace.scenario);
+    workers_ = int(trace.workers);
+    threaded_ = trace.mode == Mode::Threaded;
+    seed_ = int(std::min<std::uint64_t>(trace.seed, std::uint64_t(std::numeric_limits<int>::max())));
+    params_.clear();
+    for (const auto& [name, value] : trace.params)
+        for (const auto& p : scenario ? scenario->params : std::vector<ScenarioParam>{})
+            if (p.name == name) {
+                char* end = nullptr;
+                const long long v = std::strtoll(value.c_str(), &end, 10);
+                if (end && *end == '\0' && !value.empty())
+                    params_[p.name] = std::clamp<std::int64_t>(v, p.min, p.max);
+            }
+    emit scenarioChanged();
+    emit optionsChanged();
 }
 
 bool RunController::saveTrace(const QUrl& file)
@@ -253,8 +347,7 @@ void RunController::run()
     const Scenario* scenario = findScenario(scenarioId_.toStdString());
     if (!scenario)
         return;
-    if (control_)
-        control_->stop = true;  // a newer run supersedes the one in progress
+    const unsigned generation = supersede();  // a newer run supersedes the run or read in progress
     control_ = std::make_shared<RunControl>();
     RunOptions options;
     options.control = control_;
@@ -262,13 +355,12 @@ void RunController::run()
     options.workers = std::uint32_t(workers_);
     options.seed = std::uint64_t(seed_);
     options.params = params_;
-    const unsigned generation = ++generation_;
     running_ = true;
     emit runningChanged();
     setStatus("Running " + scenarioId_ + "…");
-    progress_.clear();
-    emit progressChanged();
-    progressTimer_.start();
+    startProgress([control = control_] {
+        return QString("%1 of %2 tasks finished").arg(control->ended.load()).arg(control->spawned.load());
+    });
 
     // The coroutine owns what it needs; `this` outlives it (the controller lives as long as the window).
     auto task = [](RunController* self, const Scenario* scenario, RunOptions options, unsigned generation) -> QCoro::Task<> {
@@ -287,9 +379,7 @@ void RunController::run()
         if (generation != self->generation_)
             co_return;  // a newer run was started meanwhile; its result wins
         const bool stopped = self->control_ && self->control_->stop.load();
-        self->progressTimer_.stop();
-        self->progress_.clear();
-        emit self->progressChanged();
+        self->stopProgress();
         self->running_ = false;
         emit self->runningChanged();
         if (!outcome.trace) {

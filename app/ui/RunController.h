@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace wl {
@@ -31,8 +33,10 @@ class RunController : public QObject {
     // The scenario's own parameters: [{name, value, min, max, unit, help}], values as they will be used next run.
     Q_PROPERTY(QVariantList params READ params NOTIFY optionsChanged)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)  // a trace file is being read
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
-    Q_PROPERTY(QString progress READ progress NOTIFY progressChanged)  // while running: tasks finished so far
+    // While running: tasks finished so far; while loading: how much of the file is read.
+    Q_PROPERTY(QString progress READ progress NOTIFY progressChanged)
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
     Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
@@ -53,6 +57,7 @@ public:
     int seed() const { return seed_; }
     void setSeed(int s);
     bool running() const { return running_; }
+    bool loading() const { return loading_; }
     QString status() const { return status_; }
     QString progress() const { return progress_; }
     bool exporting() const { return exporting_; }
@@ -69,11 +74,13 @@ public:
     QStringList codeLines() const;
 
     Q_INVOKABLE void run();
-    Q_INVOKABLE void cancel();  // stops the running run early; what it recorded so far is shown
+    // Stops the running run early (what it recorded so far is shown) or the file being read (nothing changes).
+    Q_INVOKABLE void cancel();
 
-    // Files. Each returns false and emits errorOccurred with a message naming the problem on failure; what is
-    // open stays exactly as it was.
-    Q_INVOKABLE bool openTrace(const QUrl& file);
+    // Files. On failure each emits errorOccurred with a message naming the problem; what is open stays exactly
+    // as it was. Opening reads and checks the file off the GUI thread (progress, cancel) and then emits
+    // traceChanged; the window takes the run's workers, mode, seed and parameters from the file.
+    Q_INVOKABLE void openTrace(const QUrl& file);
     Q_INVOKABLE bool saveTrace(const QUrl& file);
     Q_INVOKABLE bool exportChromeTrace(const QUrl& file);
     // view: 0 both, 1 workers, 2 tasks; height 0 fits the content. Runs off the GUI thread (a big trace takes a
@@ -84,6 +91,7 @@ signals:
     void scenarioChanged();
     void optionsChanged();
     void runningChanged();
+    void loadingChanged();
     void statusChanged();
     void progressChanged();
     void exportingChanged();
@@ -97,6 +105,12 @@ private:
     void adopt(std::shared_ptr<const Trace> trace, std::shared_ptr<const TimelineModel> timeline,
                std::shared_ptr<const TraceIndex> index, const QString& origin);
     bool fail(const QString& message);
+    // Stops whatever run or read is in progress (its result will be dropped) and returns the new generation.
+    unsigned supersede();
+    void startProgress(std::function<QString()> text);
+    void stopProgress();
+    // Takes the scenario, workers, mode, seed and parameters the opened trace was recorded with.
+    void takeOptionsFrom(const Trace& trace);
 
     QString scenarioId_ = "join";
     int workers_ = 1;
@@ -104,6 +118,9 @@ private:
     int seed_ = 1;
     std::map<std::string, std::int64_t> params_;  // overrides of the scenario's defaults
     bool running_ = false;
+    bool loading_ = false;
+    std::shared_ptr<std::atomic<bool>> loadCancel_;  // of the read in progress
+    std::function<QString()> progressText_;
     QString status_;
     QString progress_;
     bool exporting_ = false;

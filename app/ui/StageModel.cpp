@@ -60,8 +60,8 @@ void StageModel::rebuild()
                 lastPending[e.task] = i;
             else if (e.kind == EventKind::Wake && lastPending[e.task] != SIZE_MAX) {
                 std::uint8_t r = Outside;
-                if (e.resource) {
-                    const std::string& kind = trace_->resource(e.resource)->kind;
+                if (const ResourceInfo* resource = trace_->resource(e.resource)) {
+                    const std::string& kind = resource->kind;
                     r = kind == "timer" || kind == "interval" ? Timer : kind == "semaphore" ? Semaphore : Channel;
                 } else if (e.peer) {
                     r = Join;
@@ -174,7 +174,7 @@ void StageModel::setEventIndex(int index)
     }
     constexpr size_t kListed = 12;  // the stage has room for a few lines, not for 10,000 sleepers
     for (size_t i = 0; i < armed_.size() && i < kListed; ++i)
-        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resource(armed_[i].timer)->name))
+        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resourceName(armed_[i].timer)))
                           .arg(double(armed_[i].deadline) / 1e6, 0, 'f', 1);
     if (armed_.size() > kListed)
         resources_ << QString("… and %1 more timers").arg(armed_.size() - kListed);

@@ -85,7 +85,7 @@ void TaskInspector::recompute()
     const auto& events = trace_->events;
     const Scenario* scenario = findScenario(trace_->scenario);
     auto sourceOf = [&](const Event& w) {
-        return w.peer ? taskName(w.peer) : w.resource ? QString::fromStdString(trace_->resource(w.resource)->name) : QString("outside");
+        return w.peer ? taskName(w.peer) : w.resource ? QString::fromStdString(trace_->resourceName(w.resource)) : QString("outside");
     };
 
     enum { NotSpawned, Queued, Running, Waiting, Done } st = NotSpawned;
@@ -132,7 +132,7 @@ void TaskInspector::recompute()
             break;
         case EventKind::TaskCompleted:
             st = Done;
-            doneText = e.detail ? "failed: " + QString::fromStdString(trace_->strings[size_t(e.value)]) : "completed";
+            doneText = e.detail ? "failed: " + QString::fromUtf8(trace_->text(e.value)) : "completed";
             break;
         case EventKind::TaskCancelled:
             st = Done;

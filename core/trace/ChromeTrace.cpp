@@ -48,10 +48,7 @@ std::string traceToChromeJson(const Trace& t)
         const TaskInfo* info = t.task(id);
         return info ? info->name : "task " + std::to_string(id);
     };
-    auto resourceName = [&](ResourceId id) {
-        const ResourceInfo* r = t.resource(id);
-        return r ? r->name : "resource " + std::to_string(id);
-    };
+    auto resourceName = [&](ResourceId id) { return t.resourceName(id); };
 
     std::string out = "{\"displayTimeUnit\": \"ms\", \"otherData\": {\"scenario\": " + jsonQuoted(t.scenario)
         + ", \"mode\": \"" + std::string(modeName(t.mode)) + "\", \"workers\": " + std::to_string(t.workers)

@@ -14,6 +14,18 @@ std::string_view taskKindName(TaskKind k)
     return "?";
 }
 
+std::string Trace::resourceName(ResourceId id) const
+{
+    const ResourceInfo* r = resource(id);
+    return r ? r->name : "resource " + std::to_string(id);
+}
+
+std::string_view Trace::text(std::int64_t index) const
+{
+    return index >= 0 && static_cast<size_t>(index) < strings.size() ? std::string_view(strings[size_t(index)])
+                                                                     : std::string_view();
+}
+
 std::vector<std::pair<std::int64_t, std::string>> Trace::printedLines() const
 {
     std::vector<std::pair<std::int64_t, std::string>> lines;

@@ -63,6 +63,9 @@ struct Trace {
     {
         return id >= 1 && id <= resources.size() ? &resources[id - 1] : nullptr;
     }
+    // Names and texts for display, safe for any id or index: "resource 7" / "" where there is none.
+    std::string resourceName(ResourceId id) const;
+    std::string_view text(std::int64_t index) const;
     // The printed lines in order, with their times.
     std::vector<std::pair<std::int64_t, std::string>> printedLines() const;
 
