@@ -161,11 +161,17 @@ private:
         const int target = std::max(2, int(s_.plot.width() / 110));
         const std::int64_t step = niceStep(range, target);
         const qreal axisY = s_.plot.top() - kAxisHeight;
-        for (std::int64_t t = (s_.from + step - 1) / step * step; t <= s_.to; t += step) {
+        // Overflow-safe: a range may reach the end of int64 nanoseconds (--to 9000000000s), where t + step wraps.
+        std::int64_t t = s_.from / step * step;
+        if (t < s_.from && __builtin_add_overflow(t, step, &t))
+            return;
+        for (; t <= s_.to; ) {
             const qreal x = s_.xOf(t);
             s_.lines.push_back({QLineF(x, axisY + kAxisHeight - 6, x, s_.plot.bottom()), theme_.grid, 1.0});
             text(QRectF(x - 60, axisY, 120, kAxisHeight - 6), formatAxisTime(t, step), theme_.mutedText,
                  Qt::AlignHCenter | Qt::AlignVCenter, 11);
+            if (__builtin_add_overflow(t, step, &t))
+                break;
         }
         s_.lines.push_back({QLineF(s_.plot.left(), axisY + kAxisHeight - 2, s_.plot.right(), axisY + kAxisHeight - 2),
                             theme_.mutedText, 1.0});
@@ -477,7 +483,8 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view)
     if (view != TimelineView::Workers)
         content += kSectionLabel + qreal(std::min<size_t>(model.rows.size(), 60)) * kMaxRowHeight;
     const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintRows * kPrintRowHeight + kSectionGap;
-    return std::max<qreal>(300, std::ceil(content + chrome + 4));
+    // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
+    return std::clamp<qreal>(std::ceil(content + chrome + 4), 300, 20000);
 }
 
 TimelineScene layoutTimeline(const TimelineModel& model, const LayoutOptions& options)

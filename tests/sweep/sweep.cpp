@@ -6,8 +6,11 @@
 #include "scenarios/Scenario.h"
 #include "trace/InvariantChecker.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +36,26 @@ bool orderMayVary(const Trace& t)
         tasks += info.kind == TaskKind::Task;
     return t.workers > 1 && tasks > 1;
 }
+
+// A whole number in [min, max], or nothing.
+std::optional<std::uint64_t> wholeNumber(const char* text, std::uint64_t min, std::uint64_t max)
+{
+    if (!*text || *text < '0' || *text > '9')
+        return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long v = std::strtoull(text, &end, 10);
+    if (*end || errno == ERANGE || v < min || v > max)
+        return std::nullopt;
+    return v;
+}
+
+int usage(const std::string& problem)
+{
+    std::fprintf(stderr, "wakeline_sweep: %s\nusage: wakeline_sweep [--seeds N] [--workers 1,2,4,8] [--scenario ID]\n",
+                 problem.c_str());
+    return 2;
+}
 }  // namespace
 
 int main(int argc, char** argv)
@@ -42,16 +65,32 @@ int main(int argc, char** argv)
     std::string only;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--seeds") && i + 1 < argc) {
-            seeds = std::strtoull(argv[++i], nullptr, 10);
+            const auto n = wholeNumber(argv[++i], 1, 100'000'000);
+            if (!n)
+                return usage(std::string("--seeds: expected a whole number from 1 to 100000000, got '") + argv[i] + "'");
+            seeds = *n;
         } else if (!std::strcmp(argv[i], "--workers") && i + 1 < argc) {
             workerCounts.clear();
-            for (char* p = std::strtok(argv[++i], ","); p; p = std::strtok(nullptr, ","))
-                workerCounts.push_back(std::uint32_t(std::strtoul(p, nullptr, 10)));
+            const std::string list = argv[++i];
+            for (size_t start = 0; start <= list.size();) {
+                const size_t comma = std::min(list.find(',', start), list.size());
+                const std::string item = list.substr(start, comma - start);
+                const auto n = wholeNumber(item.c_str(), 1, 64);
+                if (!n)
+                    return usage("--workers: expected worker counts from 1 to 64 separated by commas, got '" + list + "'");
+                workerCounts.push_back(std::uint32_t(*n));
+                start = comma + 1;
+            }
         } else if (!std::strcmp(argv[i], "--scenario") && i + 1 < argc) {
             only = argv[++i];
+            if (!findScenario(only)) {
+                std::string valid;
+                for (const auto& s : allScenarios())
+                    valid += (valid.empty() ? "" : ", ") + s.id;
+                return usage("unknown scenario '" + only + "'; valid: " + valid);
+            }
         } else {
-            std::fprintf(stderr, "usage: wakeline_sweep [--seeds N] [--workers 1,2,4,8] [--scenario ID]\n");
-            return 2;
+            return usage(std::string("unknown argument '") + argv[i] + "'");
         }
     }
     size_t runs = 0, violations = 0, stuck = 0;

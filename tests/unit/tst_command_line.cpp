@@ -1,5 +1,6 @@
 // The headless command line: listing, printing in the tutorial's format, saving traces, and a clear message
 // with a non-zero exit for every wrong name or value. The real binary is run too.
+#include "BadTraces.h"
 #include "CommandLine.h"
 #include "timeline/TimelineTheme.h"
 #include "TraceQuery.h"
@@ -12,7 +13,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace wl;
 
@@ -210,6 +215,169 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, "wakeline: --input: " + bad.toStdString() + ": version: this build reads version 1, found 9\n");
         QVERIFY(!QFile::exists(png));
+    }
+
+    void everyBadTraceIsRefusedWithItsMessage_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        const auto corpus = badTraces();
+        QVERIFY2(corpus.size() >= 60, "the bad-trace corpus has fewer than 60 files");
+        for (const auto& [path, message] : corpus)
+            QTest::newRow(qPrintable(path.section('/', -1))) << path << message;
+    }
+    void everyBadTraceIsRefusedWithItsMessage()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString png = dir.filePath("never.png");
+        const auto r = run({"--input", path, "--export", png, "--trace", dir.filePath("never.json")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(QString::fromStdString(r.err), "wakeline: --input: " + path + ": " + message + "\n");
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    // Inputs no reader may read without bound: each is refused at once with a message naming it.
+    void hostileInputsAreRefusedAtOnce()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        auto runBinary = [&](const QString& script) {
+            p.start("/bin/sh", {"-c", script});
+            const bool finished = p.waitForFinished(20000);
+            if (!finished)
+                p.kill();
+            return finished;
+        };
+        // /dev/zero under a 2 GiB address-space limit: refused before a byte is read (it once grew without end).
+        QVERIFY(runBinary(QString("ulimit -v 2097152; exec '%1' --input /dev/zero --export '%2'")
+                              .arg(WAKELINE_BINARY, dir.filePath("z.png"))));
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(p.readAllStandardError(),
+                 QByteArray("wakeline: --input: cannot read /dev/zero: it is a device, not a regular file\n"));
+        // A FIFO with no writer: refused, not waited on.
+        const QString fifo = dir.filePath("pipe.json");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        QVERIFY(runBinary(QString("exec '%1' --input '%2' --print").arg(WAKELINE_BINARY, fifo)));
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(QString::fromUtf8(p.readAllStandardError()),
+                 "wakeline: --input: cannot read " + fifo + ": it is a FIFO, not a regular file\n");
+        // A directory.
+        auto r = run({"--input", dir.path(), "--print"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(QString::fromStdString(r.err), "wakeline: --input: cannot read " + dir.path()
+                                                    + ": it is a directory, not a regular file\n");
+        // A file above the documented 1 GiB (sparse: it costs no disk).
+        const QString huge = dir.filePath("huge.json");
+        QFile h(huge);
+        QVERIFY(h.open(QIODevice::WriteOnly) && h.resize(qint64(3) << 29));
+        h.close();
+        r = run({"--input", huge, "--print"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(QString::fromStdString(r.err), "wakeline: --input: cannot read " + huge
+                                                    + ": the file is 1.5 GiB, more than the 1 GiB a trace may have\n");
+        // A 100 MB task name: refused quickly, by its length (it once took 28 s and 2.1 GB to accept).
+        const QString longName = dir.filePath("long-name.json");
+        QFile l(longName);
+        QVERIFY(l.open(QIODevice::WriteOnly));
+        l.write("{\"format\": \"wakeline-trace\", \"version\": 1, \"scenario\": \"x\", \"mode\": \"simulated\", "
+                "\"workers\": 1, \"seed\": \"1\", \"duration_ns\": 0, \"params\": [], \"lanes\": [{\"kind\": \"worker\", "
+                "\"name\": \"w\"}], \"tasks\": [{\"id\": 1, \"name\": \"");
+        l.write(QByteArray(100 << 20, 'm'));
+        l.write("\"}]}");
+        l.close();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(runBinary(QString("ulimit -v 2097152; exec '%1' --input '%2' --print").arg(WAKELINE_BINARY, longName)));
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(QString::fromUtf8(p.readAllStandardError()),
+                 "wakeline: --input: " + longName
+                     + ": tasks[0].name: a string of 100 MiB, more than the 64 KiB a name or a printed line may have\n");
+        QVERIFY(clock.elapsed() < 10000);
+    }
+
+    // Writers never replace a device or a FIFO, and say what errno says.
+    void writersRefuseDevicesAndFifos()
+    {
+        struct stat before {};
+        QCOMPARE(::stat("/dev/full", &before), 0);
+        auto r = run({"--scenario", "join", "--chrome-trace", "/dev/full"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, std::string("wakeline: --chrome-trace: cannot write /dev/full: it is a device, not a regular "
+                                    "file; choose a file name\n"));
+        struct stat after {};
+        QCOMPARE(::stat("/dev/full", &after), 0);
+        QVERIFY(S_ISCHR(after.st_mode) && after.st_rdev == before.st_rdev);  // still the device
+
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath("out.json");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        r = run({"--scenario", "join", "--trace", fifo});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(QString::fromStdString(r.err),
+                 "wakeline: --trace: cannot write " + fifo + ": it is a FIFO, not a regular file; choose a file name\n");
+        struct stat st {};
+        QVERIFY(::stat(fifo.toLocal8Bit().constData(), &st) == 0 && S_ISFIFO(st.st_mode));
+    }
+
+    // A full disk, on a 16 KiB tmpfs mounted in a private mount namespace (where the machine allows it).
+    void aFullDiskIsNamed()
+    {
+        QTemporaryDir dir;
+        const QString mount = dir.filePath("small");
+        QVERIFY(QDir().mkpath(mount));
+        const QString unshare = ::geteuid() == 0 ? "unshare -m" : "unshare -rm";
+        QProcess p;
+        p.start("/bin/sh", {"-c", QString("%1 sh -c 'mount -t tmpfs -o size=16k tmpfs \"%2\" || exit 77; "
+                                          "\"%3\" --scenario many_tasks --trace \"%2/run.json\"'")
+                                      .arg(unshare, mount, WAKELINE_BINARY)});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        if (p.exitCode() == 77 || err.startsWith("unshare"))
+            QSKIP("this machine cannot mount a small tmpfs in a private namespace");
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(err, "wakeline: --trace: cannot write " + mount + "/run.json: No space left on device\n");
+    }
+
+    void theAxisOfAHugeRangeDoesNotWrap()
+    {
+        QTemporaryDir dir;
+        const QString svg = dir.filePath("far.svg");
+        const auto r = run({"--scenario", "join", "--export", svg, "--to", "9000000000s"});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(">9000000000 s<"));
+        QVERIFY2(!text.contains(">-"), "an axis label is negative: the tick loop wrapped");
+    }
+
+    void aThousandLanesExportWithoutASize()
+    {
+        Trace t;
+        t.scenario = "wide";
+        t.workers = 64;
+        t.tasks = {{1, "main", 0, 0, TaskKind::Task}};
+        for (int i = 0; i < 1000; ++i)
+            t.lanes.push_back({i < 64 ? LaneKind::Worker : LaneKind::Blocking, "lane " + std::to_string(i)});
+        Event spawn{}, start{}, end{}, done{};
+        spawn.kind = EventKind::TaskSpawned;
+        spawn.task = start.task = end.task = done.task = 1;
+        start.kind = EventKind::PollStart;
+        end.kind = EventKind::PollEnd;
+        end.detail = std::uint8_t(PollResult::Ready);
+        start.worker = end.worker = 0;
+        done.kind = EventKind::TaskCompleted;
+        end.time = done.time = t.duration = 1000;
+        t.events = {spawn, start, end, done};
+        QTemporaryDir dir;
+        const QString json = dir.filePath("wide.json"), png = dir.filePath("wide.png");
+        std::string error;
+        QVERIFY(saveTraceJson(t, json.toStdString(), &error));
+        const auto r = run({"--input", json, "--export", png, "--scale", "1"});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QCOMPARE(QImage(png).size(), QSize(1600, 20000));  // as tall as the exporter allows; the lanes share it
     }
 
     void unwritableOutputIsReportedAndNothingHalfWritten_data()
