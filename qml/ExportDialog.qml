@@ -49,6 +49,7 @@ Dialog {
 
     FileDialog {
         id: chooser
+        objectName: "exportChooser"
         fileMode: FileDialog.SaveFile
         nameFilters: ["Image (*." + dialog.extensions[formatBox.currentIndex] + ")"]
         defaultSuffix: dialog.extensions[formatBox.currentIndex]

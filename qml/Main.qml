@@ -75,11 +75,13 @@ ApplicationWindow {
 
     FileDialog {
         id: openDialog
+        objectName: "openDialog"
         nameFilters: ["Wakeline traces (*.json)"]
         onAccepted: controller.openTrace(selectedFile)
     }
     FileDialog {
         id: saveDialog
+        objectName: "saveDialog"
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: ["Wakeline traces (*.json)"]
@@ -87,6 +89,7 @@ ApplicationWindow {
     }
     FileDialog {
         id: chromeDialog
+        objectName: "chromeDialog"
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: ["Chrome Trace Event files (*.json)"]

@@ -1,6 +1,9 @@
 // The real window, driven offscreen: it opens on the default scenario already run, a picked scenario runs off
 // the GUI thread and fills the console and the timeline, and zoom/pan/fit change the visible range.
 // With WAKELINE_SCREENSHOT_DIR set (run under xvfb-run for real OpenGL), it also saves screenshots.
+#include "BadTraces.h"
+
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -29,6 +32,7 @@ class TstWindow : public QObject {
     QQuickItem* timeline = nullptr;
 
     int runs() const { return controller->property("runs").toInt(); }
+    int events() const { return window->findChild<QObject*>("playback")->property("eventCount").toInt(); }
     QStringList console() const { return controller->property("printedLines").toStringList(); }
     void runScenario(const QString& id, int workers = 0)
     {
@@ -368,6 +372,155 @@ private slots:
         QTRY_VERIFY(QFile::exists(png));  // written off the GUI thread
         QTRY_COMPARE(controller->property("status").toString(), "Wrote " + png);
         QCOMPARE(QImage(png).size(), QSize(1000, 400));
+    }
+
+    // Each file dialog really opens (Qt's own QML FileDialog, which crashed without Qt.labs.folderlistmodel) and
+    // its accept does what the menu promises.
+    void everyFileDialogOpensAndAccepts()
+    {
+        runScenario("mpsc");
+        QTemporaryDir dir;
+        auto accept = [&](const char* name, const QString& file) {
+            QObject* dialog = window->findChild<QObject*>(name);
+            QVERIFY2(dialog, name);
+            dialog->setProperty("currentFolder", QUrl::fromLocalFile(dir.path()));
+            QVERIFY(dialog->setProperty("selectedFile", QUrl::fromLocalFile(file)));
+            QMetaObject::invokeMethod(dialog, "open");
+            QTRY_VERIFY(dialog->property("visible").toBool());
+            screenshot(QString("dialog-") + name);
+            QMetaObject::invokeMethod(dialog, "accept");
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+        };
+        const QString saved = dir.filePath("saved.json"), chrome = dir.filePath("chrome.json");
+        accept("saveDialog", saved);
+        QTRY_COMPARE(controller->property("status").toString(), "Wrote " + saved);
+        accept("chromeDialog", chrome);
+        QTRY_COMPARE(controller->property("status").toString(), "Wrote " + chrome);
+        QFile c(chrome);
+        QVERIFY(c.open(QIODevice::ReadOnly) && c.readAll().contains("traceEvents"));
+
+        runScenario("join");
+        QSignalSpy loaded(controller, SIGNAL(traceChanged()));
+        accept("openDialog", saved);
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(controller->property("scenarioId").toString(), QString("mpsc"));
+
+        // Export image: the dialog, then its file chooser inside it.
+        auto* exportDialog = window->findChild<QObject*>("exportDialog");
+        QMetaObject::invokeMethod(exportDialog, "open");
+        QTRY_VERIFY(exportDialog->property("visible").toBool());
+        const QString png = dir.filePath("chosen.png");
+        accept("exportChooser", png);
+        QCOMPARE(exportDialog->property("file").toUrl(), QUrl::fromLocalFile(png));
+        exportDialog->setProperty("pngScale", 1);
+        QMetaObject::invokeMethod(exportDialog, "accept");
+        QTRY_COMPARE(controller->property("status").toString(), "Wrote " + png);
+        QVERIFY(!QImage(png).isNull());
+    }
+
+    // Every file of the bad-trace corpus: File > Open names the problem, and what was open stays as it was.
+    void everyBadTraceIsNamedAndNothingChanges()
+    {
+        runScenario("broadcast", 3);
+        const QStringList before = console();
+        const QString statusBefore = controller->property("status").toString();
+        const auto corpus = badTraces();
+        QVERIFY(corpus.size() >= 60);
+        for (const auto& [path, message] : corpus) {
+            QCOMPARE(openTrace(path), path + ": " + message);
+            QCOMPARE(console(), before);
+            QCOMPARE(controller->property("status").toString(), statusBefore);
+            QCOMPARE(controller->property("scenarioId").toString(), QString("broadcast"));
+            QCOMPARE(controller->property("workers").toInt(), 3);
+        }
+        // The good corpus loads, and the window walks each trace from start to end without a fault.
+        auto* playback = window->findChild<QObject*>("playback");
+        for (const QString& name : QDir(WAKELINE_GOOD_TRACES_DIR).entryList({"*.json"})) {
+            const QString path = QString(WAKELINE_GOOD_TRACES_DIR "/") + name;
+            const QString outcome = openTrace(path);
+            if (!outcome.isEmpty()) {
+                QVERIFY2(outcome.startsWith(path + ": "), qPrintable(outcome));  // a seed that is bad on purpose
+                continue;
+            }
+            QMetaObject::invokeMethod(playback, "toEnd");
+            QMetaObject::invokeMethod(playback, "toStart");
+            for (int i = 0; i < 2000 && playback->property("eventIndex").toInt() < events(); ++i)
+                QMetaObject::invokeMethod(playback, "stepNext");
+        }
+    }
+
+    // Opening a trace takes the run's own options: a new Run reruns what the file shows.
+    void anOpenedTraceBringsItsOptions()
+    {
+        controller->setProperty("scenarioId", "many_sleepers");
+        controller->setProperty("workers", 2);
+        controller->setProperty("seed", 7);
+        QMetaObject::invokeMethod(controller, "setParam", Q_ARG(QString, "tasks"), Q_ARG(double, 4.0));
+        runScenario("many_sleepers");
+        QTemporaryDir dir;
+        const QString path = dir.filePath("sleepers.json");
+        bool ok = false;
+        QMetaObject::invokeMethod(controller, "saveTrace", Q_RETURN_ARG(bool, ok), Q_ARG(QUrl, QUrl::fromLocalFile(path)));
+        QVERIFY(ok);
+        controller->setProperty("scenarioId", "join");
+        controller->setProperty("workers", 1);
+        controller->setProperty("seed", 1);
+        QCOMPARE(openTrace(path), QString());
+        QCOMPARE(controller->property("scenarioId").toString(), QString("many_sleepers"));
+        QCOMPARE(controller->property("workers").toInt(), 2);
+        QCOMPARE(controller->property("seed").toInt(), 7);
+        QCOMPARE(controller->property("threaded").toBool(), false);
+        bool tasksSeen = false;
+        for (const QVariant& p : controller->property("params").toList())
+            if (p.toMap()["name"].toString() == "tasks") {
+                QCOMPARE(p.toMap()["value"].toDouble(), 4.0);
+                tasksSeen = true;
+            }
+        QVERIFY(tasksSeen);
+    }
+
+    // A big file reads off the GUI thread with progress, and Cancel leaves what was open untouched.
+    void aBigTraceShowsProgressAndCanBeCancelled()
+    {
+        runScenario("join");
+        const QStringList before = console();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("big.json");
+        {
+            // One task woken during each of 1.5 million polls: valid, about 100 MB.
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"format\": \"wakeline-trace\", \"version\": 1, \"scenario\": \"big\", \"mode\": \"simulated\", "
+                    "\"workers\": 1, \"seed\": \"1\", \"duration_ns\": 0, \"params\": [], \"lanes\": [{\"kind\": "
+                    "\"worker\", \"name\": \"worker 0\"}], \"tasks\": [{\"id\": 1, \"name\": \"main\", \"parent\": 0, "
+                    "\"site\": 0, \"kind\": \"task\"}], \"resources\": [], \"strings\": [], \"events\": [\n"
+                    "[0, \"spawned\", 1, -1, 0, 0, 0, 0, 0]");
+            const QByteArray poll = ",\n[0, \"poll_start\", 1, 0, 0, 0, 0, 0, 0],\n[0, \"wake\", 1, -1, 2, 1, 0, 0, 0],"
+                                    "\n[0, \"poll_end\", 1, 0, 0, 0, 0, 0, 0]";
+            QByteArray block;
+            for (int i = 0; i < 10000; ++i)
+                block += poll;
+            for (int i = 0; i < 150; ++i)
+                f.write(block);
+            f.write(",\n[0, \"poll_start\", 1, 0, 0, 0, 0, 0, 0],\n[0, \"poll_end\", 1, 0, 1, 0, 0, 0, 0],"
+                    "\n[0, \"completed\", 1, 0, 0, 0, 0, 0, 0]]}\n");
+        }
+        QSignalSpy errors(controller, SIGNAL(errorOccurred(QString)));
+        QSignalSpy loaded(controller, SIGNAL(traceChanged()));
+        QMetaObject::invokeMethod(controller, "openTrace", Q_ARG(QUrl, QUrl::fromLocalFile(path)));
+        QVERIFY(controller->property("loading").toBool());
+        QVERIFY(findItem(window->contentItem(), "cancelButton")->property("visible").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(controller->property("progress").toString().startsWith("Reading big.json: "), 20000);
+        QMetaObject::invokeMethod(controller, "cancel");
+        QTRY_VERIFY(!controller->property("loading").toBool());
+        QTest::qWait(100);
+        QCOMPARE(errors.size(), 0);  // a cancel is not an error
+        QCOMPARE(loaded.size(), 0);
+        QCOMPARE(console(), before);
+        QVERIFY(!findItem(window->contentItem(), "cancelButton")->property("visible").toBool());
+        // Read whole, the same file opens.
+        QCOMPARE(openTrace(path), QString());
+        QCOMPARE(events(), 4500004);
     }
 
     void moreScreenshots()
