@@ -58,12 +58,34 @@ std::string realText(double d)
 struct ReadError {
     std::string message;
 };
-[[noreturn]] void fail(const std::string& where, const std::string& what)
+// Where a value sits ("events[12][3] (lane)", "tasks[0].id", "version"). Made into text only when a check fails:
+// it is on every event's path, and building five strings per event cost more than the parsing.
+struct Where {
+    Where(std::string_view list, std::size_t index = SIZE_MAX, const char* suffix = "")
+        : list(list), index(index), suffix(suffix)
+    {
+    }
+    Where(const char* list) : Where(std::string_view(list)) {}
+    Where(const std::string& list) : Where(std::string_view(list)) {}
+    std::string_view list;  // a list's or a top-level field's name (or a whole path)
+    std::size_t index;   // the element of that list; SIZE_MAX for none
+    const char* suffix;  // "[0] (time)", ".id", ...
+    Where at(const char* s) const { return Where(list, index, s); }
+    std::string str() const
+    {
+        std::string text(list);
+        if (index != SIZE_MAX)
+            text += "[" + std::to_string(index) + "]";
+        return text + suffix;
+    }
+};
+[[noreturn]] void fail(const Where& where, const std::string& what)
 {
-    throw ReadError{where.empty() ? what : where + ": " + what};
+    const std::string w = where.str();
+    throw ReadError{w.empty() ? what : w + ": " + what};
 }
 
-std::int64_t wholeNumber(const Value& v, const std::string& where, std::int64_t min, std::int64_t max)
+std::int64_t wholeNumber(const Value& v, const Where& where, std::int64_t min, std::int64_t max)
 {
     std::int64_t n = 0;
     if (v.type == Value::Integer) {
@@ -82,7 +104,7 @@ std::int64_t wholeNumber(const Value& v, const std::string& where, std::int64_t 
     return n;
 }
 
-const std::string& text(const Value& v, const std::string& where)
+const std::string& text(const Value& v, const Where& where)
 {
     if (v.type != Value::String)
         fail(where, "expected a string, found " + typeName(v));
@@ -187,24 +209,24 @@ public:
                               + std::to_string(trace.lanes.size()));
         for (std::size_t i = 0; i < trace.events.size(); ++i) {
             const Event& e = trace.events[i];
-            const std::string where = "events[" + std::to_string(i) + "]";
+            const Where where("events", i);
             if (e.task > trace.tasks.size())
-                fail(where + "[2] (task)", "task " + std::to_string(e.task) + " does not exist (the trace has "
+                fail(where.at("[2] (task)"), "task " + std::to_string(e.task) + " does not exist (the trace has "
                                                + std::to_string(trace.tasks.size()) + " tasks)");
             if (e.worker != kNoLane && e.worker >= trace.lanes.size())
-                fail(where + "[3] (lane)", "lane " + std::to_string(e.worker) + " does not exist (the trace has "
+                fail(where.at("[3] (lane)"), "lane " + std::to_string(e.worker) + " does not exist (the trace has "
                                                + std::to_string(trace.lanes.size()) + " lanes)");
             if (e.peer > trace.tasks.size())
-                fail(where + "[5] (peer)", "task " + std::to_string(e.peer) + " does not exist (the trace has "
+                fail(where.at("[5] (peer)"), "task " + std::to_string(e.peer) + " does not exist (the trace has "
                                                + std::to_string(trace.tasks.size()) + " tasks)");
             if (e.resource > trace.resources.size())
-                fail(where + "[6] (resource)", "resource " + std::to_string(e.resource)
+                fail(where.at("[6] (resource)"), "resource " + std::to_string(e.resource)
                                                    + " does not exist (the trace has "
                                                    + std::to_string(trace.resources.size()) + " resources)");
             const bool isText = e.kind == EventKind::Print
                 || (e.kind == EventKind::TaskCompleted && e.detail == static_cast<std::uint8_t>(Completion::Error));
             if (isText && (e.value < 0 || e.value >= static_cast<std::int64_t>(trace.strings.size())))
-                fail(where + "[7] (value)", "string " + std::to_string(e.value) + " does not exist (the trace has "
+                fail(where.at("[7] (value)"), "string " + std::to_string(e.value) + " does not exist (the trace has "
                                                 + std::to_string(trace.strings.size()) + " strings)");
         }
     }
@@ -218,8 +240,7 @@ private:
         std::string key;         // Top, Record: the key whose value comes next
         bool keep = true;        // Record: whether the next value is one of the record's fields (else skipped)
         std::size_t index = 0;   // List: elements so far; Record, Tuple: its index in the list
-        std::size_t count = 0;   // Tuple: values so far (only the first few are kept)
-        std::vector<Value> tuple;
+        std::size_t count = 0;   // Tuple: values so far (the first few are kept in tuple_)
         std::vector<std::pair<std::string, Value>> record;
         int depth = 0;  // Skip: open containers
     };
@@ -240,11 +261,15 @@ private:
         const auto& known = list == FLanes ? lane : list == FTasks ? task : resource;
         return std::find(known.begin(), known.end(), key) != known.end();
     }
+    // The values of the tuple being read (tuples do not nest: a container inside one is skipped), reused for
+    // every event so that reading one allocates nothing.
+    std::array<Value, kEventFields + 1> tuple_;
+
     void keepValue(Frame& f, Value v)
     {
         if (f.place == Place::Tuple) {
-            if (f.tuple.size() < kEventFields + 1)  // past the last field only the count matters
-                f.tuple.push_back(std::move(v));
+            if (f.count < tuple_.size())  // past the last field only the count matters
+                tuple_[f.count] = std::move(v);
             ++f.count;
         } else if (f.keep) {
             f.record.emplace_back(f.key, std::move(v));
@@ -289,7 +314,7 @@ private:
         }
         return p;
     }
-    static std::string listItem(Field f, std::size_t i) { return std::string(kFieldNames[f]) + "[" + std::to_string(i) + "]"; }
+    static Where listItem(Field f, std::size_t i) { return Where(kFieldNames[f], i); }
 
     void onOpen(Value::Type type)
     {
@@ -322,8 +347,6 @@ private:
             const bool wantsRecord = list == FLanes || list == FTasks || list == FResources;
             if (wantsTuple && type == Value::Array) {
                 frames_.push_back(frame(Place::Tuple, list, index));
-                if (list == FEvents)
-                    frames_.back().tuple.reserve(kEventFields);
                 return;
             }
             if (wantsRecord && type == Value::Object) {
@@ -455,46 +478,46 @@ private:
 
     void addParam(const Frame& f)
     {
-        const std::string where = listItem(FParams, f.index);
+        const Where where = listItem(FParams, f.index);
         if (f.count != 2)
             fail(where, "expected [name, value], found " + std::to_string(f.count) + " values");
-        trace.params.emplace_back(text(f.tuple[0], where + "[0]"), text(f.tuple[1], where + "[1]"));
+        trace.params.emplace_back(text(tuple_[0], where.at("[0]")), text(tuple_[1], where.at("[1]")));
     }
 
-    const Value& field(const Frame& f, const char* key, const std::string& where)
+    const Value& field(const Frame& f, const char* key, const Where& where)
     {
         for (const auto& [k, v] : f.record)
             if (k == key)
                 return v;
-        fail(where + "." + key, "missing field");
+        fail(where.str() + "." + key, "missing field");
     }
 
     void addRecord(const Frame& f)
     {
-        const std::string where = listItem(f.field, f.index);
+        const Where where = listItem(f.field, f.index);
         if (f.field == FLanes) {
             LaneInfo lane;
-            const std::string& kind = text(field(f, "kind", where), where + ".kind");
+            const std::string& kind = text(field(f, "kind", where), where.at(".kind"));
             if (kind == "worker")
                 lane.kind = LaneKind::Worker;
             else if (kind == "blocking")
                 lane.kind = LaneKind::Blocking;
             else
-                fail(where + ".kind", "expected \"worker\" or \"blocking\", found \"" + kind + "\"");
-            lane.name = text(field(f, "name", where), where + ".name");
+                fail(where.at(".kind"), "expected \"worker\" or \"blocking\", found \"" + kind + "\"");
+            lane.name = text(field(f, "name", where), where.at(".name"));
             trace.lanes.push_back(std::move(lane));
         } else if (f.field == FTasks) {
             TaskInfo info;
-            info.id = static_cast<TaskId>(wholeNumber(field(f, "id", where), where + ".id", 1, UINT32_MAX));
+            info.id = static_cast<TaskId>(wholeNumber(field(f, "id", where), where.at(".id"), 1, UINT32_MAX));
             if (info.id != static_cast<TaskId>(f.index + 1))
-                fail(where + ".id", "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
+                fail(where.at(".id"), "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
                                         + std::to_string(info.id));
-            info.name = text(field(f, "name", where), where + ".name");
-            info.parent = static_cast<TaskId>(wholeNumber(field(f, "parent", where), where + ".parent", 0, UINT32_MAX));
+            info.name = text(field(f, "name", where), where.at(".name"));
+            info.parent = static_cast<TaskId>(wholeNumber(field(f, "parent", where), where.at(".parent"), 0, UINT32_MAX));
             if (info.parent >= info.id)
-                fail(where + ".parent", "expected an earlier task's id or 0, found " + std::to_string(info.parent));
-            info.site = static_cast<std::uint32_t>(wholeNumber(field(f, "site", where), where + ".site", 0, UINT32_MAX));
-            const std::string& kind = text(field(f, "kind", where), where + ".kind");
+                fail(where.at(".parent"), "expected an earlier task's id or 0, found " + std::to_string(info.parent));
+            info.site = static_cast<std::uint32_t>(wholeNumber(field(f, "site", where), where.at(".site"), 0, UINT32_MAX));
+            const std::string& kind = text(field(f, "kind", where), where.at(".kind"));
             if (kind == "task")
                 info.kind = TaskKind::Task;
             else if (kind == "future")
@@ -502,47 +525,47 @@ private:
             else if (kind == "blocking")
                 info.kind = TaskKind::Blocking;
             else
-                fail(where + ".kind", "expected \"task\", \"future\" or \"blocking\", found \"" + kind + "\"");
+                fail(where.at(".kind"), "expected \"task\", \"future\" or \"blocking\", found \"" + kind + "\"");
             trace.tasks.push_back(std::move(info));
         } else {
             ResourceInfo r;
-            r.id = static_cast<ResourceId>(wholeNumber(field(f, "id", where), where + ".id", 1, UINT32_MAX));
+            r.id = static_cast<ResourceId>(wholeNumber(field(f, "id", where), where.at(".id"), 1, UINT32_MAX));
             if (r.id != static_cast<ResourceId>(f.index + 1))
-                fail(where + ".id", "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
+                fail(where.at(".id"), "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
                                         + std::to_string(r.id));
-            r.kind = text(field(f, "kind", where), where + ".kind");
-            r.name = text(field(f, "name", where), where + ".name");
+            r.kind = text(field(f, "kind", where), where.at(".kind"));
+            r.name = text(field(f, "name", where), where.at(".name"));
             trace.resources.push_back(std::move(r));
         }
     }
 
     void addEvent(const Frame& f)
     {
-        const std::string where = listItem(FEvents, f.index);
-        const auto& a = f.tuple;
+        const Where where = listItem(FEvents, f.index);
+        const auto& a = tuple_;
         if (f.count != kEventFields)
             fail(where, "expected " + std::to_string(kEventFields)
                             + " values [time, kind, task, lane, detail, peer, resource, value, site], found "
                             + std::to_string(f.count));
         Event e;
-        e.time = wholeNumber(a[0], where + "[0] (time)", 0, INT64_MAX);
+        e.time = wholeNumber(a[0], where.at("[0] (time)"), 0, INT64_MAX);
         if (e.time < lastTime_)
-            fail(where + "[0] (time)", "expected events in time order, found " + std::to_string(e.time)
+            fail(where.at("[0] (time)"), "expected events in time order, found " + std::to_string(e.time)
                                            + " ns after " + std::to_string(lastTime_) + " ns");
         lastTime_ = e.time;
-        const std::string& kind = text(a[1], where + "[1] (kind)");
+        const std::string& kind = text(a[1], where.at("[1] (kind)"));
         const auto k = eventKindFromName(kind);
         if (!k)
-            fail(where + "[1] (kind)", "unknown event kind \"" + kind + "\"");
+            fail(where.at("[1] (kind)"), "unknown event kind \"" + kind + "\"");
         e.kind = *k;
-        e.task = static_cast<TaskId>(wholeNumber(a[2], where + "[2] (task)", 0, UINT32_MAX));
-        const auto lane = wholeNumber(a[3], where + "[3] (lane)", -1, UINT32_MAX - 1);
+        e.task = static_cast<TaskId>(wholeNumber(a[2], where.at("[2] (task)"), 0, UINT32_MAX));
+        const auto lane = wholeNumber(a[3], where.at("[3] (lane)"), -1, UINT32_MAX - 1);
         e.worker = lane < 0 ? kNoLane : static_cast<LaneId>(lane);
-        e.detail = static_cast<std::uint8_t>(wholeNumber(a[4], where + "[4] (detail)", 0, maxDetail(e.kind)));
-        e.peer = static_cast<TaskId>(wholeNumber(a[5], where + "[5] (peer)", 0, UINT32_MAX));
-        e.resource = static_cast<ResourceId>(wholeNumber(a[6], where + "[6] (resource)", 0, UINT32_MAX));
-        e.value = wholeNumber(a[7], where + "[7] (value)", INT64_MIN, INT64_MAX);
-        e.site = static_cast<std::uint32_t>(wholeNumber(a[8], where + "[8] (site)", 0, UINT32_MAX));
+        e.detail = static_cast<std::uint8_t>(wholeNumber(a[4], where.at("[4] (detail)"), 0, maxDetail(e.kind)));
+        e.peer = static_cast<TaskId>(wholeNumber(a[5], where.at("[5] (peer)"), 0, UINT32_MAX));
+        e.resource = static_cast<ResourceId>(wholeNumber(a[6], where.at("[6] (resource)"), 0, UINT32_MAX));
+        e.value = wholeNumber(a[7], where.at("[7] (value)"), INT64_MIN, INT64_MAX);
+        e.site = static_cast<std::uint32_t>(wholeNumber(a[8], where.at("[8] (site)"), 0, UINT32_MAX));
         trace.events.push_back(e);
     }
 };
