@@ -50,6 +50,7 @@ Dialog {
     FileDialog {
         id: chooser
         objectName: "exportChooser"
+        acceptLabel: "Choose"
         fileMode: FileDialog.SaveFile
         nameFilters: ["Image (*." + dialog.extensions[formatBox.currentIndex] + ")"]
         defaultSuffix: dialog.extensions[formatBox.currentIndex]

@@ -82,6 +82,7 @@ ApplicationWindow {
     FileDialog {
         id: saveDialog
         objectName: "saveDialog"
+        acceptLabel: "Save"
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: ["Wakeline traces (*.json)"]
@@ -90,6 +91,7 @@ ApplicationWindow {
     FileDialog {
         id: chromeDialog
         objectName: "chromeDialog"
+        acceptLabel: "Export"
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
         nameFilters: ["Chrome Trace Event files (*.json)"]

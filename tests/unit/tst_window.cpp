@@ -433,6 +433,13 @@ private slots:
             QCOMPARE(controller->property("scenarioId").toString(), QString("broadcast"));
             QCOMPARE(controller->property("workers").toInt(), 3);
         }
+        if (!qEnvironmentVariableIsEmpty("WAKELINE_SCREENSHOT_DIR")) {  // how an impossible trace is refused
+            QMetaObject::invokeMethod(controller, "openTrace", Q_ARG(QUrl, QUrl::fromLocalFile(corpus[68].first)));
+            auto* dialog = window->findChild<QObject*>("errorDialog");
+            QTRY_VERIFY(dialog->property("visible").toBool());
+            screenshot("bad-trace-message");
+            QMetaObject::invokeMethod(dialog, "close");
+        }
         // The good corpus loads, and the window walks each trace from start to end without a fault.
         auto* playback = window->findChild<QObject*>("playback");
         for (const QString& name : QDir(WAKELINE_GOOD_TRACES_DIR).entryList({"*.json"})) {
