@@ -260,8 +260,9 @@ void RunController::takeOptionsFrom(const Trace& trace)
     threaded_ = trace.mode == Mode::Threaded;
     seed_ = int(std::min<std::uint64_t>(trace.seed, std::uint64_t(std::numeric_limits<int>::max())));
     params_.clear();
+    const auto& known = scenario ? scenario->params : std::vector<ScenarioParam>{};
     for (const auto& [name, value] : trace.params)
-        for (const auto& p : scenario ? scenario->params : std::vector<ScenarioParam>{})
+        for (const auto& p : known)
             if (p.name == name) {
                 char* end = nullptr;
                 const long long v = std::strtoll(value.c_str(), &end, 10);

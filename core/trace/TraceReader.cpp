@@ -231,8 +231,6 @@ public:
         }
     }
 
-    bool done() const { return frames_.size() == 1 && frames_.back().place == Place::Done; }
-
 private:
     struct Frame {
         Place place = Place::Root;
