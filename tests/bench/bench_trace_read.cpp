@@ -5,6 +5,7 @@
 // Usage: bench_trace_read [big events, default 5000000]
 #include "trace/TraceReader.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -52,7 +53,7 @@ void writeTrace(const std::string& path, long events)
     };
     for (int t = 1; t <= kTasks; ++t)
         event("spawned", t, -1, 0, 0);
-    const long steps = (events - 5L * kTasks) / 3;
+    const long steps = std::max(0L, (events - 5L * kTasks) / 3);  // a small trace still ends every task
     for (long s = 0; s < steps + kTasks; ++s) {
         const int task = int(s % kTasks) + 1, lane = int(s % 4);
         const bool last = s >= steps;
