@@ -1,6 +1,8 @@
 #include "CommandLine.h"
 
 #include "CommandLineRequest.h"
+#include "lang/Resolver.h"
+#include "lang/SourceFile.h"
 #include "trace/ChromeTrace.h"
 #include "trace/TraceJson.h"
 
@@ -64,6 +66,18 @@ CommandLineResult runCommandLine(const QStringList& args)
         if (!loaded.trace)
             return {1, {}, "wakeline: --input: " + loaded.error + "\n"};
         return writeOutputs(*loaded.trace, request);
+    }
+    case CommandLineRequest::Action::CheckProgram: {
+        std::string text, error;
+        if (!lang::readSourceFile(request.programPath, &text, &error))
+            return {1, {}, "wakeline: --check: " + error + "\n"};
+        CommandLineResult r;
+        for (const auto& d : lang::check(text))
+            r.err += lang::formatDiagnostic(request.programPath, d) + "\n";
+        r.exitCode = r.err.empty() ? 0 : 1;
+        if (r.err.empty())
+            r.out = request.programPath + ": no problems found\n";
+        return r;
     }
     case CommandLineRequest::Action::RunScenario:
         break;

@@ -111,8 +111,10 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption theme("theme", "With --export: light (default) or dark.", "theme");
     const QCommandLineOption from("from", "With --export: start of the time range (e.g. 500ms).", "time");
     const QCommandLineOption to("to", "With --export: end of the time range (e.g. 1.5s).", "time");
+    const QCommandLineOption check("check", "Check a Rust program (.rs): print its errors as file:line:col and "
+                                            "exit 1 when there are any.", "file.rs");
     parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, exportImage,
-                       view, size, scale, theme, from, to});
+                       view, size, scale, theme, from, to, check});
 
     CommandLineRequest r;
     auto usageError = [&](const std::string& message) {
@@ -137,13 +139,20 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return r;
     }
 
-    for (const QCommandLineOption* file : {&trace, &chrome, &input, &exportImage})
+    for (const QCommandLineOption* file : {&trace, &chrome, &input, &exportImage, &check})
         if (parser.isSet(*file) && parser.value(*file).trimmed().isEmpty())
             return usageError("--" + file->names().constFirst().toStdString() + ": expected a file name, got '"
                               + parser.value(*file).toStdString() + "'");
 
     const bool runOptions = parser.isSet(workers) || parser.isSet(mode) || parser.isSet(seed) || parser.isSet(param);
     const bool outputs = parser.isSet(print) || parser.isSet(trace) || parser.isSet(chrome) || parser.isSet(exportImage);
+    if (parser.isSet(check)) {
+        if (parser.isSet(scenario) || parser.isSet(input) || runOptions || outputs)
+            return usageError("--check only checks a program: it cannot be combined with other options");
+        r.action = CommandLineRequest::Action::CheckProgram;
+        r.programPath = parser.value(check).toStdString();
+        return r;
+    }
     if (parser.isSet(input) && (parser.isSet(scenario) || runOptions))
         return usageError("--input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
                           "--seed or --param");

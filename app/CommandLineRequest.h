@@ -15,6 +15,7 @@ struct CommandLineRequest {
         Reply,        // print `reply` and exit with `exitCode`: help, version, the scenario list, or a usage error
         RunScenario,  // run `scenario` with `run`, then write the outputs
         DrawTrace,    // read the trace at `inputPath`, then write the outputs
+        CheckProgram, // lex, parse and resolve the program at `programPath`; report its errors
     };
     Action action = Action::Reply;
     int exitCode = 0;   // Reply: 0, or 2 for a usage error
@@ -23,6 +24,7 @@ struct CommandLineRequest {
     const Scenario* scenario = nullptr;
     RunOptions run;  // parameters already checked against the scenario's ranges
     std::string inputPath;
+    std::string programPath;
 
     bool print = false;  // the printed lines; also written when no file output is asked for
     std::string tracePath;

@@ -156,6 +156,8 @@ struct Expr {
     std::string label;  // While, Loop, For, Break, Continue
     bool mut = false, move = false, async = false, inclusive = false;
     bool biased = false;  // select!
+    bool suspends = false;  // set by the resolver: evaluating it may await (it holds an .await, join! or select!
+                            // outside any closure or async block of its own)
     ExprP a, b;
     PatP pat;
     TypeP type;

@@ -54,7 +54,7 @@ ReadableFile::~ReadableFile()
         ::close(fd_);
 }
 
-bool ReadableFile::open(const std::string& path, std::uint64_t maxBytes, std::string* error)
+bool ReadableFile::open(const std::string& path, std::uint64_t maxBytes, std::string* error, const char* what)
 {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the type check below refuses it anyway.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -73,7 +73,7 @@ bool ReadableFile::open(const std::string& path, std::uint64_t maxBytes, std::st
     if (std::uint64_t(st.st_size) > maxBytes) {
         ::close(fd);
         return failWith(error, "cannot read " + path + ": the file is " + byteCount(std::uint64_t(st.st_size))
-                                   + ", more than the " + byteCount(maxBytes) + " a trace may have");
+                                   + ", more than the " + byteCount(maxBytes) + " " + what + " may have");
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if (fd_ >= 0)

@@ -18,8 +18,8 @@ public:
     ~ReadableFile();
 
     // Opens path if it is a regular file of at most maxBytes; else false and a message that starts with the path.
-    // A FIFO is refused without waiting for a writer.
-    bool open(const std::string& path, std::uint64_t maxBytes, std::string* error);
+    // A FIFO is refused without waiting for a writer. `what` names the kind of file in the size message.
+    bool open(const std::string& path, std::uint64_t maxBytes, std::string* error, const char* what = "a trace");
     std::uint64_t size() const { return size_; }
     // Reads up to n bytes; 0 at the end; -1 on an error (errno set).
     long read(char* buffer, std::size_t n);

@@ -38,6 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case Action::DrawTrace:
         require(r.exitCode == 0 && r.scenario == nullptr);
         break;
+    case Action::CheckProgram:
+        require(r.exitCode == 0 && !r.programPath.empty() && r.exportPath.empty() && r.tracePath.empty());
+        return 0;
     case Action::RunScenario:
         require(r.exitCode == 0 && r.scenario != nullptr);
         require(!r.run.workers || (*r.run.workers >= 1 && *r.run.workers <= 64));
