@@ -264,6 +264,27 @@ private:
                 t.kind = kind;
                 return push(std::move(t));
             }
+        // A word with non-ASCII letters (naïve, café) is one identifier, reported once.
+        const bool wordBefore = pos_ > 0 && identChar(s_[pos_ - 1]);
+        std::size_t sequenceEnd = pos_ + 1;
+        while (sequenceEnd < s_.size() && (static_cast<unsigned char>(s_[sequenceEnd]) & 0xC0) == 0x80)
+            ++sequenceEnd;
+        const bool wordAfter = sequenceEnd < s_.size() && identChar(s_[sequenceEnd]);
+        if (static_cast<unsigned char>(c) >= 0x80 && (wordBefore || wordAfter)) {
+            std::size_t start = pos_;
+            if (wordBefore && !out_.tokens.empty() && out_.tokens.back().kind == TokenKind::Ident
+                && out_.tokens.back().span.offset + out_.tokens.back().span.length == pos_) {
+                t = std::move(out_.tokens.back());  // the ASCII part just lexed: the word starts there
+                out_.tokens.pop_back();
+                start = t.span.offset;
+            }
+            while (!atEnd() && (identChar(peek()) || static_cast<unsigned char>(peek()) >= 0x80))
+                advance();
+            t.kind = TokenKind::Ident;
+            t.text = std::string(s_.substr(start, pos_ - start));
+            error(t.span, "non-ASCII identifier `" + t.text + "` (identifiers are ASCII here)");
+            return push(std::move(t));
+        }
         // Not a token: one character (a whole UTF-8 sequence) is reported and skipped.
         const std::size_t start = pos_;
         advance();

@@ -1678,7 +1678,15 @@ ParseResult parse(std::string_view source)
 {
     LexResult lexed = lex(source);
     std::vector<Comment> comments = std::move(lexed.comments);
+    const bool lexerFailed = !lexed.errors.empty();
     ParseResult r = Parser(std::move(lexed)).run(std::move(comments));
+    if (lexerFailed)  // an unterminated string or comment ran to the end: what is missing there is its echo
+        r.errors.erase(std::remove_if(r.errors.begin(), r.errors.end(),
+                                      [&](const Diagnostic& d) {
+                                          return d.span.offset >= source.size()
+                                              && d.message.find("found end of file") != std::string::npos;
+                                      }),
+                       r.errors.end());
     std::stable_sort(r.errors.begin(), r.errors.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.span.offset < b.span.offset; });
     return r;

@@ -358,7 +358,7 @@ private:
     }
 
     // Checks a path used as a value (or in a pattern) and reports what it cannot name.
-    void path(const Path& p, bool inPattern)
+    void path(const Path& p, bool inPattern, bool called = false)
     {
         if (p.segments.empty())
             return;
@@ -397,13 +397,15 @@ private:
             for (size_t i = 1; i < n; ++i)
                 full += "::" + p.segments[i].name;
             if (!findLibrary(full))
-                error(p.span, "`" + p.text() + "` (" + full + ") is" + supportedHint(full).substr(1));
+                error(p.span, "`" + p.text() + "`" + (full == p.text() ? "" : " (" + full + ")") + " is"
+                                  + supportedHint(full).substr(1));
             else if (n == 1 && !inPattern && findLibrary(full)->kind == LibraryKind::Module)
                 error(p.span, "expected a value, found module `" + first + "`");
             return;
         }
         if (n == 1)
             error(p.span, inPattern ? "cannot find tuple struct or variant `" + first + "` in this scope"
+                          : called  ? "cannot find function `" + first + "` in this scope"
                                     : "cannot find value `" + first + "` in this scope");
         else
             error(p.segments[0].span, "failed to resolve: use of undeclared type or module `" + first + "`");
@@ -527,7 +529,10 @@ private:
             s |= expr(*e.b);
             break;
         case ExprKind::Call:
-            s = expr(*e.a);
+            if (e.a->kind == ExprKind::Path)
+                path(e.a->path, false, true);
+            else
+                s = expr(*e.a);
             s |= list(e.list);
             break;
         case ExprKind::MethodCall:

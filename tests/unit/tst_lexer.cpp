@@ -132,7 +132,9 @@ private slots:
         row("binary digit 2", "0b102", "t.rs:1:1: error: invalid digit '2' in a binary literal\n");
         row("backtick", "let `x` = 1;", "t.rs:1:5: error: unexpected character '`'\nt.rs:1:7: error: unexpected character '`'\n");
         row("non-ASCII identifier", "let café = 1;",
-            "t.rs:1:8: error: unexpected character 'é' (identifiers and code outside strings and comments are ASCII here)\n");
+            "t.rs:1:5: error: non-ASCII identifier `café` (identifiers are ASCII here)\n");
+        row("non-ASCII symbol", "let x = 1 → 2;",
+            "t.rs:1:11: error: unexpected character '→' (identifiers and code outside strings and comments are ASCII here)\n");
         row("control character", "let\x01x", "t.rs:1:4: error: unexpected control character (byte 1)\n");
         row("several at once", "\"\\q\"\n  'ab'\n    5xyz",
             "t.rs:1:2: error: unknown character escape `\\q`\n"

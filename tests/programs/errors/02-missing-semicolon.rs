@@ -1,0 +1,5 @@
+#[tokio::main]
+async fn main() {
+    let x = 5
+    println!("{}", x);
+}

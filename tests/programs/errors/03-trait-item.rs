@@ -1,0 +1,6 @@
+trait Speak { fn speak(&self); }
+
+#[tokio::main]
+async fn main() {
+
+}

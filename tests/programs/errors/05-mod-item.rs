@@ -1,0 +1,6 @@
+mod helpers {}
+
+#[tokio::main]
+async fn main() {
+
+}

@@ -1,0 +1,7 @@
+#[tokio::main]
+async fn main() {
+    match 3 {
+        1 => println!("one")
+        _ => println!("other"),
+    }
+}

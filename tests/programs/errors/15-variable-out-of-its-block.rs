@@ -1,0 +1,7 @@
+#[tokio::main]
+async fn main() {
+    {
+        let inner = 1;
+    }
+    println!("{}", inner);
+}

@@ -1,0 +1,7 @@
+fn helper() {}
+fn helper() {}
+
+#[tokio::main]
+async fn main() {
+
+}

@@ -1,0 +1,8 @@
+fn f() -> u32 {
+    Self::VALUE
+}
+
+#[tokio::main]
+async fn main() {
+
+}

@@ -1,0 +1,8 @@
+fn f() -> u32 {
+    self.value
+}
+
+#[tokio::main]
+async fn main() {
+
+}

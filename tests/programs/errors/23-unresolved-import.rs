@@ -1,0 +1,6 @@
+use tokio::net::TcpStream;
+
+#[tokio::main]
+async fn main() {
+
+}

@@ -1,0 +1,6 @@
+use std::collections::BTreeMap;
+
+#[tokio::main]
+async fn main() {
+
+}

@@ -1,0 +1,6 @@
+use std::time::Duration;
+
+#[tokio::main]
+async fn main() {
+    let d = Duration::from_hours(1);
+}

@@ -1,0 +1,6 @@
+#[tokio::main]
+async fn main() {
+    for i in 0..3 {
+        let f = || continue;
+    }
+}

@@ -1,0 +1,6 @@
+#[tokio::main]
+async fn main() {
+    loop {
+        break 'outer;
+    }
+}

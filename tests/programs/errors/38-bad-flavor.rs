@@ -1,0 +1,2 @@
+#[tokio::main(flavor = "single")]
+async fn main() {}

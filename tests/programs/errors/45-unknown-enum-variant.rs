@@ -1,0 +1,6 @@
+enum Light { Red, Green }
+
+#[tokio::main]
+async fn main() {
+    let l = Light::Blue;
+}

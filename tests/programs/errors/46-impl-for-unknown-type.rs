@@ -1,0 +1,8 @@
+impl Robot {
+    fn new() -> Self { Robot }
+}
+
+#[tokio::main]
+async fn main() {
+
+}
