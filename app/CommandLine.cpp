@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "CommandLineRequest.h"
+#include "lang/Interpreter.h"
 #include "lang/Resolver.h"
 #include "lang/SourceFile.h"
 #include "trace/ChromeTrace.h"
@@ -77,6 +78,24 @@ CommandLineResult runCommandLine(const QStringList& args)
         r.exitCode = r.err.empty() ? 0 : 1;
         if (r.err.empty())
             r.out = request.programPath + ": no problems found\n";
+        return r;
+    }
+    case CommandLineRequest::Action::RunProgram: {
+        std::string text, error;
+        if (!lang::readSourceFile(request.programPath, &text, &error))
+            return {1, {}, "wakeline: --program: " + error + "\n"};
+        lang::ProgramOptions options;
+        options.file = request.programPath;
+        options.workers = request.run.workers;
+        options.seed = request.run.seed;
+        lang::ProgramRun run = lang::runProgram(text, options);
+        if (!run.checked)
+            return {1, {}, run.error + "\n"};
+        CommandLineResult r = writeOutputs(run.trace, request);
+        if (!run.error.empty()) {
+            r.exitCode = 1;  // what ran is still printed and written
+            r.err += run.error + "\n";
+        }
         return r;
     }
     case CommandLineRequest::Action::RunScenario:

@@ -113,8 +113,9 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption to("to", "With --export: end of the time range (e.g. 1.5s).", "time");
     const QCommandLineOption check("check", "Check a Rust program (.rs): print its errors as file:line:col and "
                                             "exit 1 when there are any.", "file.rs");
+    const QCommandLineOption program("program", "Run a Rust program (.rs) on the executor (simulated mode).", "file.rs");
     parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, exportImage,
-                       view, size, scale, theme, from, to, check});
+                       view, size, scale, theme, from, to, check, program});
 
     CommandLineRequest r;
     auto usageError = [&](const std::string& message) {
@@ -139,7 +140,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return r;
     }
 
-    for (const QCommandLineOption* file : {&trace, &chrome, &input, &exportImage, &check})
+    for (const QCommandLineOption* file : {&trace, &chrome, &input, &exportImage, &check, &program})
         if (parser.isSet(*file) && parser.value(*file).trimmed().isEmpty())
             return usageError("--" + file->names().constFirst().toStdString() + ": expected a file name, got '"
                               + parser.value(*file).toStdString() + "'");
@@ -153,10 +154,13 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         r.programPath = parser.value(check).toStdString();
         return r;
     }
+    if (parser.isSet(program) && (parser.isSet(scenario) || parser.isSet(input) || parser.isSet(param)))
+        return usageError("--program runs a program: it cannot be combined with --scenario, --input or --param "
+                          "(parameters are the program's own constants)");
     if (parser.isSet(input) && (parser.isSet(scenario) || runOptions))
         return usageError("--input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
                           "--seed or --param");
-    if (!parser.isSet(scenario) && !parser.isSet(input) && (runOptions || outputs))
+    if (!parser.isSet(scenario) && !parser.isSet(input) && !parser.isSet(program) && (runOptions || outputs))
         return usageError("--workers, --mode, --seed, --param, --print, --trace, --chrome-trace and --export need "
                           "--scenario (or --input)");
     const bool exportOptions = parser.isSet(view) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(theme)
@@ -217,6 +221,23 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     if (parser.isSet(input)) {
         r.action = CommandLineRequest::Action::DrawTrace;
         r.inputPath = parser.value(input).toStdString();
+        return r;
+    }
+
+    if (parser.isSet(program)) {
+        try {
+            if (parser.isSet(workers))
+                r.run.workers = static_cast<std::uint32_t>(parseNumber(parser.value(workers), "--workers", 1, 64));
+            if (parser.isSet(mode) && parser.value(mode) != "simulated")
+                throw std::invalid_argument("--mode: programs run in simulated mode for now (threaded comes with the "
+                                            "interpreter's next step), got '" + parser.value(mode).toStdString() + "'");
+            if (parser.isSet(seed))
+                r.run.seed = parseSeed(parser.value(seed));
+        } catch (const std::invalid_argument& e) {
+            return usageError(e.what());
+        }
+        r.action = CommandLineRequest::Action::RunProgram;
+        r.programPath = parser.value(program).toStdString();
         return r;
     }
 

@@ -16,6 +16,7 @@ struct CommandLineRequest {
         RunScenario,  // run `scenario` with `run`, then write the outputs
         DrawTrace,    // read the trace at `inputPath`, then write the outputs
         CheckProgram, // lex, parse and resolve the program at `programPath`; report its errors
+        RunProgram,   // run the program at `programPath` (workers and seed in `run`), then write the outputs
     };
     Action action = Action::Reply;
     int exitCode = 0;   // Reply: 0, or 2 for a usage error

@@ -528,11 +528,13 @@ private:
         if (toks_[k].kind == TokenKind::KwMut)
             ++k;
         if (toks_[k].kind == TokenKind::KwSelfValue) {
+            const bool byRef = toks_[i_].kind == TokenKind::And;
             i_ = k + 1;
             p.self = true;
             p.pat = std::make_unique<Pat>();
             p.pat->kind = PatKind::Ident;
             p.pat->name = "self";
+            p.pat->byRef = byRef;  // &self, &mut self
             p.pat->span = toks_[k].span;
             if (eat(TokenKind::Colon))
                 p.type = type();

@@ -38,6 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case Action::DrawTrace:
         require(r.exitCode == 0 && r.scenario == nullptr);
         break;
+    case Action::RunProgram:
+        require(r.exitCode == 0 && !r.programPath.empty() && (!r.run.workers || *r.run.workers <= 64));
+        return 0;
     case Action::CheckProgram:
         require(r.exitCode == 0 && !r.programPath.empty() && r.exportPath.empty() && r.tracePath.empty());
         return 0;

@@ -1,0 +1,2085 @@
+#include "Interpreter.h"
+
+#include "Library.h"
+#include "Parser.h"
+#include "Resolver.h"
+#include "Value.h"
+#include "exec/Executor.h"
+#include "exec/Runtime.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace wl::lang {
+
+// A future value: lazy until awaited or spawned, and then only once.
+struct FutureState {
+    std::function<Task<Value>()> make;
+    std::string name;  // shown in the trace when it becomes a task or a join/select arm
+    bool used = false;
+};
+struct JoinHandleState {
+    JoinHandle<Value> handle;
+};
+
+struct Scope {
+    std::shared_ptr<Scope> parent;
+    std::vector<std::pair<std::string, Cell>> vars;
+    Cell find(const std::string& name) const
+    {
+        for (const Scope* s = this; s; s = s->parent.get())
+            for (auto it = s->vars.rbegin(); it != s->vars.rend(); ++it)
+                if (it->first == name)
+                    return it->second;
+        return nullptr;
+    }
+    void bind(const std::string& name, Value v) { vars.emplace_back(name, cell(std::move(v))); }
+};
+using ScopeP = std::shared_ptr<Scope>;
+ScopeP child(const ScopeP& parent)
+{
+    auto s = std::make_shared<Scope>();
+    s->parent = parent;
+    return s;
+}
+
+namespace {
+
+struct BreakSignal {
+    std::string label;
+    Value value;
+};
+struct ContinueSignal {
+    std::string label;
+};
+struct ReturnSignal {
+    Value value;
+};
+// The run must stop (a budget ran out): unwinds every task, and the run reports it.
+struct Stop : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Names of futures live as long as the process: the trace keeps a pointer to them while it records.
+const char* intern(const std::string& s)
+{
+    static std::mutex mutex;
+    static std::set<std::string> names;
+    std::lock_guard lock(mutex);
+    return names.insert(s).first->c_str();
+}
+
+std::string pathText(const Path& p) { return p.text(); }
+
+class Interp {
+public:
+    Interp(Program& program, const ResolveResult& resolved, const ProgramOptions& options)
+        : program_(program), imports_(resolved.imports), options_(options)
+    {
+        for (const auto& item : program_.items) {
+            if (item->kind == ItemKind::Impl) {
+                const Type& t = *item->selfType;
+                if (t.kind == TypeKind::Path && t.path.segments.size() == 1)
+                    for (const auto& m : item->items)
+                        methods_[t.path.segments[0].name][m->name] = m.get();
+            } else if (item->kind != ItemKind::Use) {
+                items_[item->name] = item.get();
+            }
+        }
+    }
+
+    std::string stopReason;  // the first budget that ran out, with its place
+    std::map<std::string, Span> panicAt;  // where each panic message was raised (for main's report)
+    std::mutex panicMutex;
+
+    Task<Value> main()
+    {
+        const Item* m = items_.at("main");
+        Value f = function(m, "");
+        if (m->async)
+            co_return co_await awaitValue(call(f, {}, m->span), m->span);
+        co_return call(f, {}, m->span);
+    }
+
+private:
+    Program& program_;
+    std::map<std::string, std::string> imports_;
+    ProgramOptions options_;
+    std::map<std::string, const Item*> items_;
+    std::map<std::string, std::map<std::string, const Item*>> methods_;
+    std::map<const Item*, Value> constants_;
+    std::atomic<std::uint64_t> steps_{0};
+    std::uint32_t depth_ = 0;
+
+    // --- budgets and panics ---
+    std::string where(const Span& at) const
+    {
+        return options_.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    }
+    void step(const Span& at)
+    {
+        if (++steps_ > options_.maxSteps)
+            stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
+                     "budget): a loop that never ends?");
+    }
+    [[noreturn]] void stop(const Span& at, const std::string& why)
+    {
+        if (stopReason.empty())
+            stopReason = where(at) + ": " + why;
+        if (options_.control)
+            options_.control->stop = true;
+        throw Stop(why);
+    }
+    [[noreturn]] void panic(const Span& at, const std::string& message)
+    {
+        {
+            std::lock_guard lock(panicMutex);
+            panicAt[message] = at;
+        }
+        throw RustPanic(message);
+    }
+    [[noreturn]] void unsupported(const Span& at, const std::string& what)
+    {
+        stop(at, what + " is not supported by the interpreter yet");
+    }
+
+    // --- values of names ---
+    Value function(const Item* fn, const std::string& selfType)
+    {
+        Value v;
+        v.kind = ValueKind::Function;
+        v.function = fn;
+        v.selfType = selfType;
+        return v;
+    }
+    static Value library(const std::string& path)
+    {
+        Value v;
+        v.kind = ValueKind::Library;
+        v.text = path;
+        return v;
+    }
+    Value constant(const Item* item)
+    {
+        const auto it = constants_.find(item);
+        if (it != constants_.end())
+            return it->second;
+        Value v = eval(*item->value, std::make_shared<Scope>());
+        constants_[item] = v;
+        return v;
+    }
+    std::string libraryPathOf(const std::string& name) const
+    {
+        const auto it = imports_.find(name);
+        return it != imports_.end() ? it->second : preludePath(name);
+    }
+    Value pathValue(const Path& p, const ScopeP& scope, const Span& at)
+    {
+        const auto& seg = p.segments;
+        if (seg.size() == 1) {
+            if (Cell c = scope->find(seg[0].name)) {
+                const Value& v = *c;
+                // Tuples and structs are copied when read (Copy types stay independent); the rest move.
+                if (v.kind == ValueKind::Tuple || v.kind == ValueKind::Struct)
+                    return cloneValue(v);
+                return v;
+            }
+        }
+        std::string first = seg[0].name;
+        size_t next = 1;
+        if (first == "crate" && seg.size() > 1) {
+            first = seg[1].name;
+            next = 2;
+        }
+        if (first == "Self")
+            first = scope->find("Self") ? deref(*scope->find("Self")).text : first;
+        if (const Item* item = findItem(first, scope)) {
+            if (next == seg.size()) {
+                switch (item->kind) {
+                case ItemKind::Fn: return function(item, "");
+                case ItemKind::Const:
+                case ItemKind::Static: return constant(item);
+                case ItemKind::Struct:
+                    if (item->unit)
+                        return structValue(item->name, {}, {});
+                    return library("struct:" + item->name);
+                default: unsupported(at, "the type `" + first + "` used as a value");
+                }
+            }
+            const std::string& member = seg[next].name;
+            if (item->kind == ItemKind::Enum)
+                for (const auto& v : item->variants)
+                    if (v.name == member)
+                        return v.tuple || v.record ? library("variant:" + item->name + "::" + member)
+                                                   : Value::enum_(item->name, member);
+            const auto m = methods_.find(item->name);
+            if (m != methods_.end() && m->second.count(member)) {
+                const Item* fn = m->second.at(member);
+                return fn->kind == ItemKind::Const ? constant(fn) : function(fn, item->name);
+            }
+            unsupported(at, "`" + pathText(p) + "`");
+        }
+        std::string full = libraryPathOf(first);
+        for (size_t i = next; i < seg.size(); ++i)
+            full += "::" + seg[i].name;
+        full = canonicalPath(full);
+        return libraryConstant(full, at);
+    }
+    const Item* findItem(const std::string& name, const ScopeP& scope) const
+    {
+        if (Cell c = scope->find("item:" + name))
+            return deref(*c).function;
+        const auto it = items_.find(name);
+        return it == items_.end() ? nullptr : it->second;
+    }
+    Value structValue(const std::string& type, std::vector<std::string> names, std::vector<Value> values)
+    {
+        Value v;
+        v.kind = ValueKind::Struct;
+        v.typeName = type;
+        v.names = std::make_shared<std::vector<std::string>>(std::move(names));
+        v.items = std::make_shared<Cells>(cells(std::move(values)));
+        return v;
+    }
+
+    // The library's constants are values at once; its functions are values to call.
+    Value libraryConstant(const std::string& path, const Span& at)
+    {
+        static const std::map<std::string, std::int64_t> ints = {
+            {"u8::MAX", 255}, {"u16::MAX", 65535}, {"u32::MAX", 4294967295LL}, {"u64::MAX", INT64_MAX},
+            {"usize::MAX", INT64_MAX}, {"i8::MAX", 127}, {"i16::MAX", 32767}, {"i32::MAX", 2147483647},
+            {"i64::MAX", INT64_MAX}, {"i8::MIN", -128}, {"i16::MIN", -32768}, {"i32::MIN", -2147483648LL},
+            {"i64::MIN", INT64_MIN}, {"u8::MIN", 0}, {"u16::MIN", 0}, {"u32::MIN", 0}, {"u64::MIN", 0}, {"usize::MIN", 0},
+        };
+        if (const auto it = ints.find(path); it != ints.end())
+            return Value::int_(it->second);
+        if (path == "std::option::Option::None")
+            return Value::none();
+        if (path == "std::task::Poll::Pending")
+            return Value::enum_("Poll", "Pending");
+        if (path == "std::time::Duration::ZERO")
+            return Value::duration(0);
+        if (path == "std::time::Duration::MAX")
+            return Value::duration(INT64_MAX);
+        if (path.rfind("std::sync::atomic::Ordering::", 0) == 0)
+            return Value::enum_("Ordering", lastOf(path));
+        if (!findLibrary(path))
+            unsupported(at, "`" + path + "`");
+        return library(path);
+    }
+    static std::string lastOf(const std::string& path)
+    {
+        const auto p = path.rfind("::");
+        return p == std::string::npos ? path : path.substr(p + 2);
+    }
+
+    // --- futures and tasks ---
+    Value futureValue(std::string name, std::function<Task<Value>()> make)
+    {
+        Value v;
+        v.kind = ValueKind::Future;
+        v.future = std::make_shared<FutureState>();
+        v.future->make = std::move(make);
+        v.future->name = std::move(name);
+        return v;
+    }
+    // The task that awaits `v`: a future's own body, or the await of a handle.
+    Task<Value> taskOf(Value v, Span at)
+    {
+        const Value& f = deref(v);
+        if (f.kind == ValueKind::Future) {
+            if (f.future->used)
+                panic(at, "`async fn` resumed after completion");
+            f.future->used = true;
+            return f.future->make();
+        }
+        return awaitValue(v, at);
+    }
+    Task<Value> awaitValue(Value v, Span at)
+    {
+        const Value& f = deref(v);
+        if (f.kind == ValueKind::Future) {
+            Task<Value> t = taskOf(v, at);
+            co_return co_await std::move(t);
+        }
+        if (f.kind == ValueKind::JoinHandle) {
+            JoinResult<Value> r = co_await f.handle->handle.join();
+            if (r.ok())
+                co_return Value::ok(std::move(*r.value));
+            const JoinError& e = *r.error;
+            co_return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
+                                              {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
+        }
+        unsupported(at, "awaiting " + kindName(f) + " (hand-written futures)");
+    }
+    const char* nameOf(const Value& v) { return intern(deref(v).kind == ValueKind::Future ? deref(v).future->name : "future"); }
+
+    // --- calls ---
+    void bindParams(const Item& fn, std::vector<Value>& args, const ScopeP& scope, const std::string& selfType, const Span& at)
+    {
+        if (args.size() != fn.params.size())
+            panic(at, "`" + fn.name + "` takes " + std::to_string(fn.params.size()) + " arguments but "
+                          + std::to_string(args.size()) + " were given");
+        for (size_t i = 0; i < args.size(); ++i)
+            if (!match(*fn.params[i].pat, args[i], scope))
+                panic(fn.params[i].span, "argument does not match its pattern");
+        if (!selfType.empty())
+            scope->bind("Self", Value::str(selfType));
+    }
+    Value call(const Value& callee, std::vector<Value> args, const Span& at)
+    {
+        const Value& f = deref(callee);
+        switch (f.kind) {
+        case ValueKind::Function: {
+            const Item* fn = f.function;
+            const std::string selfType = f.selfType;
+            if (fn->async) {
+                const std::string name = fn->name + "()";
+                return futureValue(name, [this, fn, selfType, args, at]() mutable {
+                    return asyncCall(fn, std::move(args), selfType, at);
+                });
+            }
+            if (++depth_ > options_.maxDepth) {
+                depth_ = 0;
+                stop(at, "calls nested deeper than " + std::to_string(options_.maxDepth) + " (the recursion limit)");
+            }
+            auto scope = std::make_shared<Scope>();
+            bindParams(*fn, args, scope, selfType, at);
+            Value out;
+            try {
+                out = block(*fn->body, scope);
+            } catch (ReturnSignal& r) {
+                out = std::move(r.value);
+            } catch (...) {
+                --depth_;
+                throw;
+            }
+            --depth_;
+            return out;
+        }
+        case ValueKind::Closure: {
+            const Expr& c = *f.closure;
+            auto scope = child(f.captured);
+            if (args.size() != c.params.size())
+                panic(at, "the closure takes " + std::to_string(c.params.size()) + " arguments but "
+                              + std::to_string(args.size()) + " were given");
+            for (size_t i = 0; i < args.size(); ++i)
+                match(*c.params[i].pat, args[i], scope);
+            if (c.async) {
+                const Expr* body = c.a.get();
+                return futureValue("async closure", [this, body, scope]() { return evalTask(body, scope); });
+            }
+            try {
+                return eval(*c.a, scope);
+            } catch (ReturnSignal& r) {
+                return std::move(r.value);
+            }
+        }
+        case ValueKind::Library: return callLibrary(f.text, std::move(args), at);
+        default: panic(at, "cannot call " + kindName(f));
+        }
+    }
+    Task<Value> asyncCall(const Item* fn, std::vector<Value> args, std::string selfType, Span at)
+    {
+        auto scope = std::make_shared<Scope>();
+        bindParams(*fn, args, scope, selfType, at);
+        try {
+            co_return co_await blockA(*fn->body, scope);
+        } catch (ReturnSignal& r) {
+            co_return std::move(r.value);
+        }
+    }
+    // Coroutines take what they need as parameters (copied into their frame): a lambda that is itself a coroutine
+    // would keep only a pointer to its captures, which die with the future value long before the task does.
+    Task<Value> asyncBlock(const Block* b, ScopeP captured)
+    {
+        try {
+            co_return co_await blockA(*b, captured);
+        } catch (ReturnSignal& r) {
+            co_return std::move(r.value);
+        }
+    }
+    static Task<Value> sleepTask(Duration d)
+    {
+        co_await wl::sleep(d);
+        co_return Value::unit();
+    }
+    static Task<Value> yieldTask()
+    {
+        co_await wl::yield_now();
+        co_return Value::unit();
+    }
+    Task<Value> timeoutTask(Duration d, Value inner, Span at)
+    {
+        Task<Value> t = taskOf(inner, at).named(nameOf(inner));
+        std::optional<Value> r = co_await wl::timeout(d, std::move(t));
+        if (r)
+            co_return Value::ok(std::move(*r));
+        co_return Value::err(Value::enum_("Elapsed", "Elapsed", {Value::str("deadline has elapsed")}));
+    }
+    Task<Value> evalTask(const Expr* e, ScopeP scope)
+    {
+        try {
+            co_return co_await evalA(*e, scope);
+        } catch (ReturnSignal& r) {
+            co_return std::move(r.value);
+        }
+    }
+
+    // The library's functions (tokio, std, futures) with their 1.x meaning on the executor.
+    Value callLibrary(const std::string& path, std::vector<Value> args, const Span& at)
+    {
+        auto arg = [&](size_t i) -> const Value& {
+            if (i >= args.size())
+                panic(at, "`" + path + "` needs more arguments");
+            return deref(args[i]);
+        };
+        auto nanos = [&](size_t i, double scale) {
+            const Value& v = arg(i);
+            const double x = v.kind == ValueKind::Float ? v.real : double(v.integer);
+            if (x < 0)
+                panic(at, "cannot make a negative Duration");
+            return Value::duration(std::int64_t(x * scale));
+        };
+        if (path.rfind("variant:", 0) == 0) {
+            const std::string rest = path.substr(8);
+            const auto sep = rest.find("::");
+            return Value::enum_(rest.substr(0, sep), rest.substr(sep + 2), std::move(args));
+        }
+        if (path.rfind("struct:", 0) == 0)
+            return structValue(path.substr(7), std::vector<std::string>(args.size()), std::move(args));
+        if (path == "std::option::Option::Some")
+            return Value::some(std::move(args.at(0)));
+        if (path == "std::result::Result::Ok")
+            return Value::ok(std::move(args.at(0)));
+        if (path == "std::result::Result::Err")
+            return Value::err(std::move(args.at(0)));
+        if (path == "std::task::Poll::Ready")
+            return Value::enum_("Poll", "Ready", std::move(args));
+        if (path == "std::time::Duration::from_secs")
+            return nanos(0, 1e9);
+        if (path == "std::time::Duration::from_millis")
+            return nanos(0, 1e6);
+        if (path == "std::time::Duration::from_micros")
+            return nanos(0, 1e3);
+        if (path == "std::time::Duration::from_nanos")
+            return nanos(0, 1);
+        if (path == "std::time::Duration::from_secs_f64")
+            return nanos(0, 1e9);
+        if (path == "std::time::Instant::now" || path == "tokio::time::Instant::now") {
+            Value v;
+            v.kind = ValueKind::Instant;
+            v.integer = wl::now();
+            return v;
+        }
+        if (path == "std::mem::drop") {
+            for (auto& a : args)
+                if (deref(a).kind == ValueKind::JoinHandle)
+                    deref(a).handle->handle.detach();
+            return Value::unit();
+        }
+        if (path == "std::sync::Arc::new" || path == "std::boxed::Box::new" || path == "std::boxed::Box::pin"
+            || path == "std::pin::Pin::new")
+            return std::move(args.at(0));
+        if (path == "std::sync::Arc::clone")
+            return arg(0);
+        if (path == "std::sync::Mutex::new" || path.rfind("std::sync::atomic::", 0) == 0) {
+            Value v;
+            v.kind = path == "std::sync::Mutex::new" ? ValueKind::Mutex : ValueKind::Atomic;
+            v.target = cell(std::move(args.at(0)));
+            return v;
+        }
+        if (path == "std::vec::Vec::new" || path == "std::vec::Vec::with_capacity")
+            return Value::vec({});
+        if (path == "std::string::String::new")
+            return Value::str("");
+        if (path == "std::string::String::from")
+            return Value::str(display(arg(0)));
+        if (path == "tokio::spawn") {
+            Value fut = std::move(args.at(0));
+            const std::string name = deref(fut).kind == ValueKind::Future ? deref(fut).future->name : "task";
+            Value h;
+            h.kind = ValueKind::JoinHandle;
+            h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name)});
+            return h;
+        }
+        if (path == "tokio::task::spawn_blocking") {
+            Value fn = std::move(args.at(0));
+            Value h;
+            h.kind = ValueKind::JoinHandle;
+            h.handle = std::make_shared<JoinHandleState>(
+                JoinHandleState{wl::spawn_blocking([this, fn, at] { return call(fn, {}, at); }, "spawn_blocking")});
+            return h;
+        }
+        if (path == "tokio::time::sleep") {
+            const Duration d(arg(0).integer);
+            return futureValue("sleep", [d]() { return sleepTask(d); });
+        }
+        if (path == "tokio::task::yield_now") {
+            return futureValue("yield_now", []() { return yieldTask(); });
+        }
+        if (path == "tokio::time::timeout") {
+            const Duration d(arg(0).integer);
+            Value inner = std::move(args.at(1));
+            return futureValue("timeout", [this, d, inner, at]() { return timeoutTask(d, inner, at); });
+        }
+        if (path == "std::thread::sleep") {
+            wl::thread_sleep(Duration(arg(0).integer));
+            return Value::unit();
+        }
+        unsupported(at, "`" + path + "`");
+    }
+
+    // --- blocks ---
+    void declareItems(const Block& b, const ScopeP& scope)
+    {
+        for (const auto& s : b.stmts)
+            if (s.kind == StmtKind::Item && s.item->kind == ItemKind::Fn) {
+                Value v = function(s.item.get(), "");
+                scope->bind("item:" + s.item->name, v);
+                scope->bind(s.item->name, v);
+            }
+    }
+    void letStatement(const Stmt& s, const Value& v, const ScopeP& scope)
+    {
+        if (!match(*s.pat, v, scope)) {
+            if (s.elseBlock)
+                block(*s.elseBlock, scope);  // it diverges: return, break or panic
+            panic(s.span, "refutable pattern in `let` did not match");
+        }
+    }
+    Value block(const Block& b, const ScopeP& parent)
+    {
+        auto scope = child(parent);
+        declareItems(b, scope);
+        for (const auto& s : b.stmts) {
+            step(s.span);
+            wl::at(s.span.line);
+            if (s.kind == StmtKind::Let)
+                letStatement(s, s.init ? eval(*s.init, scope) : Value::unit(), scope);
+            else if (s.kind == StmtKind::Expr)
+                eval(*s.init, scope);
+        }
+        if (!b.tail)
+            return Value::unit();
+        wl::at(b.tail->span.line);
+        return eval(*b.tail, scope);
+    }
+    Task<Value> blockA(const Block& b, ScopeP parent)
+    {
+        auto scope = child(parent);
+        declareItems(b, scope);
+        for (const auto& s : b.stmts) {
+            step(s.span);
+            wl::at(s.span.line);
+            if (s.kind == StmtKind::Let) {
+                Value v = Value::unit();
+                // Not a conditional expression around co_await: g++ 12 evaluates both of its arms.
+                if (s.init && s.init->suspends)
+                    v = co_await evalA(*s.init, scope);
+                else if (s.init)
+                    v = eval(*s.init, scope);
+                if (!match(*s.pat, v, scope)) {
+                    if (s.elseBlock)
+                        co_await blockA(*s.elseBlock, scope);  // it diverges: return, break or panic
+                    panic(s.span, "refutable pattern in `let` did not match");
+                }
+            } else if (s.kind == StmtKind::Expr) {
+                if (s.init->suspends)
+                    co_await evalA(*s.init, scope);
+                else
+                    eval(*s.init, scope);
+            }
+        }
+        if (!b.tail)
+            co_return Value::unit();
+        wl::at(b.tail->span.line);
+        if (b.tail->suspends)
+            co_return co_await evalA(*b.tail, scope);
+        co_return eval(*b.tail, scope);
+    }
+
+    // --- expressions, directly ---
+    Value eval(const Expr& e, const ScopeP& scope)
+    {
+        step(e.span);
+        switch (e.kind) {
+        case ExprKind::Literal: return literal(e);
+        case ExprKind::Path: return pathValue(e.path, scope, e.span);
+        case ExprKind::Block:
+            if (e.async) {
+                const Block* b = e.block.get();
+                ScopeP captured = scope;
+                return futureValue("async block", [this, b, captured]() { return asyncBlock(b, captured); });
+            }
+            return block(*e.block, scope);
+        case ExprKind::If: {
+            auto s = child(scope);
+            if (truth(eval(*e.a, s), e.a->span))
+                return block(*e.block, s);
+            return e.b ? eval(*e.b, scope) : Value::unit();
+        }
+        case ExprKind::Let: return Value::boolean_(match(*e.pat, eval(*e.a, scope), scope));
+        case ExprKind::While:
+            for (;;) {
+                auto s = child(scope);
+                if (!truth(eval(*e.a, s), e.a->span))
+                    return Value::unit();
+                if (auto out = loopBody(e, [&] { block(*e.block, s); }))
+                    return *out;
+            }
+        case ExprKind::Loop:
+            for (;;)
+                if (auto out = loopBody(e, [&] { block(*e.block, scope); }))
+                    return *out;
+        case ExprKind::For: {
+            Value iterable = eval(*e.a, scope);
+            std::optional<Value> out;
+            forEach(iterable, e.a->span, [&](Value item) {
+                auto s = child(scope);
+                if (!match(*e.pat, item, s))
+                    panic(e.pat->span, "refutable pattern in `for`");
+                out = loopBody(e, [&] { block(*e.block, s); });
+                return !out;
+            });
+            return Value::unit();
+        }
+        case ExprKind::Match: return matchArms(e, eval(*e.a, scope), scope);
+        case ExprKind::Closure: {
+            Value v;
+            v.kind = ValueKind::Closure;
+            v.closure = &e;
+            v.captured = scope;
+            return v;
+        }
+        case ExprKind::Assign:
+        case ExprKind::CompoundAssign: {
+            Value rhs = eval(*e.b, scope);
+            assign(e, place(*e.a, scope), std::move(rhs));
+            return Value::unit();
+        }
+        case ExprKind::Binary:
+            if (e.op == TokenKind::AndAnd || e.op == TokenKind::OrOr) {
+                const bool left = truth(eval(*e.a, scope), e.a->span);
+                if (e.op == TokenKind::AndAnd ? !left : left)
+                    return Value::boolean_(left);
+                return Value::boolean_(truth(eval(*e.b, scope), e.b->span));
+            }
+            return binary(e.op, eval(*e.a, scope), eval(*e.b, scope), e.span);
+        case ExprKind::Unary:
+            if (e.op == TokenKind::And)
+                return Value::ref(place(*e.a, scope));
+            return unary(e, eval(*e.a, scope));
+        case ExprKind::MethodCall: {
+            Cell receiver = placeOrTemporary(*e.a, scope);
+            std::vector<Value> args;
+            for (const auto& x : e.list)
+                args.push_back(eval(*x, scope));
+            return method(e, receiver, std::move(args));
+        }
+        case ExprKind::Call: {
+            Value f = eval(*e.a, scope);
+            std::vector<Value> args;
+            for (const auto& x : e.list)
+                args.push_back(eval(*x, scope));
+            return call(f, std::move(args), e.span);
+        }
+        case ExprKind::Macro: {
+            std::vector<Value> args;
+            for (const auto& x : e.list)
+                args.push_back(eval(*x, scope));
+            return macro(e, std::move(args), scope);
+        }
+        case ExprKind::Break: throw BreakSignal{e.label, e.a ? eval(*e.a, scope) : Value::unit()};
+        case ExprKind::Continue: throw ContinueSignal{e.label};
+        case ExprKind::Return: throw ReturnSignal{e.a ? eval(*e.a, scope) : Value::unit()};
+        default: {
+            std::vector<Value> kids;
+            for (const Expr* k : children(e))
+                kids.push_back(k ? eval(*k, scope) : Value::unit());
+            return combine(e, std::move(kids), scope);
+        }
+        }
+    }
+
+    // The kinds that evaluate their children in order, then combine them.
+    static std::vector<const Expr*> children(const Expr& e)
+    {
+        std::vector<const Expr*> out;
+        switch (e.kind) {
+        case ExprKind::Field:
+        case ExprKind::Try:
+        case ExprKind::Cast:
+        case ExprKind::Paren:
+        case ExprKind::Await: out.push_back(e.a.get()); break;
+        case ExprKind::Index:
+        case ExprKind::ArrayRepeat:
+            out.push_back(e.a.get());
+            out.push_back(e.b.get());
+            break;
+        case ExprKind::Range:  // an open end is a null child: the range then holds ()
+            out.push_back(e.a.get());
+            out.push_back(e.b.get());
+            break;
+        case ExprKind::Tuple:
+        case ExprKind::Array:
+            for (const auto& x : e.list)
+                out.push_back(x.get());
+            break;
+        case ExprKind::Struct:
+            for (const auto& f : e.fields)
+                out.push_back(f.value.get());
+            if (e.a)
+                out.push_back(e.a.get());
+            break;
+        default: break;
+        }
+        return out;
+    }
+    Value combine(const Expr& e, std::vector<Value> kids, const ScopeP& scope)
+    {
+        (void)scope;
+        switch (e.kind) {
+        case ExprKind::Paren: return std::move(kids[0]);
+        case ExprKind::Field: return *field(cell(std::move(kids[0])), e);
+        case ExprKind::Index: return *index(cell(std::move(kids[0])), kids[1], e.span);
+        case ExprKind::Try: {
+            const Value& v = deref(kids[0]);
+            if (v.is("Result", "Ok") || v.is("Option", "Some"))
+                return v.payload();
+            if (v.is("Result", "Err") || v.is("Option", "None"))
+                throw ReturnSignal{v};
+            panic(e.span, "`?` needs a Result or an Option, found " + kindName(v));
+        }
+        case ExprKind::Cast: return cast(kids[0], *e.type, e.span);
+        case ExprKind::Tuple: return Value::tuple(std::move(kids));
+        case ExprKind::Array: return Value::vec(std::move(kids));
+        case ExprKind::ArrayRepeat: {
+            const std::int64_t n = deref(kids[1]).integer;
+            std::vector<Value> items;
+            for (std::int64_t i = 0; i < n; ++i)
+                items.push_back(cloneValue(kids[0]));
+            return Value::vec(std::move(items));
+        }
+        case ExprKind::Range: {
+            Value r;
+            r.kind = ValueKind::Range;
+            r.inclusive = e.inclusive;
+            r.items = std::make_shared<Cells>(cells({std::move(kids[0]), std::move(kids[1])}));
+            return r;
+        }
+        case ExprKind::Struct: {
+            std::string type = e.path.segments.back().name;
+            if (type == "Self" && scope->find("Self"))
+                type = deref(*scope->find("Self")).text;
+            if (e.path.segments.size() == 2) {  // an enum's record variant: kept as its fields, by name
+                std::vector<Value> values(kids.begin(), kids.begin() + std::ptrdiff_t(e.fields.size()));
+                Value v = Value::enum_(e.path.segments[0].name, type, std::move(values));
+                v.names = std::make_shared<std::vector<std::string>>();
+                for (const auto& f : e.fields)
+                    v.names->push_back(f.name);
+                return v;
+            }
+            const Item* def = findItem(type, scope);
+            std::vector<std::string> names;
+            std::vector<Value> values;
+            for (const auto& d : def->fields) {
+                names.push_back(d.name);
+                bool given = false;
+                for (size_t i = 0; i < e.fields.size(); ++i)
+                    if (e.fields[i].name == d.name) {
+                        values.push_back(std::move(kids[i]));
+                        given = true;
+                    }
+                if (!given) {  // from ..base
+                    const Value& base = deref(kids.back());
+                    values.push_back(cloneValue(*(*base.items)[size_t(&d - &def->fields[0])]));
+                }
+            }
+            return structValue(def->name, std::move(names), std::move(values));
+        }
+        default: unsupported(e.span, "this expression");
+        }
+    }
+
+    // --- expressions that may suspend ---
+    Task<Value> evalA(const Expr& e, ScopeP scope)
+    {
+        if (!e.suspends)
+            co_return eval(e, scope);
+        step(e.span);
+        switch (e.kind) {
+        case ExprKind::Await: {
+            Value v = co_await evalA(*e.a, scope);
+            wl::at(e.span.line);
+            co_return co_await awaitValue(std::move(v), e.span);
+        }
+        case ExprKind::Block: co_return co_await blockA(*e.block, scope);
+        case ExprKind::If: {
+            auto s = child(scope);
+            const Value cond = co_await evalA(*e.a, s);
+            if (truth(cond, e.a->span))
+                co_return co_await blockA(*e.block, s);
+            if (e.b)
+                co_return co_await evalA(*e.b, scope);
+            co_return Value::unit();
+        }
+        case ExprKind::Let: {
+            Value v = co_await evalA(*e.a, scope);
+            co_return Value::boolean_(match(*e.pat, v, scope));
+        }
+        case ExprKind::While:
+        case ExprKind::Loop:
+            for (;;) {
+                auto s = child(scope);
+                if (e.kind == ExprKind::While && !truth(co_await evalA(*e.a, s), e.a->span))
+                    co_return Value::unit();
+                std::optional<Value> out;
+                try {
+                    co_await blockA(*e.block, s);
+                } catch (BreakSignal& b) {
+                    if (!b.label.empty() && b.label != e.label)
+                        throw;
+                    out = std::move(b.value);
+                } catch (ContinueSignal& c) {
+                    if (!c.label.empty() && c.label != e.label)
+                        throw;
+                }
+                if (out)
+                    co_return std::move(*out);
+            }
+        case ExprKind::For: {
+            Value iterable = co_await evalA(*e.a, scope);
+            std::vector<Value> items;
+            const Value& it = deref(iterable);
+            if (it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit) {
+                // An open range: `for i in 1..` counts until a break.
+                for (std::int64_t i = deref(*(*it.items)[0]).integer;; ++i) {
+                    auto s = child(scope);
+                    match(*e.pat, Value::int_(i), s);
+                    bool stop = false;
+                    try {
+                        co_await blockA(*e.block, s);
+                    } catch (BreakSignal& b) {
+                        if (!b.label.empty() && b.label != e.label)
+                            throw;
+                        stop = true;
+                    } catch (ContinueSignal& c) {
+                        if (!c.label.empty() && c.label != e.label)
+                            throw;
+                    }
+                    if (stop)
+                        co_return Value::unit();
+                }
+            }
+            forEach(iterable, e.a->span, [&](Value v) {
+                items.push_back(std::move(v));
+                return true;
+            });
+            for (auto& v : items) {
+                auto s = child(scope);
+                if (!match(*e.pat, v, s))
+                    panic(e.pat->span, "refutable pattern in `for`");
+                bool stop = false;
+                try {
+                    co_await blockA(*e.block, s);
+                } catch (BreakSignal& b) {
+                    if (!b.label.empty() && b.label != e.label)
+                        throw;
+                    stop = true;
+                } catch (ContinueSignal& c) {
+                    if (!c.label.empty() && c.label != e.label)
+                        throw;
+                }
+                if (stop)
+                    break;
+            }
+            co_return Value::unit();
+        }
+        case ExprKind::Match: {
+            Value v = co_await evalA(*e.a, scope);
+            for (const auto& arm : e.arms) {
+                auto s = child(scope);
+                if (!match(*arm.pat, v, s))
+                    continue;
+                if (arm.guard && !truth(co_await evalA(*arm.guard, s), arm.guard->span))
+                    continue;
+                co_return co_await evalA(*arm.body, s);
+            }
+            panic(e.span, "no match arm matched " + debug(v));
+        }
+        case ExprKind::Assign:
+        case ExprKind::CompoundAssign: {
+            Value rhs = co_await evalA(*e.b, scope);
+            assign(e, place(*e.a, scope), std::move(rhs));
+            co_return Value::unit();
+        }
+        case ExprKind::Binary: {
+            Value l = co_await evalA(*e.a, scope);
+            if (e.op == TokenKind::AndAnd || e.op == TokenKind::OrOr) {
+                const bool left = truth(l, e.a->span);
+                if (e.op == TokenKind::AndAnd ? !left : left)
+                    co_return Value::boolean_(left);
+                co_return Value::boolean_(truth(co_await evalA(*e.b, scope), e.b->span));
+            }
+            Value r = co_await evalA(*e.b, scope);
+            co_return binary(e.op, std::move(l), std::move(r), e.span);
+        }
+        case ExprKind::Unary: co_return unary(e, co_await evalA(*e.a, scope));
+        case ExprKind::MethodCall: {
+            Value recv = co_await evalA(*e.a, scope);
+            std::vector<Value> args;
+            for (const auto& x : e.list)
+                args.push_back(co_await evalA(*x, scope));
+            co_return method(e, cell(std::move(recv)), std::move(args));
+        }
+        case ExprKind::Call: {
+            Value f = co_await evalA(*e.a, scope);
+            std::vector<Value> args;
+            for (const auto& x : e.list)
+                args.push_back(co_await evalA(*x, scope));
+            co_return call(f, std::move(args), e.span);
+        }
+        case ExprKind::Macro: {
+            const std::string name = e.path.segments.back().name;
+            if (name == "join")
+                co_return co_await joinMacro(e, scope);
+            if (name == "select")
+                co_return co_await selectMacro(e, scope);
+            std::vector<Value> args;
+            for (const auto& x : e.list)
+                args.push_back(co_await evalA(*x, scope));
+            co_return macro(e, std::move(args), scope);
+        }
+        case ExprKind::Break:
+        case ExprKind::Return: {
+            Value v = Value::unit();
+            if (e.a)
+                v = co_await evalA(*e.a, scope);
+            if (e.kind == ExprKind::Break)
+                throw BreakSignal{e.label, std::move(v)};
+            throw ReturnSignal{std::move(v)};
+        }
+        default: {
+            std::vector<Value> kids;
+            for (const Expr* k : children(e)) {
+                Value v = Value::unit();
+                if (k)
+                    v = co_await evalA(*k, scope);
+                kids.push_back(std::move(v));
+            }
+            co_return combine(e, std::move(kids), scope);
+        }
+        }
+    }
+
+    Task<Value> joinMacro(const Expr& e, ScopeP scope)
+    {
+        std::vector<Task<Value>> arms;
+        for (const auto& x : e.list) {
+            Value f = co_await evalA(*x, scope);
+            arms.push_back(taskOf(f, x->span).named(nameOf(f)));
+        }
+        wl::at(e.span.line);
+        std::vector<Value> results = co_await wl::join_all(std::move(arms));
+        co_return Value::tuple(std::move(results));
+    }
+
+    Task<Value> selectMacro(const Expr& e, ScopeP scope)
+    {
+        std::vector<Task<Value>> arms;
+        std::vector<const SelectBranch*> branches;
+        const SelectBranch* otherwise = nullptr;
+        for (const auto& br : e.branches) {
+            if (br.isElse) {
+                otherwise = &br;
+                continue;
+            }
+            if (br.guard && !truth(co_await evalA(*br.guard, scope), br.guard->span))
+                continue;  // a disabled branch: its future is not even created
+            Value f = co_await evalA(*br.future, scope);
+            arms.push_back(taskOf(f, br.future->span).named(nameOf(f)));
+            branches.push_back(&br);
+        }
+        if (arms.empty()) {
+            if (!otherwise)
+                panic(e.span, "all branches are disabled and there is no else branch");
+            co_return co_await evalA(*otherwise->handler, scope);
+        }
+        wl::at(e.span.line);
+        auto [index, value] = co_await wl::select_all(std::move(arms));
+        const SelectBranch& won = *branches[index];
+        auto s = child(scope);
+        if (!match(*won.pat, value, s))
+            unsupported(won.span, "a select! branch whose pattern does not match (tokio would disable it and wait on)");
+        co_return co_await evalA(*won.handler, s);
+    }
+
+    template <class Body>
+    std::optional<Value> loopBody(const Expr& e, Body&& body)
+    {
+        try {
+            body();
+        } catch (BreakSignal& b) {
+            if (!b.label.empty() && b.label != e.label)
+                throw;
+            return std::move(b.value);
+        } catch (ContinueSignal& c) {
+            if (!c.label.empty() && c.label != e.label)
+                throw;
+        }
+        return std::nullopt;
+    }
+
+    Value matchArms(const Expr& e, const Value& v, const ScopeP& scope)
+    {
+        for (const auto& arm : e.arms) {
+            auto s = child(scope);
+            if (!match(*arm.pat, v, s))
+                continue;
+            if (arm.guard && !truth(eval(*arm.guard, s), arm.guard->span))
+                continue;
+            return eval(*arm.body, s);
+        }
+        panic(e.span, "no match arm matched " + debug(v));
+    }
+
+    // --- iteration ---
+    template <class F>
+    void forEach(const Value& iterable, const Span& at, F&& each)
+    {
+        const Value& it = deref(iterable);
+        if (it.kind == ValueKind::Range) {
+            const Value& lo = deref(*(*it.items)[0]);
+            const Value& hi = deref(*(*it.items)[1]);
+            if (hi.kind == ValueKind::Unit) {
+                for (std::int64_t i = lo.integer;; ++i) {
+                    step(at);
+                    if (!each(Value::int_(i)))
+                        return;
+                }
+            }
+            const std::int64_t end = hi.integer + (it.inclusive ? 1 : 0);
+            for (std::int64_t i = lo.integer; i < end; ++i)
+                if (!each(Value::int_(i)))
+                    return;
+            return;
+        }
+        if (it.kind == ValueKind::Vec) {
+            const Cells items = *it.items;  // a snapshot: the body may push
+            const bool byRef = iterable.kind == ValueKind::Ref;
+            for (const Cell& c : items)
+                if (!each(byRef ? Value::ref(c) : *c))
+                    return;
+            return;
+        }
+        panic(at, "cannot iterate over " + kindName(it));
+    }
+    std::vector<Value> elements(const Value& v, const Span& at)
+    {
+        std::vector<Value> out;
+        forEach(v, at, [&](Value x) {
+            if (out.size() > 10'000'000)
+                panic(at, "an iterator of more than 10,000,000 items");
+            out.push_back(std::move(x));
+            return true;
+        });
+        return out;
+    }
+
+    // --- places ---
+    Cell place(const Expr& e, const ScopeP& scope)
+    {
+        switch (e.kind) {
+        case ExprKind::Path:
+            if (e.path.segments.size() == 1)
+                if (Cell c = scope->find(e.path.segments[0].name))
+                    return c;
+            return cell(eval(e, scope));
+        case ExprKind::Field: return field(placeOrTemporary(*e.a, scope), e);
+        case ExprKind::Index: return index(placeOrTemporary(*e.a, scope), eval(*e.b, scope), e.span);
+        case ExprKind::Unary:
+            if (e.op == TokenKind::Star) {
+                Cell c = place(*e.a, scope);
+                Value& v = *c;
+                if (v.kind == ValueKind::Ref)
+                    return v.target;
+                if (v.kind == ValueKind::Mutex || v.kind == ValueKind::Atomic)
+                    return v.target;
+                return c;
+            }
+            return cell(eval(e, scope));
+        case ExprKind::Paren: return place(*e.a, scope);
+        default: return cell(eval(e, scope));
+        }
+    }
+    Cell placeOrTemporary(const Expr& e, const ScopeP& scope)
+    {
+        if (e.kind == ExprKind::Path || e.kind == ExprKind::Field || e.kind == ExprKind::Index
+            || (e.kind == ExprKind::Unary && e.op == TokenKind::Star))
+            return place(e, scope);
+        return cell(eval(e, scope));
+    }
+    static Cell resolveRefs(Cell c)
+    {
+        for (int i = 0; c->kind == ValueKind::Ref && c->target && i < 64; ++i)
+            c = c->target;
+        return c;
+    }
+    Cell field(Cell base, const Expr& e)
+    {
+        Cell c = resolveRefs(std::move(base));
+        const Value& v = *c;
+        if ((v.kind == ValueKind::Tuple || v.kind == ValueKind::Struct || v.kind == ValueKind::Enum) && v.items) {
+            if (!e.name.empty() && std::isdigit(static_cast<unsigned char>(e.name[0]))) {
+                const size_t i = std::stoul(e.name);
+                if (i < v.items->size())
+                    return (*v.items)[i];
+            } else if (v.names) {
+                for (size_t i = 0; i < v.names->size(); ++i)
+                    if ((*v.names)[i] == e.name)
+                        return (*v.items)[i];
+            }
+        }
+        panic(e.span, "no field `" + e.name + "` on " + kindName(v));
+    }
+    Cell index(Cell base, const Value& key, const Span& at)
+    {
+        Cell c = resolveRefs(std::move(base));
+        const Value& v = *c;
+        const Value& k = deref(key);
+        if (v.kind == ValueKind::Vec && k.kind == ValueKind::Int) {
+            if (k.integer < 0 || size_t(k.integer) >= v.items->size())
+                panic(at, "index out of bounds: the len is " + std::to_string(v.items->size()) + " but the index is "
+                              + std::to_string(k.integer));
+            return (*v.items)[size_t(k.integer)];
+        }
+        unsupported(at, "indexing " + kindName(v) + " with " + kindName(k));
+    }
+    void assign(const Expr& e, Cell target, Value rhs)
+    {
+        Value& slot = *target;
+        if (e.kind == ExprKind::Assign) {
+            slot = std::move(rhs);
+            return;
+        }
+        static const std::map<TokenKind, TokenKind> ops = {
+            {TokenKind::PlusEq, TokenKind::Plus},   {TokenKind::MinusEq, TokenKind::Minus},
+            {TokenKind::StarEq, TokenKind::Star},   {TokenKind::SlashEq, TokenKind::Slash},
+            {TokenKind::PercentEq, TokenKind::Percent}, {TokenKind::CaretEq, TokenKind::Caret},
+            {TokenKind::AndEq, TokenKind::And},     {TokenKind::OrEq, TokenKind::Or},
+            {TokenKind::ShlEq, TokenKind::Shl},     {TokenKind::ShrEq, TokenKind::Shr},
+        };
+        Value& real = derefMut(slot);
+        if (e.op == TokenKind::PlusEq && real.kind == ValueKind::Str) {
+            real.text += display(rhs);
+            return;
+        }
+        real = binary(ops.at(e.op), real, std::move(rhs), e.span);
+    }
+
+    // --- operators ---
+    Value literal(const Expr& e)
+    {
+        const Token& t = e.token;
+        switch (t.kind) {
+        case TokenKind::KwTrue: return Value::boolean_(true);
+        case TokenKind::KwFalse: return Value::boolean_(false);
+        case TokenKind::Str: return Value::str(t.text);
+        case TokenKind::Char: return Value::char_(t.text);
+        case TokenKind::Byte: return Value::int_(static_cast<unsigned char>(t.text.empty() ? 0 : t.text[0]));
+        case TokenKind::Float: return Value::float_(std::stod(t.text));
+        case TokenKind::Int: {
+            unsigned long long v = 0;
+            for (char c : t.text) {
+                const unsigned d = c <= '9' ? unsigned(c - '0') : unsigned((c | 0x20) - 'a' + 10);
+                if (v > (ULLONG_MAX - d) / t.radix)
+                    panic(e.span, "integer literal is too large");
+                v = v * t.radix + d;
+            }
+            if (v > static_cast<unsigned long long>(INT64_MAX))
+                unsupported(e.span, "integers above i64::MAX");
+            return Value::int_(std::int64_t(v));
+        }
+        default: unsupported(e.span, "this literal");
+        }
+    }
+    bool truth(const Value& v, const Span& at)
+    {
+        const Value& b = deref(v);
+        if (b.kind != ValueKind::Bool)
+            panic(at, "expected a bool, found " + kindName(b));
+        return b.boolean;
+    }
+    Value unary(const Expr& e, const Value& operand)
+    {
+        const Value& v = deref(operand);
+        switch (e.op) {
+        case TokenKind::Minus:
+            if (v.kind == ValueKind::Int) {
+                if (v.integer == INT64_MIN)
+                    panic(e.span, "attempt to negate with overflow");
+                return Value::int_(-v.integer);
+            }
+            if (v.kind == ValueKind::Float)
+                return Value::float_(-v.real);
+            break;
+        case TokenKind::Bang:
+            if (v.kind == ValueKind::Bool)
+                return Value::boolean_(!v.boolean);
+            if (v.kind == ValueKind::Int)
+                return Value::int_(~v.integer);
+            break;
+        case TokenKind::Star:
+            if (v.kind == ValueKind::Mutex || v.kind == ValueKind::Atomic)
+                return *v.target;
+            return v;
+        default: break;
+        }
+        panic(e.span, "cannot apply `" + describe(e.op) + "` to " + kindName(v));
+    }
+    Value binary(TokenKind op, const Value& left, const Value& right, const Span& at)
+    {
+        const Value& a = deref(left);
+        const Value& b = deref(right);
+        switch (op) {
+        case TokenKind::EqEq: return Value::boolean_(equal(a, b));
+        case TokenKind::Ne: return Value::boolean_(!equal(a, b));
+        case TokenKind::Lt: return Value::boolean_(compareAt(a, b, at) < 0);
+        case TokenKind::Le: return Value::boolean_(compareAt(a, b, at) <= 0);
+        case TokenKind::Gt: return Value::boolean_(compareAt(a, b, at) > 0);
+        case TokenKind::Ge: return Value::boolean_(compareAt(a, b, at) >= 0);
+        default: break;
+        }
+        if (a.kind == ValueKind::Int && b.kind == ValueKind::Int) {
+            std::int64_t r = 0;
+            const std::int64_t x = a.integer, y = b.integer;
+            switch (op) {
+            case TokenKind::Plus:
+                if (__builtin_add_overflow(x, y, &r))
+                    panic(at, "attempt to add with overflow");
+                return Value::int_(r);
+            case TokenKind::Minus:
+                if (__builtin_sub_overflow(x, y, &r))
+                    panic(at, "attempt to subtract with overflow");
+                return Value::int_(r);
+            case TokenKind::Star:
+                if (__builtin_mul_overflow(x, y, &r))
+                    panic(at, "attempt to multiply with overflow");
+                return Value::int_(r);
+            case TokenKind::Slash:
+                if (y == 0)
+                    panic(at, "attempt to divide by zero");
+                return Value::int_(x / y);
+            case TokenKind::Percent:
+                if (y == 0)
+                    panic(at, "attempt to calculate the remainder with a divisor of zero");
+                return Value::int_(x % y);
+            case TokenKind::And: return Value::int_(x & y);
+            case TokenKind::Or: return Value::int_(x | y);
+            case TokenKind::Caret: return Value::int_(x ^ y);
+            case TokenKind::Shl: return Value::int_(x << (y & 63));
+            case TokenKind::Shr: return Value::int_(x >> (y & 63));
+            default: break;
+            }
+        }
+        if ((a.kind == ValueKind::Int || a.kind == ValueKind::Float) && (b.kind == ValueKind::Int || b.kind == ValueKind::Float)) {
+            const double x = a.kind == ValueKind::Int ? double(a.integer) : a.real;
+            const double y = b.kind == ValueKind::Int ? double(b.integer) : b.real;
+            switch (op) {
+            case TokenKind::Plus: return Value::float_(x + y);
+            case TokenKind::Minus: return Value::float_(x - y);
+            case TokenKind::Star: return Value::float_(x * y);
+            case TokenKind::Slash: return Value::float_(x / y);
+            case TokenKind::Percent: return Value::float_(std::fmod(x, y));
+            default: break;
+            }
+        }
+        if (a.kind == ValueKind::Bool && b.kind == ValueKind::Bool) {
+            if (op == TokenKind::And)
+                return Value::boolean_(a.boolean && b.boolean);
+            if (op == TokenKind::Or)
+                return Value::boolean_(a.boolean || b.boolean);
+            if (op == TokenKind::Caret)
+                return Value::boolean_(a.boolean != b.boolean);
+        }
+        if (a.kind == ValueKind::Str && op == TokenKind::Plus)
+            return Value::str(a.text + display(b));
+        const bool time = a.kind == ValueKind::Duration || a.kind == ValueKind::Instant;
+        if (time && (b.kind == ValueKind::Duration || b.kind == ValueKind::Instant)) {
+            if (op == TokenKind::Plus) {
+                Value v = a;
+                v.integer = a.integer + b.integer;
+                return v;
+            }
+            if (op == TokenKind::Minus) {
+                if (a.integer < b.integer && a.kind == ValueKind::Duration)
+                    panic(at, "overflow when subtracting durations");
+                return Value::duration(a.integer - b.integer);
+            }
+        }
+        if (a.kind == ValueKind::Duration && b.kind == ValueKind::Int && (op == TokenKind::Star || op == TokenKind::Slash)) {
+            if (op == TokenKind::Slash && b.integer == 0)
+                panic(at, "divide by zero error when dividing duration by scalar");
+            return Value::duration(op == TokenKind::Star ? a.integer * b.integer : a.integer / b.integer);
+        }
+        panic(at, "cannot apply `" + describe(op) + "` to " + kindName(a) + " and " + kindName(b));
+    }
+    int compareAt(const Value& a, const Value& b, const Span& at)
+    {
+        try {
+            return compare(a, b);
+        } catch (const RustPanic& p) {
+            panic(at, p.what());
+        }
+    }
+    Value cast(const Value& operand, const Type& type, const Span& at)
+    {
+        const Value& v = deref(operand);
+        const std::string t = type.kind == TypeKind::Path ? type.path.text() : "";
+        if (t == "f64" || t == "f32") {
+            if (v.kind == ValueKind::Int)
+                return Value::float_(double(v.integer));
+            if (v.kind == ValueKind::Float)
+                return v;
+        }
+        static const std::map<std::string, int> bits = {{"u8", 8}, {"u16", 16}, {"u32", 32}, {"i8", -8},
+            {"i16", -16}, {"i32", -32}, {"u64", 64}, {"i64", 64}, {"usize", 64}, {"isize", 64}, {"u128", 64}, {"i128", 64}};
+        if (const auto it = bits.find(t); it != bits.end()) {
+            std::int64_t x = 0;
+            if (v.kind == ValueKind::Int)
+                x = v.integer;
+            else if (v.kind == ValueKind::Float)
+                x = std::isnan(v.real) ? 0 : v.real >= 9.2e18 ? INT64_MAX : v.real <= -9.2e18 ? INT64_MIN : std::int64_t(v.real);
+            else if (v.kind == ValueKind::Bool)
+                x = v.boolean;
+            else if (v.kind == ValueKind::Char)
+                x = codePoint(v.text);
+            else
+                panic(at, "cannot cast " + kindName(v) + " as " + t);
+            const int b = it->second;
+            if (b > 0 && b < 64)
+                x &= (std::int64_t(1) << b) - 1;
+            else if (b < 0) {
+                const int n = -b;
+                x &= (std::int64_t(1) << n) - 1;
+                if (x >= (std::int64_t(1) << (n - 1)))
+                    x -= std::int64_t(1) << n;
+            }
+            return Value::int_(x);
+        }
+        if (t == "char" && v.kind == ValueKind::Int) {
+            std::string s;
+            if (v.integer < 0x80)
+                s = std::string(1, char(v.integer));
+            else
+                unsupported(at, "casting integers above 127 to char");
+            return Value::char_(s);
+        }
+        return v;
+    }
+    static std::int64_t codePoint(const std::string& s)
+    {
+        if (s.empty())
+            return 0;
+        const unsigned char c = static_cast<unsigned char>(s[0]);
+        if (c < 0x80)
+            return c;
+        int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+        std::int64_t v = c & (0x3F >> n);
+        for (int i = 1; i <= n && i < int(s.size()); ++i)
+            v = (v << 6) | (static_cast<unsigned char>(s[size_t(i)]) & 0x3F);
+        return v;
+    }
+
+    // --- patterns ---
+    bool match(const Pat& p, const Value& value, const ScopeP& scope)
+    {
+        const Value& v = deref(value);
+        switch (p.kind) {
+        case PatKind::Wild:
+        case PatKind::Rest: return true;
+        case PatKind::Ident:
+            if (p.sub && !match(*p.sub, value, scope))
+                return false;
+            scope->bind(p.name, value);
+            return true;
+        case PatKind::Literal: return equal(eval(*p.lo, scope), v);
+        case PatKind::Range: {
+            const Value lo = eval(*p.lo, scope);
+            if (compare(v, lo) < 0)
+                return false;
+            if (!p.hi)
+                return true;
+            const int c = compare(v, eval(*p.hi, scope));
+            return p.inclusive ? c <= 0 : c < 0;
+        }
+        case PatKind::Tuple:
+        case PatKind::Slice: {
+            if (!v.items)
+                return false;
+            return matchList(p.items, *v.items, scope);
+        }
+        case PatKind::Ref: return match(*p.sub, value, scope);
+        case PatKind::Or:
+            for (const auto& alt : p.items)
+                if (match(*alt, value, scope))
+                    return true;
+            return false;
+        case PatKind::Path:
+        case PatKind::TupleStruct:
+        case PatKind::Struct: {
+            const std::string name = p.path.segments.back().name;
+            if (p.kind == PatKind::Path && p.path.segments.size() == 1) {
+                // A constant or a unit variant named on its own (None, MAX).
+                const Value expected = pathValue(p.path, scope, p.span);
+                return equal(expected, v);
+            }
+            if (v.kind == ValueKind::Enum) {
+                if (v.variant != name)
+                    return false;
+            } else if (v.kind == ValueKind::Struct) {
+                if (v.typeName != name && name != "Self")
+                    return false;
+            } else {
+                return false;
+            }
+            if (p.kind == PatKind::TupleStruct)
+                return matchList(p.items, *v.items, scope);
+            if (p.kind == PatKind::Struct) {
+                for (const auto& f : p.fields) {
+                    bool found = false;
+                    for (size_t i = 0; v.names && i < v.names->size(); ++i)
+                        if ((*v.names)[i] == f.name) {
+                            found = true;
+                            if (!match(*f.pat, *(*v.items)[i], scope))
+                                return false;
+                        }
+                    if (!found)
+                        return false;
+                }
+            }
+            return true;
+        }
+        }
+        return false;
+    }
+    bool matchList(const std::vector<PatP>& pats, const Cells& items, const ScopeP& scope)
+    {
+        size_t rest = pats.size();
+        for (size_t i = 0; i < pats.size(); ++i)
+            if (pats[i]->kind == PatKind::Rest)
+                rest = i;
+        if (rest == pats.size()) {
+            if (pats.size() != items.size())
+                return false;
+            for (size_t i = 0; i < pats.size(); ++i)
+                if (!match(*pats[i], *items[i], scope))
+                    return false;
+            return true;
+        }
+        const size_t after = pats.size() - rest - 1;
+        if (items.size() < rest + after)
+            return false;
+        for (size_t i = 0; i < rest; ++i)
+            if (!match(*pats[i], *items[i], scope))
+                return false;
+        for (size_t i = 0; i < after; ++i)
+            if (!match(*pats[rest + 1 + i], *items[items.size() - after + i], scope))
+                return false;
+        return true;
+    }
+
+    // --- macros ---
+    Value macro(const Expr& e, std::vector<Value> args, const ScopeP& scope)
+    {
+        const std::string name = e.path.segments.back().name;
+        if (name == "println" || name == "eprintln" || name == "print" || name == "eprint") {
+            wl::print(args.empty() ? std::string() : format(e, args, scope));
+            return Value::unit();
+        }
+        if (name == "format")
+            return Value::str(format(e, args, scope));
+        if (name == "panic" || name == "todo" || name == "unimplemented" || name == "unreachable") {
+            std::string message = args.empty() ? (name == "panic" ? "explicit panic" : name == "todo" ? "not yet implemented"
+                                                   : name == "unreachable" ? "internal error: entered unreachable code"
+                                                                           : "not implemented")
+                                               : format(e, args, scope);
+            panic(e.span, message);
+        }
+        if (name == "assert") {
+            if (!truth(args.at(0), e.span))
+                panic(e.span, args.size() > 1 ? format(e, args, scope, 1) : "assertion failed: " + sourceOf(*e.list[0]));
+            return Value::unit();
+        }
+        if (name == "assert_eq" || name == "assert_ne") {
+            const bool same = equal(args.at(0), args.at(1));
+            if (same != (name == "assert_eq"))
+                panic(e.span, "assertion `left " + std::string(name == "assert_eq" ? "==" : "!=") + " right` failed"
+                                  + (args.size() > 2 ? ": " + format(e, args, scope, 2) : "") + "\n  left: "
+                                  + debug(args[0]) + "\n right: " + debug(args[1]));
+            return Value::unit();
+        }
+        if (name == "vec")
+            return args.size() == 1 && e.list[0]->kind == ExprKind::ArrayRepeat ? std::move(args[0]) : Value::vec(std::move(args));
+        if (name == "matches") {
+            Value v = eval(*e.a, scope);
+            auto s = child(scope);
+            return Value::boolean_(match(*e.pat, v, s) && (!e.b || truth(eval(*e.b, s), e.b->span)));
+        }
+        if (name == "pin")
+            return Value::unit();
+        unsupported(e.span, "`" + name + "!`");
+    }
+    static std::string sourceOf(const Expr& e) { return dump(e); }
+
+    // format!-style text: {} {:?} {name} {0} {:>8} {:<8.2} {:^5} {:08.3} {{ }}.
+    std::string format(const Expr& e, const std::vector<Value>& args, const ScopeP& scope, size_t first = 0)
+    {
+        const Value& f = deref(args.at(first));
+        if (f.kind != ValueKind::Str)
+            panic(e.span, "format argument must be a string literal");
+        const std::string& fmt = f.text;
+        std::string out;
+        size_t next = first + 1;
+        for (size_t i = 0; i < fmt.size(); ++i) {
+            const char c = fmt[i];
+            if (c == '}' && i + 1 < fmt.size() && fmt[i + 1] == '}') {
+                out += '}';
+                ++i;
+                continue;
+            }
+            if (c != '{') {
+                out += c;
+                continue;
+            }
+            if (i + 1 < fmt.size() && fmt[i + 1] == '{') {
+                out += '{';
+                ++i;
+                continue;
+            }
+            const size_t close = fmt.find('}', i);
+            if (close == std::string::npos)
+                panic(e.span, "invalid format string: expected `}`");
+            const std::string spec = fmt.substr(i + 1, close - i - 1);
+            i = close;
+            const size_t colon = spec.find(':');
+            const std::string argName = spec.substr(0, colon);
+            const std::string options = colon == std::string::npos ? "" : spec.substr(colon + 1);
+            Value v;
+            if (argName.empty()) {
+                if (next >= args.size())
+                    panic(e.span, "format string needs more arguments than were given");
+                v = args[next++];
+            } else if (std::isdigit(static_cast<unsigned char>(argName[0]))) {
+                const size_t k = first + 1 + std::stoul(argName);
+                if (k >= args.size())
+                    panic(e.span, "invalid reference to positional argument " + argName);
+                v = args[k];
+            } else {
+                Cell c = scope->find(argName);
+                if (!c)
+                    panic(e.span, "cannot find value `" + argName + "` in this scope (named in the format string)");
+                v = *c;
+            }
+            out += formatOne(v, options);
+        }
+        return out;
+    }
+    static std::string formatOne(const Value& v, const std::string& options)
+    {
+        // [[fill]align][sign]['#']['0'][width]['.' precision][type]
+        char fill = ' ', align = 0;
+        size_t k = 0;
+        if (options.size() >= 2 && (options[1] == '<' || options[1] == '>' || options[1] == '^')) {
+            fill = options[0];
+            align = options[1];
+            k = 2;
+        } else if (!options.empty() && (options[0] == '<' || options[0] == '>' || options[0] == '^')) {
+            align = options[0];
+            k = 1;
+        }
+        bool plus = false;
+        if (k < options.size() && options[k] == '+') {
+            plus = true;
+            ++k;
+        }
+        if (k < options.size() && options[k] == '#')
+            ++k;
+        bool zero = false;
+        if (k < options.size() && options[k] == '0') {
+            zero = true;
+            ++k;
+        }
+        size_t width = 0;
+        while (k < options.size() && std::isdigit(static_cast<unsigned char>(options[k])))
+            width = width * 10 + size_t(options[k++] - '0');
+        int precision = -1;
+        if (k < options.size() && options[k] == '.') {
+            ++k;
+            precision = 0;
+            while (k < options.size() && std::isdigit(static_cast<unsigned char>(options[k])))
+                precision = precision * 10 + (options[k++] - '0');
+        }
+        const bool dbg = options.find('?') != std::string::npos;
+        const Value& d = deref(v);
+        std::string text;
+        if (precision >= 0 && (d.kind == ValueKind::Float || d.kind == ValueKind::Int)) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.*f", precision, d.kind == ValueKind::Float ? d.real : double(d.integer));
+            text = buf;
+        } else if (precision >= 0 && d.kind == ValueKind::Str) {
+            text = d.text.substr(0, size_t(precision));
+        } else {
+            text = dbg ? debug(d) : display(d);
+        }
+        if (plus && (d.kind == ValueKind::Int || d.kind == ValueKind::Float) && !text.empty() && text[0] != '-')
+            text = "+" + text;
+        size_t length = 0;
+        for (unsigned char ch : text)
+            length += (ch & 0xC0) != 0x80;
+        if (length >= width)
+            return text;
+        const size_t pad = width - length;
+        const bool number = d.kind == ValueKind::Int || d.kind == ValueKind::Float;
+        if (zero && number && !align) {
+            const bool sign = !text.empty() && (text[0] == '-' || text[0] == '+');
+            return (sign ? text.substr(0, 1) : "") + std::string(pad, '0') + (sign ? text.substr(1) : text);
+        }
+        if (!align)
+            align = number ? '>' : '<';
+        if (align == '<')
+            return text + std::string(pad, fill);
+        if (align == '>')
+            return std::string(pad, fill) + text;
+        return std::string(pad / 2, fill) + text + std::string(pad - pad / 2, fill);
+    }
+
+    // --- methods ---
+    Value method(const Expr& e, Cell receiver, std::vector<Value> args)
+    {
+        Cell self = resolveRefs(receiver);
+        Value& v = *self;
+        const std::string& m = e.name;
+        // The program's own methods first.
+        if (v.kind == ValueKind::Struct || v.kind == ValueKind::Enum) {
+            const auto type = methods_.find(v.typeName);
+            if (type != methods_.end() && type->second.count(m)) {
+                const Item* fn = type->second.at(m);
+                std::vector<Value> all;
+                const bool byValue = !fn->params.empty() && fn->params[0].self && !fn->params[0].pat->byRef
+                    && !fn->params[0].type;
+                all.push_back(byValue ? v : Value::ref(self));
+                for (auto& a : args)
+                    all.push_back(std::move(a));
+                return call(function(fn, v.typeName), std::move(all), e.span);
+            }
+        }
+        return builtinMethod(e, self, v, m, std::move(args));
+    }
+
+    Value builtinMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, std::vector<Value> args)
+    {
+        const Span& at = e.span;
+        auto arg = [&](size_t i) -> const Value& {
+            if (i >= args.size())
+                panic(at, "`" + m + "` needs more arguments");
+            return deref(args[i]);
+        };
+        if (m == "clone" || m == "to_owned" || m == "cloned" || m == "copied")
+            return cloneValue(v);
+        if (m == "to_string")
+            return Value::str(display(v));
+        switch (v.kind) {
+        case ValueKind::Str:
+            if (m == "len")
+                return Value::int_(std::int64_t(v.text.size()));
+            if (m == "is_empty")
+                return Value::boolean_(v.text.empty());
+            if (m == "as_str" || m == "trim_end_matches")
+                return v;
+            if (m == "push_str") {
+                v.text += display(arg(0));
+                return Value::unit();
+            }
+            if (m == "push") {
+                v.text += arg(0).text;
+                return Value::unit();
+            }
+            if (m == "to_uppercase" || m == "to_lowercase") {
+                std::string s = v.text;
+                for (char& c : s)
+                    c = char(m == "to_uppercase" ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+                return Value::str(s);
+            }
+            if (m == "contains")
+                return Value::boolean_(v.text.find(display(arg(0))) != std::string::npos);
+            if (m == "starts_with")
+                return Value::boolean_(v.text.rfind(display(arg(0)), 0) == 0);
+            if (m == "trim") {
+                const auto b = v.text.find_first_not_of(" \t\n\r");
+                const auto end = v.text.find_last_not_of(" \t\n\r");
+                return Value::str(b == std::string::npos ? "" : v.text.substr(b, end - b + 1));
+            }
+            if (m == "repeat") {
+                std::string s;
+                for (std::int64_t i = 0; i < arg(0).integer; ++i)
+                    s += v.text;
+                return Value::str(s);
+            }
+            if (m == "parse") {
+                try {
+                    size_t used = 0;
+                    const bool isFloat = !e.generics.empty() && e.generics[0]->kind == TypeKind::Path
+                        && (e.generics[0]->path.text() == "f64" || e.generics[0]->path.text() == "f32");
+                    if (isFloat) {
+                        const double d = std::stod(v.text, &used);
+                        if (used == v.text.size())
+                            return Value::ok(Value::float_(d));
+                    } else {
+                        const long long n = std::stoll(v.text, &used);
+                        if (used == v.text.size())
+                            return Value::ok(Value::int_(n));
+                    }
+                } catch (const std::exception&) {
+                }
+                return Value::err(Value::str("invalid digit found in string"));
+            }
+            break;
+        case ValueKind::Int:
+        case ValueKind::Float: {
+            const bool isInt = v.kind == ValueKind::Int;
+            if (m == "abs")
+                return isInt ? Value::int_(v.integer < 0 ? -v.integer : v.integer) : Value::float_(std::fabs(v.real));
+            if (m == "pow" && isInt) {
+                std::int64_t r = 1;
+                for (std::int64_t i = 0; i < arg(0).integer; ++i)
+                    if (__builtin_mul_overflow(r, v.integer, &r))
+                        panic(at, "attempt to multiply with overflow");
+                return Value::int_(r);
+            }
+            if (m == "min" || m == "max") {
+                const bool less = compare(v, arg(0)) < 0;
+                return (m == "min") == less ? v : arg(0);
+            }
+            if (m == "sqrt")
+                return Value::float_(std::sqrt(isInt ? double(v.integer) : v.real));
+            if (m == "powi")
+                return Value::float_(std::pow(v.real, double(arg(0).integer)));
+            if (m == "round" || m == "floor" || m == "ceil")
+                return Value::float_(m == "round" ? std::round(v.real) : m == "floor" ? std::floor(v.real) : std::ceil(v.real));
+            if (m == "saturating_sub" && isInt)
+                return Value::int_(std::max<std::int64_t>(0, v.integer - arg(0).integer));
+            if ((m == "checked_add" || m == "checked_sub" || m == "checked_mul") && isInt) {
+                std::int64_t r = 0;
+                const bool overflow = m == "checked_add" ? __builtin_add_overflow(v.integer, arg(0).integer, &r)
+                    : m == "checked_sub" ? __builtin_sub_overflow(v.integer, arg(0).integer, &r)
+                                         : __builtin_mul_overflow(v.integer, arg(0).integer, &r);
+                return overflow ? Value::none() : Value::some(Value::int_(r));
+            }
+            break;
+        }
+        case ValueKind::Enum:
+            if (v.typeName == "Option" || v.typeName == "Result") {
+                const bool good = v.variant == "Some" || v.variant == "Ok";
+                if (m == "is_some" || m == "is_ok")
+                    return Value::boolean_(good);
+                if (m == "is_none" || m == "is_err")
+                    return Value::boolean_(!good);
+                if (m == "unwrap" || m == "expect") {
+                    if (good)
+                        return v.payload();
+                    if (m == "expect")
+                        panic(at, display(arg(0)) + (v.variant == "Err" ? ": " + debug(v.payload()) : ""));
+                    panic(at, v.variant == "None" ? "called `Option::unwrap()` on a `None` value"
+                                                  : "called `Result::unwrap()` on an `Err` value: " + debug(v.payload()));
+                }
+                if (m == "unwrap_or")
+                    return good ? v.payload() : arg(0);
+                if (m == "unwrap_or_else")
+                    return good ? v.payload() : call(args.at(0), v.variant == "Err" ? std::vector<Value>{v.payload()} : std::vector<Value>{}, at);
+                if (m == "unwrap_or_default")
+                    return good ? v.payload() : Value::int_(0);
+                if (m == "ok")
+                    return v.variant == "Ok" ? Value::some(v.payload()) : Value::none();
+                if (m == "err")
+                    return v.variant == "Err" ? Value::some(v.payload()) : Value::none();
+                if (m == "map")
+                    return good ? Value::enum_(v.typeName, v.variant, {call(args.at(0), {v.payload()}, at)}) : v;
+                if (m == "map_err")
+                    return v.variant == "Err" ? Value::err(call(args.at(0), {v.payload()}, at)) : v;
+                if (m == "and_then")
+                    return good ? call(args.at(0), {v.payload()}, at) : v;
+                if (m == "is_some_and")
+                    return Value::boolean_(good && truth(call(args.at(0), {v.payload()}, at), at));
+                if (m == "take") {
+                    Value old = v;
+                    v = Value::none();
+                    return old;
+                }
+            }
+            if (v.typeName == "JoinError") {
+                if (m == "is_cancelled")
+                    return Value::boolean_(v.variant == "Cancelled");
+                if (m == "is_panic")
+                    return Value::boolean_(v.variant == "Panic");
+            }
+            break;
+        case ValueKind::Vec:
+        case ValueKind::Range:
+            return sequenceMethod(e, self, v, m, std::move(args));
+        case ValueKind::Duration:
+            if (m == "as_secs")
+                return Value::int_(v.integer / 1'000'000'000);
+            if (m == "as_millis")
+                return Value::int_(v.integer / 1'000'000);
+            if (m == "as_micros")
+                return Value::int_(v.integer / 1'000);
+            if (m == "as_nanos")
+                return Value::int_(v.integer);
+            if (m == "as_secs_f64")
+                return Value::float_(double(v.integer) / 1e9);
+            if (m == "subsec_millis")
+                return Value::int_((v.integer % 1'000'000'000) / 1'000'000);
+            break;
+        case ValueKind::Instant:
+            if (m == "elapsed")
+                return Value::duration(wl::now() - v.integer);
+            if (m == "duration_since")
+                return Value::duration(std::max<std::int64_t>(0, v.integer - arg(0).integer));
+            break;
+        case ValueKind::JoinHandle:
+            if (m == "abort") {
+                v.handle->handle.abort();
+                return Value::unit();
+            }
+            if (m == "is_finished")
+                return Value::boolean_(v.handle->handle.isFinished());
+            break;
+        case ValueKind::Mutex:
+            if (m == "lock")
+                return Value::ok(Value::ref(v.target));
+            break;
+        case ValueKind::Atomic:
+            if (m == "load")
+                return *v.target;
+            if (m == "store") {
+                *v.target = arg(0);
+                return Value::unit();
+            }
+            if (m == "fetch_add" || m == "fetch_sub") {
+                Value old = *v.target;
+                v.target->integer += m == "fetch_add" ? arg(0).integer : -arg(0).integer;
+                return old;
+            }
+            break;
+        default: break;
+        }
+        unsupported(at, "the method `" + m + "` on " + kindName(v));
+    }
+
+    Value sequenceMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, std::vector<Value> args)
+    {
+        const Span& at = e.span;
+        if (v.kind == ValueKind::Vec) {
+            Cells& items = *v.items;
+            if (m == "push") {
+                items.push_back(cell(std::move(args.at(0))));
+                return Value::unit();
+            }
+            if (m == "pop") {
+                if (items.empty())
+                    return Value::none();
+                Value last = *items.back();
+                items.pop_back();
+                return Value::some(std::move(last));
+            }
+            if (m == "len")
+                return Value::int_(std::int64_t(items.size()));
+            if (m == "is_empty")
+                return Value::boolean_(items.empty());
+            if (m == "iter" || m == "iter_mut")
+                return Value::ref(self);
+            if (m == "into_iter")
+                return v;
+            if (m == "first" || m == "last")
+                return items.empty() ? Value::none() : Value::some(Value::ref(m == "first" ? items.front() : items.back()));
+            if (m == "get") {
+                const std::int64_t i = deref(args.at(0)).integer;
+                return i >= 0 && size_t(i) < items.size() ? Value::some(Value::ref(items[size_t(i)])) : Value::none();
+            }
+            if (m == "contains") {
+                for (const Cell& c : items)
+                    if (equal(*c, args.at(0)))
+                        return Value::boolean_(true);
+                return Value::boolean_(false);
+            }
+            if (m == "sort" || m == "sort_unstable") {
+                std::stable_sort(items.begin(), items.end(), [&](const Cell& a, const Cell& b) { return compareAt(*a, *b, at) < 0; });
+                return Value::unit();
+            }
+            if (m == "reverse") {
+                std::reverse(items.begin(), items.end());
+                return Value::unit();
+            }
+            if (m == "clear") {
+                items.clear();
+                return Value::unit();
+            }
+            if (m == "join") {
+                std::string s;
+                for (size_t i = 0; i < items.size(); ++i)
+                    s += (i ? display(args.at(0)) : "") + display(*items[i]);
+                return Value::str(s);
+            }
+            if (m == "extend") {
+                for (auto& x : elements(args.at(0), at))
+                    items.push_back(cell(std::move(x)));
+                return Value::unit();
+            }
+            if (m == "remove") {
+                const std::int64_t i = deref(args.at(0)).integer;
+                if (i < 0 || size_t(i) >= items.size())
+                    panic(at, "removal index (is " + std::to_string(i) + ") should be < len (is " + std::to_string(items.size()) + ")");
+                Value out = *items[size_t(i)];
+                items.erase(items.begin() + i);
+                return out;
+            }
+        }
+        // Iterator adapters, eagerly (a lesson's iterators are short and their closures have no effects to reorder).
+        std::vector<Value> xs = elements(Value::ref(self), at);
+        if (m == "iter" || m == "into_iter" || m == "collect" || m == "cloned" || m == "copied")
+            return Value::vec(std::move(xs));
+        if (m == "map" || m == "filter" || m == "for_each" || m == "filter_map") {
+            std::vector<Value> out;
+            for (auto& x : xs) {
+                Value r = call(args.at(0), {x}, at);
+                if (m == "map")
+                    out.push_back(std::move(r));
+                else if (m == "filter" && truth(r, at))
+                    out.push_back(std::move(x));
+                else if (m == "filter_map" && deref(r).is("Option", "Some"))
+                    out.push_back(deref(r).payload());
+            }
+            return m == "for_each" ? Value::unit() : Value::vec(std::move(out));
+        }
+        if (m == "enumerate") {
+            std::vector<Value> out;
+            for (size_t i = 0; i < xs.size(); ++i)
+                out.push_back(Value::tuple({Value::int_(std::int64_t(i)), std::move(xs[i])}));
+            return Value::vec(std::move(out));
+        }
+        if (m == "rev") {
+            std::reverse(xs.begin(), xs.end());
+            return Value::vec(std::move(xs));
+        }
+        if (m == "sum" || m == "count" || m == "product") {
+            if (m == "count")
+                return Value::int_(std::int64_t(xs.size()));
+            Value acc = Value::int_(m == "sum" ? 0 : 1);
+            for (auto& x : xs)
+                acc = binary(m == "sum" ? TokenKind::Plus : TokenKind::Star, acc, x, at);
+            return acc;
+        }
+        if (m == "max" || m == "min") {
+            if (xs.empty())
+                return Value::none();
+            Value best = xs[0];
+            for (auto& x : xs)
+                if ((compareAt(x, best, at) > 0) == (m == "max") && !equal(x, best))
+                    best = x;
+            return Value::some(best);
+        }
+        if (m == "any" || m == "all") {
+            for (auto& x : xs)
+                if (truth(call(args.at(0), {x}, at), at) == (m == "any"))
+                    return Value::boolean_(m == "any");
+            return Value::boolean_(m == "all");
+        }
+        if (m == "take" || m == "skip") {
+            const size_t n = size_t(std::max<std::int64_t>(0, deref(args.at(0)).integer));
+            if (m == "take")
+                xs.resize(std::min(n, xs.size()));
+            else
+                xs.erase(xs.begin(), xs.begin() + std::ptrdiff_t(std::min(n, xs.size())));
+            return Value::vec(std::move(xs));
+        }
+        if (m == "fold") {
+            Value acc = args.at(0);
+            for (auto& x : xs)
+                acc = call(args.at(1), {acc, x}, at);
+            return acc;
+        }
+        if (m == "zip") {
+            std::vector<Value> other = elements(args.at(0), at), out;
+            for (size_t i = 0; i < xs.size() && i < other.size(); ++i)
+                out.push_back(Value::tuple({xs[i], other[i]}));
+            return Value::vec(std::move(out));
+        }
+        if (m == "len")
+            return Value::int_(std::int64_t(xs.size()));
+        unsupported(at, "the method `" + m + "` on " + kindName(v));
+    }
+};
+
+}  // namespace
+
+ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
+{
+    ProgramRun run;
+    ParseResult parsed = parse(source);
+    ResolveResult resolved;
+    std::vector<Diagnostic> errors = std::move(parsed.errors);
+    if (errors.empty()) {
+        resolved = resolve(parsed.program);
+        errors = resolved.errors;
+    }
+    if (!errors.empty()) {
+        run.checked = false;
+        for (const auto& d : errors)
+            run.error += formatDiagnostic(options.file, d) + "\n";
+        run.error.pop_back();
+        return run;
+    }
+    Program& program = parsed.program;
+    const RuntimeOptions& runtime = resolved.runtime;
+
+    ExecutorConfig config;
+    config.mode = Mode::Simulated;
+    config.workers = options.workers.value_or(runtime.currentThread ? 1 : runtime.workerThreads ? runtime.workerThreads : 4);
+    config.seed = options.seed;
+    config.recording = options.recording;
+    config.scenario = options.file;
+    ProgramOptions opts = options;
+    if (!opts.control)
+        opts.control = std::make_shared<RunControl>();
+    config.control = opts.control;
+
+    Interp interp(program, resolved, opts);
+    Executor executor(config);
+    const JoinResult<Value> result = executor.block_on(interp.main(), "main");
+    run.trace = executor.takeTrace();
+    if (!interp.stopReason.empty()) {
+        run.error = interp.stopReason;
+    } else if (!result.ok() && result.error) {
+        const std::string& message = result.error->message;
+        std::string at;
+        {
+            std::lock_guard lock(interp.panicMutex);
+            const auto it = interp.panicAt.find(message);
+            if (it != interp.panicAt.end())
+                at = " at " + options.file + ":" + std::to_string(it->second.line) + ":" + std::to_string(it->second.column);
+        }
+        run.error = "thread 'main' panicked" + at + ":\n" + message;
+    }
+    return run;
+}
+
+}  // namespace wl::lang

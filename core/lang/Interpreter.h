@@ -1,0 +1,39 @@
+#pragma once
+// Runs a checked program on the executor: `async fn` bodies and `async` blocks become tasks and futures of the
+// executor, every `.await` is a real await on it (a sleep parks the task on a timer, a join! polls its arms inside
+// the task, tokio::spawn spawns a task), and every println! is a print event. Code that cannot suspend (the
+// resolver marks it) is evaluated directly; only suspending paths go through coroutines.
+//
+// What runs today (the rest gives a clear "not supported yet" error naming the construct and its line):
+// the whole core language of the subset; tokio::spawn, JoinHandle (await, abort, is_finished), sleep, timeout,
+// yield_now, spawn_blocking, join!, select!, Instant, Duration; std::thread::sleep; Arc, std::sync::Mutex,
+// atomics. Channels, semaphores and tokio::sync::Mutex come next. Simulated mode only for now.
+#include "exec/RunControl.h"
+#include "trace/Trace.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace wl::lang {
+
+struct ProgramOptions {
+    std::string file = "main.rs";              // for messages and the trace's name
+    std::optional<std::uint32_t> workers;      // default: #[tokio::main]'s (current_thread 1, else 4)
+    std::uint64_t seed = 1;
+    bool recording = true;
+    std::uint64_t maxSteps = 50'000'000;       // evaluation steps before the run is stopped (a runaway loop)
+    std::uint32_t maxDepth = 200;              // nested calls
+    std::shared_ptr<RunControl> control;
+};
+
+struct ProgramRun {
+    Trace trace;          // what ran, also when the program panicked or hit a limit
+    std::string error;    // "" when main returned; else where and why it stopped (file:line:col: ...)
+    bool checked = true;  // false when the program did not pass the front end (then `error` lists the problems)
+};
+
+ProgramRun runProgram(const std::string& source, const ProgramOptions& options);
+
+}  // namespace wl::lang

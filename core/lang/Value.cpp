@@ -1,0 +1,345 @@
+#include "Value.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace wl::lang {
+
+Value Value::boolean_(bool b)
+{
+    Value v;
+    v.kind = ValueKind::Bool;
+    v.boolean = b;
+    return v;
+}
+Value Value::int_(std::int64_t i)
+{
+    Value v;
+    v.kind = ValueKind::Int;
+    v.integer = i;
+    return v;
+}
+Value Value::float_(double d)
+{
+    Value v;
+    v.kind = ValueKind::Float;
+    v.real = d;
+    return v;
+}
+Value Value::str(std::string s)
+{
+    Value v;
+    v.kind = ValueKind::Str;
+    v.text = std::move(s);
+    return v;
+}
+Value Value::char_(std::string utf8)
+{
+    Value v;
+    v.kind = ValueKind::Char;
+    v.text = std::move(utf8);
+    return v;
+}
+Value Value::tuple(std::vector<Value> items)
+{
+    Value v;
+    v.kind = items.empty() ? ValueKind::Unit : ValueKind::Tuple;
+    v.items = std::make_shared<Cells>(cells(std::move(items)));
+    return v;
+}
+Value Value::vec(std::vector<Value> items)
+{
+    Value v;
+    v.kind = ValueKind::Vec;
+    v.items = std::make_shared<Cells>(cells(std::move(items)));
+    return v;
+}
+Value Value::enum_(std::string type, std::string variant, std::vector<Value> payload)
+{
+    Value v;
+    v.kind = ValueKind::Enum;
+    v.typeName = std::move(type);
+    v.variant = std::move(variant);
+    v.items = std::make_shared<Cells>(cells(std::move(payload)));
+    return v;
+}
+Value Value::duration(std::int64_t ns)
+{
+    Value v;
+    v.kind = ValueKind::Duration;
+    v.integer = ns;
+    return v;
+}
+Value Value::ref(Cell target)
+{
+    Value v;
+    v.kind = ValueKind::Ref;
+    v.target = std::move(target);
+    return v;
+}
+
+Cell cell(Value v) { return std::make_shared<Value>(std::move(v)); }
+Cells cells(std::vector<Value> values)
+{
+    Cells out;
+    out.reserve(values.size());
+    for (auto& v : values)
+        out.push_back(cell(std::move(v)));
+    return out;
+}
+
+const Value& deref(const Value& v)
+{
+    const Value* p = &v;
+    for (int i = 0; p->kind == ValueKind::Ref && p->target && i < 64; ++i)
+        p = p->target.get();
+    return *p;
+}
+Value& derefMut(Value& v)
+{
+    Value* p = &v;
+    for (int i = 0; p->kind == ValueKind::Ref && p->target && i < 64; ++i)
+        p = p->target.get();
+    return *p;
+}
+
+Value cloneValue(const Value& original)
+{
+    const Value& v = deref(original);
+    Value out = v;
+    switch (v.kind) {
+    case ValueKind::Tuple:
+    case ValueKind::Vec:
+    case ValueKind::Struct:
+    case ValueKind::Enum:
+    case ValueKind::Range:
+        out.items = std::make_shared<Cells>();
+        for (const Cell& c : *v.items)
+            out.items->push_back(cell(cloneValue(*c)));
+        break;
+    default: break;  // scalars copy; Mutex, Atomic, handles and futures are shared (Arc::clone semantics)
+    }
+    return out;
+}
+
+bool equal(const Value& x, const Value& y)
+{
+    const Value& a = deref(x);
+    const Value& b = deref(y);
+    if (a.kind == ValueKind::Int && b.kind == ValueKind::Float)
+        return double(a.integer) == b.real;
+    if (a.kind == ValueKind::Float && b.kind == ValueKind::Int)
+        return a.real == double(b.integer);
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case ValueKind::Unit: return true;
+    case ValueKind::Bool: return a.boolean == b.boolean;
+    case ValueKind::Int:
+    case ValueKind::Duration:
+    case ValueKind::Instant: return a.integer == b.integer;
+    case ValueKind::Float: return a.real == b.real;
+    case ValueKind::Char:
+    case ValueKind::Str: return a.text == b.text;
+    case ValueKind::Enum:
+        if (a.typeName != b.typeName || a.variant != b.variant)
+            return false;
+        [[fallthrough]];
+    case ValueKind::Tuple:
+    case ValueKind::Vec:
+    case ValueKind::Struct:
+    case ValueKind::Range:
+        if (a.items->size() != b.items->size())
+            return false;
+        for (size_t i = 0; i < a.items->size(); ++i)
+            if (!equal(*(*a.items)[i], *(*b.items)[i]))
+                return false;
+        return true;
+    default: return a.target == b.target && a.future == b.future && a.handle == b.handle;
+    }
+}
+
+int compare(const Value& x, const Value& y)
+{
+    const Value& a = deref(x);
+    const Value& b = deref(y);
+    auto three = [](auto l, auto r) { return l < r ? -1 : (r < l ? 1 : 0); };
+    if ((a.kind == ValueKind::Int || a.kind == ValueKind::Float) && (b.kind == ValueKind::Int || b.kind == ValueKind::Float)) {
+        if (a.kind == ValueKind::Int && b.kind == ValueKind::Int)
+            return three(a.integer, b.integer);
+        return three(a.kind == ValueKind::Int ? double(a.integer) : a.real, b.kind == ValueKind::Int ? double(b.integer) : b.real);
+    }
+    if (a.kind == b.kind) {
+        switch (a.kind) {
+        case ValueKind::Bool: return three(a.boolean, b.boolean);
+        case ValueKind::Duration:
+        case ValueKind::Instant: return three(a.integer, b.integer);
+        case ValueKind::Char:
+        case ValueKind::Str: return three(a.text, b.text);
+        case ValueKind::Tuple:
+        case ValueKind::Vec:
+            for (size_t i = 0; i < a.items->size() && i < b.items->size(); ++i)
+                if (int c = compare(*(*a.items)[i], *(*b.items)[i]))
+                    return c;
+            return three(a.items->size(), b.items->size());
+        default: break;
+        }
+    }
+    throw RustPanic("cannot compare " + kindName(a) + " with " + kindName(b));
+}
+
+namespace {
+std::string realText(double d, bool debug)
+{
+    if (std::isnan(d))
+        return "NaN";
+    if (std::isinf(d))
+        return d > 0 ? "inf" : "-inf";
+    char buf[400];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    std::string s(buf, r.ptr);
+    if (debug && s.find('.') == std::string::npos)
+        s += ".0";  // {:?} of 1.0 is "1.0"; {} is "1"
+    return s;
+}
+
+std::string quoted(const std::string& s, char q)
+{
+    std::string out(1, q);
+    for (char c : s) {
+        switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        case '\\': out += "\\\\"; break;
+        case '"': out += q == '"' ? "\\\"" : "\""; break;
+        case '\'': out += q == '\'' ? "\\'" : "'"; break;
+        default: out += c;
+        }
+    }
+    return out + q;
+}
+
+std::string durationDebug(std::int64_t ns)
+{
+    auto withFraction = [](std::int64_t whole, std::int64_t frac, int digits, const char* unit) {
+        std::string f = std::to_string(frac);
+        f = std::string(size_t(digits) - f.size(), '0') + f;
+        while (!f.empty() && f.back() == '0')
+            f.pop_back();
+        return std::to_string(whole) + (f.empty() ? "" : "." + f) + unit;
+    };
+    if (ns >= 1'000'000'000)
+        return withFraction(ns / 1'000'000'000, ns % 1'000'000'000, 9, "s");
+    if (ns >= 1'000'000)
+        return withFraction(ns / 1'000'000, ns % 1'000'000, 6, "ms");
+    if (ns >= 1'000)
+        return withFraction(ns / 1'000, ns % 1'000, 3, "µs");
+    return std::to_string(ns) + "ns";
+}
+
+std::string joined(const Cells& items, bool dbg)
+{
+    std::string s;
+    for (size_t i = 0; i < items.size(); ++i)
+        s += (i ? ", " : "") + (dbg ? debug(*items[i]) : display(*items[i]));
+    return s;
+}
+}  // namespace
+
+std::string display(const Value& original)
+{
+    const Value& v = deref(original);
+    switch (v.kind) {
+    case ValueKind::Unit: return "()";
+    case ValueKind::Bool: return v.boolean ? "true" : "false";
+    case ValueKind::Int: return std::to_string(v.integer);
+    case ValueKind::Float: return realText(v.real, false);
+    case ValueKind::Char:
+    case ValueKind::Str: return v.text;
+    case ValueKind::Mutex: return display(*v.target);
+    case ValueKind::Atomic: return display(*v.target);
+    case ValueKind::Enum:
+        // The library's errors display as their message (JoinError, Elapsed, RecvError).
+        if (v.typeName == "JoinError" || v.typeName == "Elapsed" || v.typeName == "Error")
+            return v.items->empty() ? v.variant : display(*(*v.items)[0]);
+        [[fallthrough]];
+    default: return debug(v);
+    }
+}
+
+std::string debug(const Value& original)
+{
+    const Value& v = deref(original);
+    switch (v.kind) {
+    case ValueKind::Float: return realText(v.real, true);
+    case ValueKind::Str: return quoted(v.text, '"');
+    case ValueKind::Char: return quoted(v.text, '\'');
+    case ValueKind::Tuple: return "(" + joined(*v.items, true) + (v.items->size() == 1 ? ",)" : ")");
+    case ValueKind::Vec: return "[" + joined(*v.items, true) + "]";
+    case ValueKind::Enum: {
+        if (v.typeName == "JoinError")
+            return "JoinError::" + std::string(v.variant == "Cancelled" ? "Cancelled" : "Panic") + "(..)";
+        if (v.items->empty())
+            return v.variant;
+        return v.variant + "(" + joined(*v.items, true) + ")";
+    }
+    case ValueKind::Struct: {
+        if (v.items->empty())
+            return v.typeName;
+        std::string s = v.typeName;
+        if (v.names && !v.names->empty() && !(*v.names)[0].empty()) {
+            s += " { ";
+            for (size_t i = 0; i < v.items->size(); ++i)
+                s += (i ? ", " : "") + (*v.names)[i] + ": " + debug(*(*v.items)[i]);
+            return s + " }";
+        }
+        return s + "(" + joined(*v.items, true) + ")";
+    }
+    case ValueKind::Range:
+        return debug(*(*v.items)[0]) + (v.inclusive ? "..=" : "..") + debug(*(*v.items)[1]);
+    case ValueKind::Duration: return durationDebug(v.integer);
+    case ValueKind::Instant: return "Instant { " + std::to_string(v.integer) + " ns }";
+    case ValueKind::Function: return "fn " + (v.selfType.empty() ? "" : v.selfType + "::") + "?";
+    case ValueKind::Closure: return "closure";
+    case ValueKind::Library: return v.text;
+    case ValueKind::Future: return "Future";
+    case ValueKind::JoinHandle: return "JoinHandle";
+    case ValueKind::Mutex: return "Mutex { data: " + debug(*v.target) + " }";
+    case ValueKind::Atomic: return debug(*v.target);
+    case ValueKind::Opaque: return v.text;
+    default: return display(v);
+    }
+}
+
+std::string kindName(const Value& original)
+{
+    const Value& v = deref(original);
+    switch (v.kind) {
+    case ValueKind::Unit: return "()";
+    case ValueKind::Bool: return "a bool";
+    case ValueKind::Int: return "an integer";
+    case ValueKind::Float: return "a float";
+    case ValueKind::Char: return "a char";
+    case ValueKind::Str: return "a string";
+    case ValueKind::Tuple: return "a tuple";
+    case ValueKind::Vec: return "a Vec";
+    case ValueKind::Struct:
+    case ValueKind::Enum: return v.typeName;
+    case ValueKind::Range: return "a range";
+    case ValueKind::Function:
+    case ValueKind::Closure:
+    case ValueKind::Library: return "a function";
+    case ValueKind::Future: return "a future";
+    case ValueKind::JoinHandle: return "a JoinHandle";
+    case ValueKind::Duration: return "a Duration";
+    case ValueKind::Instant: return "an Instant";
+    case ValueKind::Ref: return "a reference";
+    case ValueKind::Mutex: return "a Mutex";
+    case ValueKind::Atomic: return "an atomic";
+    case ValueKind::Opaque: return v.text;
+    }
+    return "a value";
+}
+
+}  // namespace wl::lang

@@ -1,0 +1,99 @@
+#pragma once
+// The interpreter's values. Dynamic: a Value carries its kind; integers are 64-bit with Rust's overflow panic.
+// Aggregates (tuples, vectors, structs, enum payloads) hold their elements in shared cells, so a reference
+// (`&mut v`, a MutexGuard) is an alias of the place it points to, as the subset treats references.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace wl::lang {
+
+struct Value;
+using Cell = std::shared_ptr<Value>;  // a place: a variable, a field, an element
+using Cells = std::vector<Cell>;
+
+struct Expr;
+struct Item;
+struct Scope;
+
+enum class ValueKind : std::uint8_t {
+    Unit, Bool, Int, Float, Char, Str,
+    Tuple, Vec, Struct, Enum,      // items; Struct: names too; Struct/Enum: typeName (and variant)
+    Range,                         // items: start, end (Unit when open); inclusive
+    Function, Closure,             // callables
+    Library,                       // a library function or constant named by path (tokio::spawn, Duration::from_secs)
+    Future,                        // lazy: runs when awaited or spawned
+    JoinHandle, Duration, Instant, // Duration, Instant: nanoseconds in `integer`
+    Ref,                           // an alias of `target`
+    Mutex, Atomic,                 // a shared cell (Arc<Mutex<T>>, AtomicUsize)
+    Opaque,                        // something of the library's own (a Waker, a Context)
+};
+
+struct FutureState;
+struct JoinHandleState;
+
+struct Value {
+    ValueKind kind = ValueKind::Unit;
+    bool boolean = false;
+    bool inclusive = false;  // Range
+    std::int64_t integer = 0;
+    double real = 0;
+    std::string text;      // Str, Char (UTF-8), Library (its path), Opaque (what it is)
+    std::string typeName;  // Struct, Enum
+    std::string variant;   // Enum
+    std::shared_ptr<Cells> items;
+    std::shared_ptr<std::vector<std::string>> names;  // Struct field names, parallel to items
+    const Item* function = nullptr;                   // Function
+    std::string selfType;                             // Function: the impl it is in
+    const Expr* closure = nullptr;                    // Closure
+    std::shared_ptr<Scope> captured;                  // Closure
+    std::shared_ptr<FutureState> future;
+    std::shared_ptr<JoinHandleState> handle;
+    Cell target;  // Ref, Mutex, Atomic
+
+    static Value unit() { return {}; }
+    static Value boolean_(bool b);
+    static Value int_(std::int64_t i);
+    static Value float_(double d);
+    static Value str(std::string s);
+    static Value char_(std::string utf8);
+    static Value tuple(std::vector<Value> items);
+    static Value vec(std::vector<Value> items);
+    static Value enum_(std::string type, std::string variant, std::vector<Value> payload = {});
+    static Value some(Value v) { return enum_("Option", "Some", {std::move(v)}); }
+    static Value none() { return enum_("Option", "None"); }
+    static Value ok(Value v) { return enum_("Result", "Ok", {std::move(v)}); }
+    static Value err(Value v) { return enum_("Result", "Err", {std::move(v)}); }
+    static Value duration(std::int64_t ns);
+    static Value ref(Cell target);
+
+    bool is(const char* type, const char* v) const { return kind == ValueKind::Enum && typeName == type && variant == v; }
+    const Value& payload(size_t i = 0) const { return *items->at(i); }
+};
+
+Cell cell(Value v);
+Cells cells(std::vector<Value> values);
+
+// Follows references to the value they name.
+const Value& deref(const Value& v);
+Value& derefMut(Value& v);
+
+// A deep copy of what the value owns (Vec, String, structs); shared things (Arc, Mutex, handles) stay shared.
+Value cloneValue(const Value& v);
+bool equal(const Value& a, const Value& b);
+// -1, 0, 1; throws RustPanic for values that do not compare.
+int compare(const Value& a, const Value& b);
+
+std::string display(const Value& v);  // {}
+std::string debug(const Value& v);    // {:?}
+std::string kindName(const Value& v);  // for messages: "an integer", "a String", "Option", ...
+
+// A Rust panic: unwinds to the task, which ends with it (a JoinError for whoever awaits it).
+struct RustPanic : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace wl::lang
