@@ -1801,6 +1801,12 @@ private:
                     panic(at, v.variant == "None" ? "called `Option::unwrap()` on a `None` value"
                                                   : "called `Result::unwrap()` on an `Err` value: " + debug(v.payload()));
                 }
+                if (m == "unwrap_err" || m == "expect_err") {
+                    if (!good)
+                        return v.payload();
+                    panic(at, m == "expect_err" ? display(arg(0)) + ": " + debug(v.payload())
+                                                : "called `Result::unwrap_err()` on an `Ok` value: " + debug(v.payload()));
+                }
                 if (m == "unwrap_or")
                     return good ? v.payload() : arg(0);
                 if (m == "unwrap_or_else")

@@ -282,6 +282,12 @@ std::string debug(const Value& original)
             return "JoinError::" + std::string(v.variant == "Cancelled" ? "Cancelled" : "Panic") + "(..)";
         if (v.items->empty())
             return v.variant;
+        if (v.names && !v.names->empty()) {  // a record variant: Rect { w: 2.0, h: 3.5 }
+            std::string s = v.variant + " { ";
+            for (size_t i = 0; i < v.items->size(); ++i)
+                s += (i ? ", " : "") + (*v.names)[i] + ": " + debug(*(*v.items)[i]);
+            return s + " }";
+        }
         return v.variant + "(" + joined(*v.items, true) + ")";
     }
     case ValueKind::Struct: {

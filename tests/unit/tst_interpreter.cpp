@@ -1,0 +1,155 @@
+// The interpreter of core/lang: programs print what Rust and tokio print at the virtual times they print it; the
+// scenario programs that have migrated reproduce their C++ twins' traces event for event (sites aside) on 1, 2 and
+// 4 workers over several seeds; panics, budgets and unsupported constructs end the run with a located message.
+#include "CommandLine.h"
+#include "lang/Interpreter.h"
+#include "scenarios/Scenario.h"
+#include "trace/InvariantChecker.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace wl;
+using namespace wl::lang;
+
+namespace {
+// The scenarios whose Rust program the interpreter runs exactly as their C++ twin.
+const QStringList kMigrated = {"join",          "sequential",    "select",        "timeout",
+                               "errors",        "drop_vs_abort", "many_sleepers", "concurrent_requests",
+                               "select_cancel"};
+
+std::string printed(const Trace& t)
+{
+    std::string out;
+    for (const auto& [time, text] : t.printedLines())
+        out += formatPrintedLine(time, text) + "\n";
+    return out;
+}
+
+ProgramRun run(const std::string& source, std::uint32_t workers = 1)
+{
+    ProgramOptions o;
+    o.file = "t.rs";
+    o.workers = workers;
+    return runProgram(source, o);
+}
+}  // namespace
+
+class TstInterpreter : public QObject {
+    Q_OBJECT
+private slots:
+    void programsPrintWhatRustPrints_data()
+    {
+        QTest::addColumn<QString>("program");
+        const QDir dir(WAKELINE_PROGRAMS_DIR "/language");
+        int n = 0;
+        for (const QString& out : dir.entryList({"*.out"})) {
+            QTest::newRow(qPrintable(out)) << dir.filePath(QString(out).replace(".out", ".rs"));
+            ++n;
+        }
+        QVERIFY(n >= 5);
+    }
+    void programsPrintWhatRustPrints()
+    {
+        QFETCH(QString, program);
+        QFile source(program), expected(QString(program).replace(".rs", ".out"));
+        QVERIFY(source.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
+        ProgramOptions o;
+        o.file = program.toStdString();
+        const ProgramRun r = runProgram(source.readAll().toStdString(), o);
+        QVERIFY2(r.error.empty(), r.error.c_str());
+        QCOMPARE(QString::fromStdString(printed(r.trace)), QString::fromUtf8(expected.readAll()));
+        QCOMPARE(QString::fromStdString(describe(checkInvariants(r.trace))), QString());
+    }
+
+    void migratedScenariosMatchTheirTwins_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<int>("seed");
+        for (const QString& id : kMigrated)
+            for (int workers : {1, 2, 4})
+                for (int seed : {1, 2, 3})
+                    QTest::newRow(qPrintable(QString("%1 w%2 s%3").arg(id).arg(workers).arg(seed))) << id << workers << seed;
+    }
+    void migratedScenariosMatchTheirTwins()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, workers);
+        QFETCH(int, seed);
+        const Scenario& s = *findScenario(scenario.toStdString());
+        RunOptions native;
+        native.workers = std::uint32_t(workers);
+        native.seed = std::uint64_t(seed);
+        const Trace twin = runScenario(s, native);
+        ProgramOptions o;
+        o.file = s.id + ".rs";
+        o.workers = std::uint32_t(workers);
+        o.seed = std::uint64_t(seed);
+        const ProgramRun interpreted = runProgram(s.rustSource, o);
+        QVERIFY2(interpreted.error.empty(), interpreted.error.c_str());
+        QCOMPARE(QString::fromStdString(describe(checkInvariants(interpreted.trace))), QString());
+        QCOMPARE(interpreted.trace.events.size(), twin.events.size());
+        for (size_t i = 0; i < twin.events.size(); ++i) {
+            Event a = twin.events[i], b = interpreted.trace.events[i];
+            a.site = b.site = 0;  // sites aside: the twin ties events to lines by hand
+            if (!(a == b))
+                QFAIL(qPrintable(QString("event %1 differs: %2 of task %3 at %4 ns (twin) vs %5 of task %6 at %7 ns")
+                                     .arg(i).arg(eventKindName(a.kind).data()).arg(a.task).arg(a.time)
+                                     .arg(eventKindName(b.kind).data()).arg(b.task).arg(b.time)));
+        }
+        QCOMPARE(interpreted.trace.strings, twin.strings);
+        QCOMPARE(interpreted.trace.duration, twin.duration);
+    }
+
+    void aPanicInMainIsReportedAsRustDoes()
+    {
+        const ProgramRun r = run("fn main() {\n    let v: Vec<i32> = Vec::new();\n    println!(\"{}\", v[3]);\n}\n");
+        QCOMPARE(r.error, std::string("thread 'main' panicked at t.rs:3:20:\nindex out of bounds: the len is 0 but the index is 3"));
+        const ProgramRun o = run("fn main() {\n    let x = i64::MAX;\n    let y = x + 1;\n}\n");
+        QCOMPARE(o.error, std::string("thread 'main' panicked at t.rs:3:13:\nattempt to add with overflow"));
+        const ProgramRun u = run("fn main() {\n    let r: Result<u32, String> = Err(\"no\".to_string());\n    r.unwrap();\n}\n");
+        QCOMPARE(u.error, std::string("thread 'main' panicked at t.rs:3:5:\ncalled `Result::unwrap()` on an `Err` value: \"no\""));
+    }
+
+    void runawayProgramsHitABudgetAndKeepTheirTrace()
+    {
+        ProgramOptions o;
+        o.file = "t.rs";
+        o.maxSteps = 100000;
+        const ProgramRun r = runProgram("#[tokio::main]\nasync fn main() {\n    println!(\"start\");\n"
+                                        "    let mut i = 0;\n    loop {\n        i += 1;\n    }\n}\n", o);
+        QVERIFY2(r.error.find("t.rs:") == 0 && r.error.find("the program ran 100000 steps without finishing (the step budget)")
+                     != std::string::npos, r.error.c_str());
+        QCOMPARE(printed(r.trace), std::string("0 ms  start\n"));  // what ran is kept
+        const ProgramRun deep = run("fn f(n: u64) -> u64 { f(n + 1) }\nfn main() { f(0); }\n");
+        QCOMPARE(deep.error, std::string("t.rs:1:23: calls nested deeper than 200 (the recursion limit)"));
+    }
+
+    void whatIsNotSupportedYetSaysSoWithItsLine()
+    {
+        const ProgramRun r = run("use tokio::sync::mpsc;\n#[tokio::main]\nasync fn main() {\n    let (tx, rx) = mpsc::channel::<u32>(4);\n}\n");
+        QCOMPARE(r.error, std::string("t.rs:4:20: `tokio::sync::mpsc::channel` is not supported by the interpreter yet"));
+        const ProgramRun bad = run("fn main() { let x = ; }");
+        QVERIFY(!bad.checked);
+        QCOMPARE(bad.error, std::string("t.rs:1:21: error: expected an expression, found `;`"));
+    }
+
+    void theCommandLineRunsAProgram()
+    {
+        const auto r = runCommandLine({"wakeline", "--program", WAKELINE_PROGRAMS_DIR "/language/async_basics.rs", "--print"});
+        QCOMPARE(r.exitCode, 0);
+        QFile expected(WAKELINE_PROGRAMS_DIR "/language/async_basics.out");
+        QVERIFY(expected.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromStdString(r.out), QString::fromUtf8(expected.readAll()));
+        const auto threaded = runCommandLine({"wakeline", "--program", WAKELINE_PROGRAMS_DIR "/language/basics.rs", "--mode", "threaded"});
+        QCOMPARE(threaded.exitCode, 2);
+        const auto err = runCommandLine({"wakeline", "--program", WAKELINE_PROGRAMS_DIR "/errors/13-undefined-variable.rs"});
+        QCOMPARE(err.exitCode, 1);
+        QVERIFY(err.err.find("13-undefined-variable.rs:3:20: error: cannot find value `count` in this scope") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstInterpreter)
+#include "tst_interpreter.moc"
