@@ -1501,7 +1501,9 @@ private:
     Value macro(const Expr& e, std::vector<Value> args, const ScopeP& scope)
     {
         const std::string name = e.path.segments.back().name;
-        if (name == "println" || name == "eprintln" || name == "print" || name == "eprint") {
+        if (name == "print" || name == "eprint")
+            unsupported(e.span, "`" + name + "!` (output without a line break)");
+        if (name == "println" || name == "eprintln") {
             wl::print(args.empty() ? std::string() : format(e, args, scope));
             return Value::unit();
         }
@@ -2056,6 +2058,13 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     }
     Program& program = parsed.program;
     const RuntimeOptions& runtime = resolved.runtime;
+    // Trait impls the interpreter does not apply yet would be silently ignored: refuse them instead.
+    for (const auto& item : program.items)
+        if (item->kind == ItemKind::Impl && !item->trait.segments.empty()) {
+            run.error = options.file + ":" + std::to_string(item->span.line) + ":" + std::to_string(item->span.column)
+                + ": `impl " + item->trait.text() + "` is not supported by the interpreter yet";
+            return run;
+        }
 
     ExecutorConfig config;
     config.mode = Mode::Simulated;

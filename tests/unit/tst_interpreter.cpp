@@ -131,6 +131,12 @@ private slots:
     {
         const ProgramRun r = run("use tokio::sync::mpsc;\n#[tokio::main]\nasync fn main() {\n    let (tx, rx) = mpsc::channel::<u32>(4);\n}\n");
         QCOMPARE(r.error, std::string("t.rs:4:20: `tokio::sync::mpsc::channel` is not supported by the interpreter yet"));
+        const ProgramRun impl = run("struct S;\nimpl std::fmt::Display for S {\n    fn fmt(&self, f: &mut std::fmt::Formatter) "
+                                    "-> std::fmt::Result { Ok(()) }\n}\nfn main() { println!(\"x\"); }\n");
+        QCOMPARE(impl.error, std::string("t.rs:2:1: `impl std::fmt::Display` is not supported by the interpreter yet"));
+        QVERIFY(impl.trace.events.empty());  // refused before anything ran
+        const ProgramRun partial = run("fn main() {\n    print!(\"no newline\");\n}\n");
+        QCOMPARE(partial.error, std::string("t.rs:2:5: `print!` (output without a line break) is not supported by the interpreter yet"));
         const ProgramRun bad = run("fn main() { let x = ; }");
         QVERIFY(!bad.checked);
         QCOMPARE(bad.error, std::string("t.rs:1:21: error: expected an expression, found `;`"));
