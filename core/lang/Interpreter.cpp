@@ -6,6 +6,9 @@
 #include "Value.h"
 #include "exec/Executor.h"
 #include "exec/Runtime.h"
+#include "sync/Broadcast.h"
+#include "sync/Mpsc.h"
+#include "sync/Semaphore.h"
 
 #include <algorithm>
 #include <atomic>
@@ -148,6 +151,47 @@ private:
     [[noreturn]] void unsupported(const Span& at, const std::string& what)
     {
         stop(at, what + " is not supported by the interpreter yet");
+    }
+
+    // --- moves ---
+    static bool isCopy(const Value& v)
+    {
+        switch (v.kind) {
+        case ValueKind::Unit:
+        case ValueKind::Bool:
+        case ValueKind::Int:
+        case ValueKind::Float:
+        case ValueKind::Char:
+        case ValueKind::Duration:
+        case ValueKind::Instant:
+        case ValueKind::Ref:
+        case ValueKind::Function:
+        case ValueKind::Library: return true;
+        default: return false;
+        }
+    }
+    static Value moved()
+    {
+        Value v;
+        v.kind = ValueKind::Opaque;
+        v.text = "a moved value";
+        return v;
+    }
+    // A `move` closure or `async move` block takes the variables it uses out of the code around it: they live in
+    // its own scope from now on, and what is not Copy is gone from the outside (so a Sender moved into a task is
+    // dropped when that task ends, as in Rust).
+    ScopeP moveIn(const Expr& e, const ScopeP& scope)
+    {
+        if (!e.move || e.captures.empty())
+            return scope;
+        auto own = child(scope);
+        for (const std::string& name : e.captures)
+            if (Cell c = scope->find(name)) {
+                own->bind(name, *c);
+                if (!isCopy(*c))
+                    *c = moved();
+            }
+        return own;
     }
 
     // --- values of names ---
@@ -424,6 +468,42 @@ private:
             co_return Value::ok(std::move(*r));
         co_return Value::err(Value::enum_("Elapsed", "Elapsed", {Value::str("deadline has elapsed")}));
     }
+    static Value opaque(const std::string& what, std::shared_ptr<void> object)
+    {
+        Value v;
+        v.kind = ValueKind::Opaque;
+        v.text = what;
+        v.object = std::move(object);
+        return v;
+    }
+    static Task<Value> mpscSend(std::shared_ptr<MpscSender<Value>> tx, Value v)
+    {
+        std::optional<Value> back = co_await tx->send(std::move(v));
+        if (back)
+            co_return Value::err(Value::enum_("SendError", "SendError", {std::move(*back)}));
+        co_return Value::ok(Value::unit());
+    }
+    static Task<Value> mpscRecv(std::shared_ptr<MpscReceiver<Value>> rx)
+    {
+        std::optional<Value> got = co_await rx->recv();
+        co_return got ? Value::some(std::move(*got)) : Value::none();
+    }
+    static Task<Value> broadcastRecv(std::shared_ptr<BroadcastReceiver<Value>> rx)
+    {
+        BroadcastResult<Value> r = co_await rx->recv();
+        if (r.index() == 0)
+            co_return Value::ok(std::move(std::get<0>(r)));
+        if (r.index() == 1)
+            co_return Value::err(Value::enum_("RecvError", "Lagged", {Value::int_(std::int64_t(std::get<1>(r).missed))}));
+        co_return Value::err(Value::enum_("RecvError", "Closed"));
+    }
+    static Task<Value> acquirePermit(std::shared_ptr<Semaphore> s)
+    {
+        std::optional<SemaphorePermit> p = co_await s->acquire();
+        if (!p)
+            co_return Value::err(Value::enum_("AcquireError", "AcquireError", {Value::str("semaphore closed")}));
+        co_return Value::ok(opaque("SemaphorePermit", std::make_shared<SemaphorePermit>(std::move(*p))));
+    }
     Task<Value> evalTask(const Expr* e, ScopeP scope)
     {
         try {
@@ -530,6 +610,27 @@ private:
             Value inner = std::move(args.at(1));
             return futureValue("timeout", [this, d, inner, at]() { return timeoutTask(d, inner, at); });
         }
+        if (path == "tokio::sync::mpsc::channel") {
+            const std::int64_t capacity = arg(0).integer;
+            if (capacity < 1)
+                panic(at, "mpsc bounded channel requires buffer > 0");
+            auto [tx, rx] = mpsc_channel<Value>(std::size_t(capacity), "mpsc::channel(" + std::to_string(capacity) + ")");
+            return Value::tuple({opaque("mpsc::Sender", std::make_shared<MpscSender<Value>>(std::move(tx))),
+                                 opaque("mpsc::Receiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
+        }
+        if (path == "tokio::sync::broadcast::channel") {
+            const std::int64_t capacity = arg(0).integer;
+            if (capacity < 1)
+                panic(at, "broadcast channel capacity cannot be zero");
+            auto [tx, rx] = broadcast_channel<Value>(std::size_t(capacity), "broadcast::channel(" + std::to_string(capacity) + ")");
+            return Value::tuple({opaque("broadcast::Sender", std::make_shared<BroadcastSender<Value>>(std::move(tx))),
+                                 opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(std::move(rx)))});
+        }
+        if (path == "tokio::sync::Semaphore::new") {
+            const std::int64_t permits = arg(0).integer;
+            return opaque("Semaphore", Semaphore::create(std::size_t(std::max<std::int64_t>(0, permits)),
+                                                         "Semaphore::new(" + std::to_string(permits) + ")"));
+        }
         if (path == "std::thread::sleep") {
             wl::thread_sleep(Duration(arg(0).integer));
             return Value::unit();
@@ -616,7 +717,7 @@ private:
         case ExprKind::Block:
             if (e.async) {
                 const Block* b = e.block.get();
-                ScopeP captured = scope;
+                ScopeP captured = moveIn(e, scope);
                 return futureValue("async block", [this, b, captured]() { return asyncBlock(b, captured); });
             }
             return block(*e.block, scope);
@@ -656,7 +757,7 @@ private:
             Value v;
             v.kind = ValueKind::Closure;
             v.closure = &e;
-            v.captured = scope;
+            v.captured = moveIn(e, scope);
             return v;
         }
         case ExprKind::Assign:
@@ -689,6 +790,11 @@ private:
             std::vector<Value> args;
             for (const auto& x : e.list)
                 args.push_back(eval(*x, scope));
+            if (f.kind == ValueKind::Library && f.text == "std::mem::drop")
+                for (const auto& x : e.list)  // drop(x) ends x's life now: its value leaves the scope
+                    if (x->kind == ExprKind::Path && x->path.segments.size() == 1)
+                        if (Cell c = scope->find(x->path.segments[0].name))
+                            *c = moved();
             return call(f, std::move(args), e.span);
         }
         case ExprKind::Macro: {
@@ -1870,6 +1976,42 @@ private:
             }
             if (m == "is_finished")
                 return Value::boolean_(v.handle->handle.isFinished());
+            break;
+        case ValueKind::Opaque:
+            // clone() of a channel end or a semaphore shares it (Arc-like): it closes when the last holder goes.
+            if (v.text == "mpsc::Sender" && m == "send") {
+                auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
+                Value msg = args.at(0);
+                return futureValue("send", [tx, msg]() { return mpscSend(tx, msg); });
+            }
+            if (v.text == "mpsc::Receiver" && m == "recv") {
+                auto rx = std::static_pointer_cast<MpscReceiver<Value>>(v.object);
+                return futureValue("recv", [rx]() { return mpscRecv(rx); });
+            }
+            if (v.text == "broadcast::Sender") {
+                auto tx = std::static_pointer_cast<BroadcastSender<Value>>(v.object);
+                if (m == "send") {
+                    const std::size_t receivers = tx->send(args.at(0));
+                    if (receivers == 0)
+                        return Value::err(Value::enum_("SendError", "SendError", {args.at(0)}));
+                    return Value::ok(Value::int_(std::int64_t(receivers)));
+                }
+                if (m == "subscribe")
+                    return opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(tx->subscribe()));
+            }
+            if (v.text == "broadcast::Receiver" && m == "recv") {
+                auto rx = std::static_pointer_cast<BroadcastReceiver<Value>>(v.object);
+                return futureValue("recv", [rx]() { return broadcastRecv(rx); });
+            }
+            if (v.text == "Semaphore") {
+                auto s = std::static_pointer_cast<Semaphore>(v.object);
+                if (m == "acquire")
+                    return futureValue("acquire", [s]() { return acquirePermit(s); });
+                if (m == "available_permits")
+                    return Value::int_(std::int64_t(s->available()));
+            }
+            if (v.text == "a moved value")
+                panic(at, "use of a moved value");
             break;
         case ValueKind::Mutex:
             if (m == "lock")

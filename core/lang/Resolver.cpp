@@ -277,12 +277,28 @@ private:
     }
 
     // --- names ---
-    bool isLocal(const std::string& name) const
+    bool isLocal(const std::string& name) const { return scopeOf(name) >= 0; }
+    // The index in scopes_ of the scope that binds `name`, or -1.
+    int scopeOf(const std::string& name) const
     {
-        for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
-            if (it->count(name))
-                return true;
-        return false;
+        for (int i = int(scopes_.size()) - 1; i >= 0; --i)
+            if (scopes_[size_t(i)].count(name))
+                return i;
+        return -1;
+    }
+    // A local used inside `move` closures or async blocks that it was declared outside of is captured by them.
+    struct Capture {
+        size_t depth;  // scopes_.size() when the closure began: locals in scopes below it come from outside
+        std::vector<std::string>* names;
+    };
+    std::vector<Capture> captures_;
+    void noteUse(const std::string& name)
+    {
+        const int at = scopeOf(name);
+        for (Capture& c : captures_)
+            if (at >= 0 && size_t(at) < c.depth
+                && std::find(c.names->begin(), c.names->end(), name) == c.names->end())
+                c.names->push_back(name);
     }
     const Item* findLocalItem(const std::string& name) const
     {
@@ -383,8 +399,10 @@ private:
                 error(p.segments[1].span, "cannot find `" + p.segments[1].name + "` in the crate root");
             return;
         }
-        if (n == 1 && isLocal(first))
+        if (n == 1 && isLocal(first)) {
+            noteUse(first);
             return;
+        }
         if (const Item* item = findItem(first)) {
             if (n >= 2)
                 member(first, p.segments[1], p.span);
@@ -500,13 +518,17 @@ private:
     }
 
     // A future of its own (async block, closure): awaits inside it do not suspend the code around it.
-    void separately(bool async, const std::function<void()>& walk)
+    void separately(Expr& e, bool async, const std::function<void()>& walk)
     {
         const Context saved = ctx_;
         ctx_.inAsync = async;
         ctx_.loops = 0;
         ctx_.labels.clear();
+        if (e.move)
+            captures_.push_back({scopes_.size(), &e.captures});
         walk();
+        if (e.move)
+            captures_.pop_back();
         ctx_ = saved;
     }
 
@@ -547,7 +569,7 @@ private:
             break;
         case ExprKind::Block:
             if (e.async) {
-                separately(true, [&] { block(*e.block); });
+                separately(e, true, [&] { block(*e.block); });
             } else {
                 s = block(*e.block);
             }
@@ -591,7 +613,7 @@ private:
             }
             break;
         case ExprKind::Closure:
-            separately(e.async, [&] {
+            separately(e, e.async, [&] {
                 scopes_.emplace_back();
                 for (auto& p : e.params)
                     bind(*p.pat);

@@ -53,6 +53,8 @@ struct Value {
     std::shared_ptr<FutureState> future;
     std::shared_ptr<JoinHandleState> handle;
     Cell target;  // Ref, Mutex, Atomic
+    std::shared_ptr<void> object;  // Opaque: the library's own object (a channel end, a semaphore, a permit),
+                                   // released when the last value holding it goes (that is its drop)
 
     static Value unit() { return {}; }
     static Value boolean_(bool b);

@@ -17,7 +17,8 @@ namespace {
 // The scenarios whose Rust program the interpreter runs exactly as their C++ twin.
 const QStringList kMigrated = {"join",          "sequential",    "select",        "timeout",
                                "errors",        "drop_vs_abort", "many_sleepers", "concurrent_requests",
-                               "select_cancel"};
+                               "select_cancel", "mpsc",          "mpsc_backpressure", "broadcast",
+                               "broadcast_lag", "semaphore"};
 
 std::string printed(const Trace& t)
 {
@@ -129,8 +130,8 @@ private slots:
 
     void whatIsNotSupportedYetSaysSoWithItsLine()
     {
-        const ProgramRun r = run("use tokio::sync::mpsc;\n#[tokio::main]\nasync fn main() {\n    let (tx, rx) = mpsc::channel::<u32>(4);\n}\n");
-        QCOMPARE(r.error, std::string("t.rs:4:20: `tokio::sync::mpsc::channel` is not supported by the interpreter yet"));
+        const ProgramRun r = run("use tokio::sync::oneshot;\n#[tokio::main]\nasync fn main() {\n    let (tx, rx) = oneshot::channel::<u32>();\n}\n");
+        QCOMPARE(r.error, std::string("t.rs:4:20: `tokio::sync::oneshot::channel` is not supported by the interpreter yet"));
         const ProgramRun impl = run("struct S;\nimpl std::fmt::Display for S {\n    fn fmt(&self, f: &mut std::fmt::Formatter) "
                                     "-> std::fmt::Result { Ok(()) }\n}\nfn main() { println!(\"x\"); }\n");
         QCOMPARE(impl.error, std::string("t.rs:2:1: `impl std::fmt::Display` is not supported by the interpreter yet"));
