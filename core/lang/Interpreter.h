@@ -7,7 +7,8 @@
 // What runs today (the rest gives a clear "not supported yet" error naming the construct and its line):
 // the whole core language of the subset; tokio::spawn, JoinHandle (await, abort, is_finished), sleep, timeout,
 // yield_now, spawn_blocking, join!, select!, Instant, Duration; std::thread::sleep; Arc, std::sync::Mutex,
-// atomics. Channels, semaphores and tokio::sync::Mutex come next. Simulated mode only for now.
+// atomics; bounded mpsc, broadcast and Semaphore (core/sync). `move` closures and `async move` blocks move what
+// they use, so drops happen where Rust's do. Simulated mode only for now.
 #include "exec/RunControl.h"
 #include "trace/Trace.h"
 
