@@ -947,44 +947,23 @@ private:
                 auto s = child(scope);
                 if (e.kind == ExprKind::While && !truth(co_await evalA(*e.a, s), e.a->span))
                     co_return Value::unit();
-                std::optional<Value> out;
-                try {
-                    co_await blockA(*e.block, s);
-                } catch (BreakSignal& b) {
-                    if (!b.label.empty() && b.label != e.label)
-                        throw;
-                    out = std::move(b.value);
-                } catch (ContinueSignal& c) {
-                    if (!c.label.empty() && c.label != e.label)
-                        throw;
-                }
+                std::optional<Value> out = co_await passA(e, s);
                 if (out)
                     co_return std::move(*out);
             }
         case ExprKind::For: {
             Value iterable = co_await evalA(*e.a, scope);
-            std::vector<Value> items;
             const Value& it = deref(iterable);
             if (it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit) {
                 // An open range: `for i in 1..` counts until a break.
                 for (std::int64_t i = deref(*(*it.items)[0]).integer;; ++i) {
                     auto s = child(scope);
                     match(*e.pat, Value::int_(i), s);
-                    bool stop = false;
-                    try {
-                        co_await blockA(*e.block, s);
-                    } catch (BreakSignal& b) {
-                        if (!b.label.empty() && b.label != e.label)
-                            throw;
-                        stop = true;
-                    } catch (ContinueSignal& c) {
-                        if (!c.label.empty() && c.label != e.label)
-                            throw;
-                    }
-                    if (stop)
+                    if (co_await passA(e, s))
                         co_return Value::unit();
                 }
             }
+            std::vector<Value> items;
             forEach(iterable, e.a->span, [&](Value v) {
                 items.push_back(std::move(v));
                 return true;
@@ -993,18 +972,7 @@ private:
                 auto s = child(scope);
                 if (!match(*e.pat, v, s))
                     panic(e.pat->span, "refutable pattern in `for`");
-                bool stop = false;
-                try {
-                    co_await blockA(*e.block, s);
-                } catch (BreakSignal& b) {
-                    if (!b.label.empty() && b.label != e.label)
-                        throw;
-                    stop = true;
-                } catch (ContinueSignal& c) {
-                    if (!c.label.empty() && c.label != e.label)
-                        throw;
-                }
-                if (stop)
+                if (co_await passA(e, s))
                     break;
             }
             co_return Value::unit();
@@ -1084,6 +1052,23 @@ private:
             co_return combine(e, std::move(kids), scope);
         }
         }
+    }
+
+    // One pass of a loop's body: the break value when a break of this loop ends it here, else nothing.
+    Task<std::optional<Value>> passA(const Expr& loop, ScopeP s)
+    {
+        std::optional<Value> out;
+        try {
+            co_await blockA(*loop.block, s);
+        } catch (BreakSignal& b) {
+            if (!b.label.empty() && b.label != loop.label)
+                throw;
+            out = std::move(b.value);
+        } catch (ContinueSignal& c) {
+            if (!c.label.empty() && c.label != loop.label)
+                throw;
+        }
+        co_return out;
     }
 
     Task<Value> joinMacro(const Expr& e, ScopeP scope)
