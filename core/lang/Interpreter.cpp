@@ -99,6 +99,7 @@ public:
     }
 
     std::string stopReason;  // the first budget that ran out, with its place
+    std::uint64_t steps() const { return steps_; }
     std::map<std::string, Span> panicAt;  // where each panic message was raised (for main's report)
     std::mutex panicMutex;
 
@@ -2208,6 +2209,7 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     Executor executor(config);
     const JoinResult<Value> result = executor.block_on(interp.main(), "main");
     run.trace = executor.takeTrace();
+    run.steps = interp.steps();
     if (!interp.stopReason.empty()) {
         run.error = interp.stopReason;
     } else if (!result.ok() && result.error) {

@@ -33,6 +33,7 @@ struct ProgramRun {
     Trace trace;          // what ran, also when the program panicked or hit a limit
     std::string error;    // "" when main returned; else where and why it stopped (file:line:col: ...)
     bool checked = true;  // false when the program did not pass the front end (then `error` lists the problems)
+    std::uint64_t steps = 0;  // evaluation steps taken (statements and expressions)
 };
 
 ProgramRun runProgram(const std::string& source, const ProgramOptions& options);
