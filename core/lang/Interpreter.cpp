@@ -1789,6 +1789,8 @@ private:
         };
         if (m == "clone" || m == "to_owned" || m == "cloned" || m == "copied")
             return cloneValue(v);
+        if (m == "into" && v.kind != ValueKind::Opaque)
+            return cloneValue(v);  // &str into String, and the like: the same value here
         if (m == "to_string")
             return Value::str(display(v));
         switch (v.kind) {

@@ -113,6 +113,10 @@ const std::vector<std::pair<const char*, LibraryKind>>& others()
         {"futures::future::join_all", LibraryKind::Function}, {"futures::task", LibraryKind::Module},
         {"futures::task::noop_waker", LibraryKind::Function}, {"futures::executor", LibraryKind::Module},
         {"futures::executor::block_on", LibraryKind::Function},
+        // Macros, for `use tokio::join;` and the like (the parser knows how to read each).
+        {"tokio::join", LibraryKind::Macro}, {"tokio::try_join", LibraryKind::Macro},
+        {"tokio::select", LibraryKind::Macro}, {"tokio::pin", LibraryKind::Macro},
+        {"futures::join", LibraryKind::Macro}, {"futures::select", LibraryKind::Macro},
     };
     return o;
 }

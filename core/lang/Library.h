@@ -8,7 +8,7 @@
 
 namespace wl::lang {
 
-enum class LibraryKind : std::uint8_t { Module, Type, Function, Constant, Variant, Trait };
+enum class LibraryKind : std::uint8_t { Module, Type, Function, Constant, Variant, Trait, Macro };
 
 struct LibraryEntry {
     std::string path;  // "tokio::time::sleep"
