@@ -158,7 +158,7 @@ private:
             if (!parent.empty() && findLibrary(parent)) {
                 std::vector<std::string> names;
                 for (const LibraryEntry* e : libraryChildren(parent))
-                    names.push_back(lastSegment(e->path));
+                    names.push_back(lastSegment(e->path) + (e->kind == LibraryKind::Macro ? "!" : ""));
                 return ": not part of the supported library (" + parent + " has: " + join(names) + ")";
             }
         }
