@@ -1,0 +1,8 @@
+async fn say_hello() {
+    println!("Hello from the future!");
+}
+
+#[tokio::main]
+async fn main() {
+    say_hello().await;
+}

@@ -1,0 +1,9 @@
+async fn compute() -> i32 {
+    42
+}
+
+#[tokio::main]
+async fn main() {
+    let result = compute().await;
+    println!("Result: {}", result);
+}
