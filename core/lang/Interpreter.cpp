@@ -498,6 +498,13 @@ private:
             co_return Value::err(Value::enum_("RecvError", "Lagged", {Value::int_(std::int64_t(std::get<1>(r).missed))}));
         co_return Value::err(Value::enum_("RecvError", "Closed"));
     }
+    static Task<Value> intervalTick(std::shared_ptr<Interval> interval)
+    {
+        Value v;
+        v.kind = ValueKind::Instant;
+        v.integer = co_await interval->tick();
+        co_return v;
+    }
     static Task<Value> acquirePermit(std::shared_ptr<Semaphore> s)
     {
         std::optional<SemaphorePermit> p = co_await s->acquire();
@@ -626,6 +633,11 @@ private:
             auto [tx, rx] = broadcast_channel<Value>(std::size_t(capacity), "broadcast::channel(" + std::to_string(capacity) + ")");
             return Value::tuple({opaque("broadcast::Sender", std::make_shared<BroadcastSender<Value>>(std::move(tx))),
                                  opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(std::move(rx)))});
+        }
+        if (path == "tokio::time::interval") {
+            if (arg(0).integer <= 0)
+                panic(at, "`period` must be non-zero.");
+            return opaque("Interval", std::make_shared<Interval>(Duration(arg(0).integer)));
         }
         if (path == "tokio::sync::Semaphore::new") {
             const std::int64_t permits = arg(0).integer;
@@ -1990,6 +2002,10 @@ private:
             if (v.text == "broadcast::Receiver" && m == "recv") {
                 auto rx = std::static_pointer_cast<BroadcastReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return broadcastRecv(rx); });
+            }
+            if (v.text == "Interval" && m == "tick") {
+                auto interval = std::static_pointer_cast<Interval>(v.object);
+                return futureValue("tick", [interval]() { return intervalTick(interval); });
             }
             if (v.text == "Semaphore") {
                 auto s = std::static_pointer_cast<Semaphore>(v.object);

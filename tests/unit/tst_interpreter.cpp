@@ -31,7 +31,7 @@ QString listed(const char* table, const QString& what = QString())
 const QStringList kMigrated = {"join",          "sequential",    "select",        "timeout",
                                "errors",        "drop_vs_abort", "many_sleepers", "concurrent_requests",
                                "select_cancel", "mpsc",          "mpsc_backpressure", "broadcast",
-                               "broadcast_lag", "semaphore"};
+                               "broadcast_lag", "semaphore",     "background_poll"};
 
 std::string printed(const Trace& t)
 {
