@@ -99,6 +99,7 @@ public:
     }
 
     std::string stopReason;  // the first budget that ran out, with its place
+    const char* stackBase = nullptr;  // where the run's native stack started (simulated: the calling thread's)
     std::uint64_t steps() const { return steps_; }
     std::map<std::string, Span> panicAt;  // where each panic message was raised (for main's report)
     std::mutex panicMutex;
@@ -132,7 +133,13 @@ private:
         if (++steps_ > options_.maxSteps)
             stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
                      "budget): a loop that never ends?");
+        // Awaits run their callee in place, so deep async recursion grows the native stack too: bounded here.
+        const char* here = static_cast<const char*>(__builtin_frame_address(0));
+        if (stackBase && stackBase - here > kMaxStackBytes)
+            stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
+    static constexpr std::ptrdiff_t kMaxStackBytes = 3 << 20;  // of the 8 MiB a thread has
+    static constexpr std::int64_t kMaxElements = 1'000'000;     // vec![x; n], ranges collected, repeated strings
     [[noreturn]] void stop(const Span& at, const std::string& why)
     {
         if (stopReason.empty())
@@ -882,6 +889,10 @@ private:
         case ExprKind::Array: return Value::vec(std::move(kids));
         case ExprKind::ArrayRepeat: {
             const std::int64_t n = deref(kids[1]).integer;
+            if (n < 0 || n > kMaxElements)
+                stop(e.span, "[x; " + std::to_string(n) + "] has more than " + std::to_string(kMaxElements)
+                                 + " elements (the memory guard)");
+            steps_ += std::uint64_t(n);
             std::vector<Value> items;
             for (std::int64_t i = 0; i < n; ++i)
                 items.push_back(cloneValue(kids[0]));
@@ -1190,8 +1201,9 @@ private:
     {
         std::vector<Value> out;
         forEach(v, at, [&](Value x) {
-            if (out.size() > 10'000'000)
-                panic(at, "an iterator of more than 10,000,000 items");
+            if (out.size() >= std::size_t(kMaxElements))
+                stop(at, "an iterator of more than " + std::to_string(kMaxElements) + " items (the memory guard)");
+            step(at);
             out.push_back(std::move(x));
             return true;
         });
@@ -1726,13 +1738,13 @@ private:
         }
         size_t width = 0;
         while (k < options.size() && std::isdigit(static_cast<unsigned char>(options[k])))
-            width = width * 10 + size_t(options[k++] - '0');
+            width = std::min<size_t>(width * 10 + size_t(options[k++] - '0'), 4096);  // a guard, not Rust's limit
         int precision = -1;
         if (k < options.size() && options[k] == '.') {
             ++k;
             precision = 0;
             while (k < options.size() && std::isdigit(static_cast<unsigned char>(options[k])))
-                precision = precision * 10 + (options[k++] - '0');
+                precision = std::min(precision * 10 + (options[k++] - '0'), 1000);
         }
         const bool dbg = options.find('?') != std::string::npos;
         const Value& d = deref(v);
@@ -1837,8 +1849,11 @@ private:
                 return Value::str(b == std::string::npos ? "" : v.text.substr(b, end - b + 1));
             }
             if (m == "repeat") {
+                const std::int64_t n = arg(0).integer;
+                if (n < 0 || (n > 0 && std::uint64_t(v.text.size()) * std::uint64_t(n) > std::uint64_t(16 * kMaxElements)))
+                    stop(at, "a repeated string of more than 16 MB (the memory guard)");
                 std::string s;
-                for (std::int64_t i = 0; i < arg(0).integer; ++i)
+                for (std::int64_t i = 0; i < n; ++i)
                     s += v.text;
                 return Value::str(s);
             }
@@ -1867,10 +1882,15 @@ private:
             if (m == "abs")
                 return isInt ? Value::int_(v.integer < 0 ? -v.integer : v.integer) : Value::float_(std::fabs(v.real));
             if (m == "pow" && isInt) {
-                std::int64_t r = 1;
-                for (std::int64_t i = 0; i < arg(0).integer; ++i)
-                    if (__builtin_mul_overflow(r, v.integer, &r))
+                std::int64_t r = 1, base = v.integer, e = arg(0).integer;
+                if (e < 0)
+                    panic(at, "attempt to raise to a negative power");
+                for (; e > 0; e >>= 1) {  // by squaring: an exponent of 10^18 takes 60 turns, not 10^18
+                    if ((e & 1) && __builtin_mul_overflow(r, base, &r))
                         panic(at, "attempt to multiply with overflow");
+                    if (e > 1 && __builtin_mul_overflow(base, base, &base))
+                        panic(at, "attempt to multiply with overflow");
+                }
                 return Value::int_(r);
             }
             if (m == "min" || m == "max") {
@@ -2224,6 +2244,7 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     config.control = opts.control;
 
     Interp interp(program, resolved, opts);
+    interp.stackBase = static_cast<const char*>(__builtin_frame_address(0));
     Executor executor(config);
     const JoinResult<Value> result = executor.block_on(interp.main(), "main");
     run.trace = executor.takeTrace();

@@ -203,6 +203,12 @@ private slots:
         QCOMPARE(printed(r.trace), std::string("0 ms  start\n"));  // what ran is kept
         const ProgramRun deep = run("fn f(n: u64) -> u64 { f(n + 1) }\nfn main() { f(0); }\n");
         QCOMPARE(deep.error, std::string("t.rs:1:23: calls nested deeper than 200 (the recursion limit)"));
+        // Awaits run in place: unbounded async recursion is stopped before the native stack runs out.
+        const ProgramRun awaits = run("async fn down(n: u64) -> u64 { if n == 0 { 0 } else { Box::pin(down(n - 1)).await + 1 } }\n"
+                                      "#[tokio::main]\nasync fn main() { println!(\"{}\", down(1000000).await); }\n");
+        QVERIFY2(awaits.error.find("nesting too deep (the recursion limit)") != std::string::npos, awaits.error.c_str());
+        const ProgramRun memory = run("fn main() {\n    let v = vec![0u8; 100000000];\n}\n");
+        QCOMPARE(memory.error, std::string("t.rs:2:18: [x; 100000000] has more than 1000000 elements (the memory guard)"));
     }
 
     void whatIsNotSupportedYetSaysSoWithItsLine()
