@@ -139,6 +139,7 @@ private:
             stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
     static constexpr std::ptrdiff_t kMaxStackBytes = 3 << 20;  // of the 8 MiB a thread has
+    static constexpr std::int64_t kForever = 1'000'000'000'000'000'000;  // ns (31 years): Duration::MAX sleeps this long
     static constexpr std::int64_t kMaxElements = 1'000'000;     // vec![x; n], ranges collected, repeated strings
     [[noreturn]] void stop(const Span& at, const std::string& why)
     {
@@ -539,8 +540,10 @@ private:
         auto nanos = [&](size_t i, double scale) {
             const Value& v = arg(i);
             const double x = v.kind == ValueKind::Float ? v.real : double(v.integer);
-            if (x < 0)
+            if (!(x >= 0))
                 panic(at, "cannot make a negative Duration");
+            if (x * scale >= 9.2e18)
+                panic(at, "overflow when making a Duration");
             return Value::duration(std::int64_t(x * scale));
         };
         if (path.rfind("variant:", 0) == 0) {
@@ -614,14 +617,14 @@ private:
             return h;
         }
         if (path == "tokio::time::sleep") {
-            const Duration d(arg(0).integer);
+            const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             return futureValue("sleep", [d]() { return sleepTask(d); });
         }
         if (path == "tokio::task::yield_now") {
             return futureValue("yield_now", []() { return yieldTask(); });
         }
         if (path == "tokio::time::timeout") {
-            const Duration d(arg(0).integer);
+            const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             Value inner = std::move(args.at(1));
             return futureValue("timeout", [this, d, inner, at]() { return timeoutTask(d, inner, at); });
         }
@@ -629,6 +632,8 @@ private:
             const std::int64_t capacity = arg(0).integer;
             if (capacity < 1)
                 panic(at, "mpsc bounded channel requires buffer > 0");
+            if (capacity > kMaxElements)
+                stop(at, "a channel of more than " + std::to_string(kMaxElements) + " slots (the memory guard)");
             auto [tx, rx] = mpsc_channel<Value>(std::size_t(capacity), "mpsc::channel(" + std::to_string(capacity) + ")");
             return Value::tuple({opaque("mpsc::Sender", std::make_shared<MpscSender<Value>>(std::move(tx))),
                                  opaque("mpsc::Receiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
@@ -637,6 +642,8 @@ private:
             const std::int64_t capacity = arg(0).integer;
             if (capacity < 1)
                 panic(at, "broadcast channel capacity cannot be zero");
+            if (capacity > kMaxElements)
+                stop(at, "a channel of more than " + std::to_string(kMaxElements) + " slots (the memory guard)");
             auto [tx, rx] = broadcast_channel<Value>(std::size_t(capacity), "broadcast::channel(" + std::to_string(capacity) + ")");
             return Value::tuple({opaque("broadcast::Sender", std::make_shared<BroadcastSender<Value>>(std::move(tx))),
                                  opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(std::move(rx)))});
@@ -1181,10 +1188,12 @@ private:
                         return;
                 }
             }
-            const std::int64_t end = hi.integer + (it.inclusive ? 1 : 0);
-            for (std::int64_t i = lo.integer; i < end; ++i)
+            for (std::int64_t i = lo.integer; it.inclusive ? i <= hi.integer : i < hi.integer; ++i) {
                 if (!each(Value::int_(i)))
                     return;
+                if (i == INT64_MAX)
+                    return;  // an inclusive range that ends at the top: no i + 1
+            }
             return;
         }
         if (it.kind == ValueKind::Vec) {
@@ -1393,10 +1402,14 @@ private:
             case TokenKind::Slash:
                 if (y == 0)
                     panic(at, "attempt to divide by zero");
+                if (x == INT64_MIN && y == -1)
+                    panic(at, "attempt to divide with overflow");
                 return Value::int_(x / y);
             case TokenKind::Percent:
                 if (y == 0)
                     panic(at, "attempt to calculate the remainder with a divisor of zero");
+                if (x == INT64_MIN && y == -1)
+                    panic(at, "attempt to calculate the remainder with overflow");
                 return Value::int_(x % y);
             case TokenKind::And: return Value::int_(x & y);
             case TokenKind::Or: return Value::int_(x | y);
@@ -1430,21 +1443,27 @@ private:
             return Value::str(a.text + display(b));
         const bool time = a.kind == ValueKind::Duration || a.kind == ValueKind::Instant;
         if (time && (b.kind == ValueKind::Duration || b.kind == ValueKind::Instant)) {
+            std::int64_t r = 0;
             if (op == TokenKind::Plus) {
+                if (__builtin_add_overflow(a.integer, b.integer, &r))
+                    panic(at, "overflow when adding durations");
                 Value v = a;
-                v.integer = a.integer + b.integer;
+                v.integer = r;
                 return v;
             }
             if (op == TokenKind::Minus) {
-                if (a.integer < b.integer && a.kind == ValueKind::Duration)
+                if ((a.integer < b.integer && a.kind == ValueKind::Duration) || __builtin_sub_overflow(a.integer, b.integer, &r))
                     panic(at, "overflow when subtracting durations");
-                return Value::duration(a.integer - b.integer);
+                return Value::duration(r);
             }
         }
         if (a.kind == ValueKind::Duration && b.kind == ValueKind::Int && (op == TokenKind::Star || op == TokenKind::Slash)) {
             if (op == TokenKind::Slash && b.integer == 0)
                 panic(at, "divide by zero error when dividing duration by scalar");
-            return Value::duration(op == TokenKind::Star ? a.integer * b.integer : a.integer / b.integer);
+            std::int64_t r = 0;
+            if (op == TokenKind::Star ? __builtin_mul_overflow(a.integer, b.integer, &r) || r < 0 : b.integer < 0)
+                panic(at, "overflow when multiplying duration by scalar");
+            return Value::duration(op == TokenKind::Star ? r : a.integer / b.integer);
         }
         panic(at, "cannot apply `" + describe(op) + "` to " + kindName(a) + " and " + kindName(b));
     }
@@ -1879,8 +1898,11 @@ private:
         case ValueKind::Int:
         case ValueKind::Float: {
             const bool isInt = v.kind == ValueKind::Int;
-            if (m == "abs")
+            if (m == "abs") {
+                if (isInt && v.integer == INT64_MIN)
+                    panic(at, "attempt to negate with overflow");
                 return isInt ? Value::int_(v.integer < 0 ? -v.integer : v.integer) : Value::float_(std::fabs(v.real));
+            }
             if (m == "pow" && isInt) {
                 std::int64_t r = 1, base = v.integer, e = arg(0).integer;
                 if (e < 0)
