@@ -1,7 +1,9 @@
-// libFuzzer target: a program's front end (lexer and parser of core/lang). Any bytes must lex to tokens ending
-// with End, in order, each inside the input, and parse to a tree plus diagnostics, every diagnostic at a position
-// inside the input with a message; the tree must print (every node it holds is whole).
+// libFuzzer target: a program's front end (lexer, parser and resolver of core/lang). Any bytes must lex to tokens
+// ending with End, in order, each inside the input, and parse to a tree plus diagnostics, every diagnostic at a
+// position inside the input with a message; the tree must print (every node it holds is whole); a tree without
+// syntax errors must resolve without a crash, its diagnostics located too.
 #include "lang/Parser.h"
+#include "lang/Resolver.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -24,5 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (d.span.offset > size || d.span.line < 1 || d.span.column < 1 || d.message.empty())
             std::abort();
     (void)wl::lang::dump(parsed.program);
+    for (const auto& d : wl::lang::check(source))
+        if (d.span.offset > size || d.message.empty())
+            std::abort();
     return 0;
 }
