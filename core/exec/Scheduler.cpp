@@ -93,7 +93,10 @@ void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
             break;
         }
     }
-    record(EventKind::Wake, t, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
+    // A wake that lands while the task runs belongs inside that poll: stamped after the change, it is after the
+    // poll's start (stamped before the task became Running), as the checker requires.
+    const Instant at = outcome == WakeOutcome::WhileRunning ? stamp(&task) : t;
+    record(EventKind::Wake, at, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
            future);
     if (outcome == WakeOutcome::Scheduled) {
         queues_.push(task.shared_from_this(), lane, std::max(t, task.lastPollEnd.load()));
@@ -113,12 +116,14 @@ void Scheduler::abort(TaskCore& task, TaskId by)
 void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
 {
     ContextScope scope({this, task.get(), &task->body, lane, 0});
+    // Stamped before the task is Running: a wake from another thread that sees it running is stamped after this.
+    const Instant pollStart = stamp(task.get());
     task->state.store(TaskCore::Running, std::memory_order_release);
     if (task->cancelRequested.load()) {
         cancel(*task, CancelReason::Aborted, task->cancelledBy.load(), lane);
         return;
     }
-    record(EventKind::PollStart, stamp(task.get()), task->id, lane);
+    record(EventKind::PollStart, pollStart, task->id, lane);
     task->body.poll();
     const bool done = task->bodyDone();
     const Instant pollEnd = stamp(task.get());
