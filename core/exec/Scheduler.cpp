@@ -74,9 +74,12 @@ TaskId Scheduler::registerFuture(std::string name)
 void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
 {
     const LaneId lane = currentContext().lane;
-    // The time is taken before the state changes, so the poll this wake causes is always stamped after it.
-    const Instant t = stamp(&task);
+    // The stamp is taken after reading the state and before the transition that depends on it (again after each
+    // failed attempt), so it sits between the task's recorded polls as the transition does: after the start of a
+    // poll it lands in (stamped before the task became Running), before the poll it causes (stamped after the push),
+    // and before the next poll of a task it marks Notified (that poll starts only after this transition).
     auto state = task.state.load(std::memory_order_acquire);
+    Instant t = stamp(&task);
     WakeOutcome outcome;
     for (;;) {
         if (state == TaskCore::Done) {
@@ -92,11 +95,9 @@ void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
             outcome = next == TaskCore::Scheduled ? WakeOutcome::Scheduled : WakeOutcome::WhileRunning;
             break;
         }
+        t = stamp(&task);
     }
-    // A wake that lands while the task runs belongs inside that poll: stamped after the change, it is after the
-    // poll's start (stamped before the task became Running), as the checker requires.
-    const Instant at = outcome == WakeOutcome::WhileRunning ? stamp(&task) : t;
-    record(EventKind::Wake, at, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
+    record(EventKind::Wake, t, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
            future);
     if (outcome == WakeOutcome::Scheduled) {
         queues_.push(task.shared_from_this(), lane, std::max(t, task.lastPollEnd.load()));
