@@ -490,6 +490,16 @@ private:
         fail(where.str() + "." + key, "missing field");
     }
 
+    // A task's or resource's id: its place in the list, counting from 1.
+    std::uint32_t sequentialId(const Frame& f, const Where& where)
+    {
+        const auto id = wholeNumber(field(f, "id", where), where.at(".id"), 1, UINT32_MAX);
+        if (id != std::int64_t(f.index + 1))
+            fail(where.at(".id"), "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
+                                      + std::to_string(id));
+        return std::uint32_t(id);
+    }
+
     void addRecord(const Frame& f)
     {
         const Where where = listItem(f.field, f.index);
@@ -506,10 +516,7 @@ private:
             trace.lanes.push_back(std::move(lane));
         } else if (f.field == FTasks) {
             TaskInfo info;
-            info.id = static_cast<TaskId>(wholeNumber(field(f, "id", where), where.at(".id"), 1, UINT32_MAX));
-            if (info.id != static_cast<TaskId>(f.index + 1))
-                fail(where.at(".id"), "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
-                                        + std::to_string(info.id));
+            info.id = sequentialId(f, where);
             info.name = text(field(f, "name", where), where.at(".name"));
             info.parent = static_cast<TaskId>(wholeNumber(field(f, "parent", where), where.at(".parent"), 0, UINT32_MAX));
             if (info.parent >= info.id)
@@ -527,10 +534,7 @@ private:
             trace.tasks.push_back(std::move(info));
         } else {
             ResourceInfo r;
-            r.id = static_cast<ResourceId>(wholeNumber(field(f, "id", where), where.at(".id"), 1, UINT32_MAX));
-            if (r.id != static_cast<ResourceId>(f.index + 1))
-                fail(where.at(".id"), "expected " + std::to_string(f.index + 1) + " (ids count up from 1), found "
-                                        + std::to_string(r.id));
+            r.id = sequentialId(f, where);
             r.kind = text(field(f, "kind", where), where.at(".kind"));
             r.name = text(field(f, "name", where), where.at(".name"));
             trace.resources.push_back(std::move(r));

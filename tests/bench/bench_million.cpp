@@ -3,22 +3,16 @@
 #include "exec/Executor.h"
 #include "trace/InvariantChecker.h"
 
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
+#include "PeakMemory.h"
+
 using namespace wl;
 
 namespace {
-long peakKiB()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
-
 Task<void> yieldOnce()
 {
     co_await yield_now();

@@ -10,18 +10,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <sys/resource.h>
 #include <unistd.h>
+
+#include "PeakMemory.h"
 
 using namespace wl;
 
 namespace {
-long peakKiB()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
 
 // Streams a valid trace of about `events` events to path without holding it in memory: 1000 tasks on 4 workers,
 // each polled again and again after a timer wakes it, then completed.

@@ -41,6 +41,18 @@ std::string printed(const Trace& t)
     return out;
 }
 
+// Runs a program file of the corpus with its own name in messages; the expected output is `path` with `extension`.
+ProgramRun runFile(const QString& path, const char* extension, QString* expected)
+{
+    QFile source(path), want(QString(path).replace(".rs", extension));
+    if (!source.open(QIODevice::ReadOnly) || !want.open(QIODevice::ReadOnly))
+        return {{}, "cannot read " + path.toStdString(), false, 0};
+    *expected = QString::fromUtf8(want.readAll());
+    ProgramOptions o;
+    o.file = path.toStdString();
+    return runProgram(source.readAll().toStdString(), o);
+}
+
 ProgramRun run(const std::string& source, std::uint32_t workers = 1)
 {
     ProgramOptions o;
@@ -67,13 +79,10 @@ private slots:
     void programsPrintWhatRustPrints()
     {
         QFETCH(QString, program);
-        QFile source(program), expected(QString(program).replace(".rs", ".out"));
-        QVERIFY(source.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
-        ProgramOptions o;
-        o.file = program.toStdString();
-        const ProgramRun r = runProgram(source.readAll().toStdString(), o);
+        QString expected;
+        const ProgramRun r = runFile(program, ".out", &expected);
         QVERIFY2(r.error.empty(), r.error.c_str());
-        QCOMPARE(QString::fromStdString(printed(r.trace)), QString::fromUtf8(expected.readAll()));
+        QCOMPARE(QString::fromStdString(printed(r.trace)), expected);
         QCOMPARE(QString::fromStdString(describe(checkInvariants(r.trace))), QString());
     }
 
@@ -95,13 +104,10 @@ private slots:
     void tutorialExamplesPrintWhatTheTutorialStates()
     {
         QFETCH(QString, program);
-        QFile source(program), expected(QString(program).replace(".rs", ".expected"));
-        QVERIFY(source.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
-        ProgramOptions o;
-        o.file = program.toStdString();
-        const ProgramRun r = runProgram(source.readAll().toStdString(), o);
+        QString expected;
+        const ProgramRun r = runFile(program, ".expected", &expected);
         QVERIFY2(r.error.empty(), r.error.c_str());
-        QStringList stated = QString::fromUtf8(expected.readAll()).split('\n', Qt::SkipEmptyParts);
+        QStringList stated = expected.split('\n', Qt::SkipEmptyParts);
         const auto lines = r.trace.printedLines();
         qsizetype next = 0;
         for (size_t i = 0; i < lines.size();) {
