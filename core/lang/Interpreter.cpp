@@ -138,7 +138,11 @@ private:
         if (stackBase && stackBase - here > kMaxStackBytes)
             stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    static constexpr std::ptrdiff_t kMaxStackBytes = 6 << 20;  // sanitizers double a frame: 200 calls need more
+#else
     static constexpr std::ptrdiff_t kMaxStackBytes = 3 << 20;  // of the 8 MiB a thread has
+#endif
     static constexpr std::int64_t kForever = 1'000'000'000'000'000'000;  // ns (31 years): Duration::MAX sleeps this long
     static constexpr std::int64_t kMaxElements = 1'000'000;     // vec![x; n], ranges collected, repeated strings
     [[noreturn]] void stop(const Span& at, const std::string& why)
