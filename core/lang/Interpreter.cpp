@@ -143,6 +143,24 @@ private:
 #else
     static constexpr std::ptrdiff_t kMaxStackBytes = 3 << 20;  // of the 8 MiB a thread has
 #endif
+    // Work that copies many values at once (a clone, [x; n], a repeated string) costs steps in proportion, charged
+    // before it is done, so the step budget bounds it too.
+    void charge(std::uint64_t units, const Span& at)
+    {
+        steps_ += units;
+        if (steps_ > options_.maxSteps)
+            stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
+                     "budget): a loop that never ends?");
+    }
+    static std::uint64_t cellsIn(const Value& original)
+    {
+        const Value& v = deref(original);
+        std::uint64_t n = 1;
+        if (v.items && v.kind != ValueKind::Mutex && v.kind != ValueKind::Atomic)
+            for (const Cell& c : *v.items)
+                n += cellsIn(*c);
+        return n;
+    }
     static constexpr std::int64_t kForever = 1'000'000'000'000'000'000;  // ns (31 years): Duration::MAX sleeps this long
     static constexpr std::int64_t kMaxElements = 1'000'000;     // vec![x; n], ranges collected, repeated strings
     [[noreturn]] void stop(const Span& at, const std::string& why)
@@ -903,7 +921,7 @@ private:
             if (n < 0 || n > kMaxElements)
                 stop(e.span, "[x; " + std::to_string(n) + "] has more than " + std::to_string(kMaxElements)
                                  + " elements (the memory guard)");
-            steps_ += std::uint64_t(n);
+            charge(std::uint64_t(n) * cellsIn(kids[0]), e.span);
             std::vector<Value> items;
             for (std::int64_t i = 0; i < n; ++i)
                 items.push_back(cloneValue(kids[0]));
@@ -1834,8 +1852,10 @@ private:
                 panic(at, "`" + m + "` needs more arguments");
             return deref(args[i]);
         };
-        if (m == "clone" || m == "to_owned" || m == "cloned" || m == "copied")
+        if (m == "clone" || m == "to_owned" || m == "cloned" || m == "copied") {
+            charge(cellsIn(v), at);
             return cloneValue(v);
+        }
         if (m == "into" && v.kind != ValueKind::Opaque)
             return cloneValue(v);  // &str into String, and the like: the same value here
         if (m == "to_string")
@@ -1875,6 +1895,7 @@ private:
                 const std::int64_t n = arg(0).integer;
                 if (n < 0 || (n > 0 && std::uint64_t(v.text.size()) * std::uint64_t(n) > std::uint64_t(16 * kMaxElements)))
                     stop(at, "a repeated string of more than 16 MB (the memory guard)");
+                charge(v.text.size() * std::uint64_t(n) / 64, at);
                 std::string s;
                 for (std::int64_t i = 0; i < n; ++i)
                     s += v.text;
