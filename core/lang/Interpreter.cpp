@@ -707,6 +707,7 @@ private:
     }
     Value block(const Block& b, const ScopeP& parent)
     {
+        step(b.span);  // a block costs a step even when empty: `loop {}` must run into the budget
         auto scope = child(parent);
         declareItems(b, scope);
         for (const auto& s : b.stmts) {
@@ -724,6 +725,7 @@ private:
     }
     Task<Value> blockA(const Block& b, ScopeP parent)
     {
+        step(b.span);
         auto scope = child(parent);
         declareItems(b, scope);
         for (const auto& s : b.stmts) {
