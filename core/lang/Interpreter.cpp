@@ -130,9 +130,7 @@ private:
     }
     void step(const Span& at)
     {
-        if (++steps_ > options_.maxSteps)
-            stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
-                     "budget): a loop that never ends?");
+        charge(1, at);
         // Awaits run their callee in place, so deep async recursion grows the native stack too: bounded here.
         const char* here = static_cast<const char*>(__builtin_frame_address(0));
         if (stackBase && stackBase - here > kMaxStackBytes)
