@@ -32,6 +32,9 @@ public:
     // The current lane is held for d: computing (busy) or blocked in a thread sleep.
     virtual void holdWorker(Duration d, bool busy) = 0;
     virtual void submitBlocking(std::shared_ptr<BlockingJob> job) = 0;
+    // The current lane blocks until the blocking job whose completion is `job` has finished (std::thread's join()):
+    // the wait is recorded as a thread sleep, and the job is finished when this returns.
+    virtual void waitForBlocking(JoinCore& job) = 0;
     // Stops every thread; running blocking jobs are waited for, queued ones are returned unstarted.
     virtual std::vector<std::shared_ptr<BlockingJob>> stop() = 0;
 };

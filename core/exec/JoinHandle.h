@@ -93,12 +93,29 @@ public:
     // Gives up the handle without detaching (block_on keeps the root's state this way).
     std::shared_ptr<JoinState<T>> release() { return std::move(state_); }
     bool isFinished() const { return state_ && state_->isFinished(); }
+    JoinCore* core() const { return state_.get(); }
     void abort() const
     {
         if (state_)
             abortTask(state_->task);
     }
 
+    // The result without waiting, when the task has finished (the handle is spent then); nullopt while it runs.
+    std::optional<JoinResult<T>> tryJoin()
+    {
+        if (!state_)
+            return std::nullopt;
+        JoinResult<T> result;
+        {
+            std::lock_guard lock(state_->mutex);
+            if (!state_->finished)
+                return std::nullopt;
+            result.value = std::move(state_->value);
+            result.error = state_->error;
+        }
+        state_.reset();
+        return result;
+    }
     // Waits for the task; the handle is spent once the returned future first runs, and must outlive that.
     Task<JoinResult<T>> join()
     {

@@ -46,7 +46,12 @@ struct PollContext {
     TaskId blockingJob = 0;  // set while a spawn_blocking job runs on this thread
 };
 
-PollContext& currentContext();
+// Inline: read on every step of interpreted code and every event recorded.
+inline PollContext& currentContext()
+{
+    thread_local PollContext context;
+    return context;
+}
 
 // The id events use for the code running now: the blocking job, the join/select arm, or the task itself.
 TaskId currentFutureId();

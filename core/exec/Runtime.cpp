@@ -8,11 +8,6 @@
 
 namespace wl {
 
-PollContext& currentContext()
-{
-    thread_local PollContext context;
-    return context;
-}
 
 Scheduler& currentScheduler()
 {
@@ -136,9 +131,14 @@ void work(Duration d)
 {
     Scheduler& s = currentScheduler();
     const auto& c = currentContext();
-    s.record(EventKind::CpuWork, s.stamp(c.task), currentFutureId(), c.lane, 0, 0, 0, d.count(), currentSite());
+    const Instant start = s.stamp(c.task);
+    // Computing in slices (the interpreter settles its CPU time as it goes) stays one stretch of work.
+    if (!s.recorder().extendWork(currentFutureId(), c.lane, start, d.count()))
+        s.record(EventKind::CpuWork, start, currentFutureId(), c.lane, 0, 0, 0, d.count(), currentSite());
     s.driver().holdWorker(d, /*busy=*/true);
 }
+
+void join_thread(JoinCore& job) { currentScheduler().driver().waitForBlocking(job); }
 
 void thread_sleep(Duration d)
 {

@@ -64,6 +64,7 @@ Task<void> sleep(Duration d);                    // tokio::time::sleep
 Task<void> sleep_until(Instant deadline);        // tokio::time::sleep_until
 Task<void> yield_now();                          // tokio::task::yield_now: back of the queue, once
 void work(Duration d);                           // CPU-bound work that holds the worker (no await inside)
+void join_thread(JoinCore& job);                // std::thread's join(): blocks this lane until the job ends
 void thread_sleep(Duration d);                   // std::thread::sleep: holds the thread without using the CPU
 void print(std::string line);                    // println!: recorded as a print event
 void at(std::uint32_t line);                     // the line of the Rust source the current future is at

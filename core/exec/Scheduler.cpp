@@ -125,6 +125,7 @@ void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
         return;
     }
     record(EventKind::PollStart, pollStart, task->id, lane);
+    ++task->polls;
     task->body.poll();
     const bool done = task->bodyDone();
     const Instant pollEnd = stamp(task.get());

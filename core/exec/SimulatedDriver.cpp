@@ -1,5 +1,6 @@
 #include "SimulatedDriver.h"
 
+#include "Runtime.h"
 #include "Scheduler.h"
 
 #include <algorithm>
@@ -58,6 +59,12 @@ bool SimulatedDriver::runBlockingJob()
     auto it = std::find_if(blocking_.begin(), blocking_.end(), [&](const auto& p) { return p.readyAt <= time_; });
     if (it == blocking_.end())
         return false;
+    startBlockingJob(it);
+    return true;
+}
+
+void SimulatedDriver::startBlockingJob(std::deque<PendingJob>::iterator it)
+{
     auto job = std::move(it->job);
     blocking_.erase(it);
     LaneId lane = kNoLane;
@@ -76,7 +83,39 @@ bool SimulatedDriver::runBlockingJob()
     lanes_[lane].clock = time_;
     auto error = scheduler_.startBlocking(lane, *job);
     running_.push_back({std::move(job), lane, std::move(error)});
-    return true;
+}
+
+void SimulatedDriver::waitForBlocking(JoinCore& core)
+{
+    if (core.isFinished())
+        return;
+    // Jobs submitted by now have started by now in a real runtime (a thread runs from its spawn): those the driver
+    // has not started yet (it starts them between polls) start here, in the order they were submitted.
+    const bool queued = std::any_of(blocking_.begin(), blocking_.end(), [&](const auto& p) { return p.job->join.get() == &core; });
+    if (queued) {
+        const Instant saved = time_;
+        time_ = std::max(time_, now());
+        for (auto it = blocking_.begin(); it != blocking_.end();) {
+            if (it->readyAt > time_) {
+                ++it;
+                continue;
+            }
+            const auto index = it - blocking_.begin();
+            startBlockingJob(it);
+            it = blocking_.begin() + index;
+        }
+        time_ = saved;
+    }
+    const auto running = std::find_if(running_.begin(), running_.end(), [&](const RunningJob& r) { return r.job->join.get() == &core; });
+    if (running == running_.end())
+        return;
+    // The waiting lane is held (blocked, not computing) until the job's lane is done; then the job finishes.
+    const Instant end = lanes_[running->lane].clock;
+    if (end > now())
+        thread_sleep(Duration(end - now()));
+    RunningJob done = std::move(*running);
+    running_.erase(running);
+    scheduler_.finishBlocking(done.lane, *done.job, std::move(done.error));
 }
 
 bool SimulatedDriver::finishBlockingJobs()

@@ -24,6 +24,7 @@ public:
     void onTimerArmed() override {}
     void holdWorker(Duration d, bool busy) override;
     void submitBlocking(std::shared_ptr<BlockingJob> job) override;
+    void waitForBlocking(JoinCore& job) override;
     std::vector<std::shared_ptr<BlockingJob>> stop() override;
 
 private:
@@ -38,6 +39,7 @@ private:
     bool fireTimers();
     bool finishBlockingJobs();
     bool runBlockingJob();
+    void startBlockingJob(std::deque<PendingJob>::iterator it);
     bool pollOnSomeWorker();
     void parkIdleWorkers();
     bool advanceClock();

@@ -27,6 +27,8 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     // When its last poll ended. In simulated mode a poll with work() in it ends later than it runs, and a wake
     // from a lane that is behind in virtual time must not let the task be polled before that.
     std::atomic<Instant> lastPollEnd{0};
+    // How many polls have started; read only by the thread polling it (the interpreter tells one poll from the next).
+    std::uint64_t polls = 0;
     Branch body;
     std::shared_ptr<JoinCore> join;
 

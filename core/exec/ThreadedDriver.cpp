@@ -117,6 +117,16 @@ void ThreadedDriver::submitBlocking(std::shared_ptr<BlockingJob> job)
     blockingCv_.notify_one();
 }
 
+void ThreadedDriver::waitForBlocking(JoinCore& job)
+{
+    // The worker really blocks, as a std::thread join does; the wait is recorded as a thread sleep.
+    const Instant start = now();
+    while (!job.isFinished())
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+    const auto& c = currentContext();
+    scheduler_.record(EventKind::CpuWork, start, currentFutureId(), c.lane, 1, 0, 0, now() - start, currentSite());
+}
+
 void ThreadedDriver::blockingLoop(LaneId lane)
 {
     std::unique_lock lock(blockingMutex_);

@@ -27,6 +27,7 @@ public:
     void onTimerArmed() override;
     void holdWorker(Duration d, bool busy) override;
     void submitBlocking(std::shared_ptr<BlockingJob> job) override;
+    void waitForBlocking(JoinCore& job) override;
     std::vector<std::shared_ptr<BlockingJob>> stop() override;
 
 private:

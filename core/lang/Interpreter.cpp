@@ -3,9 +3,11 @@
 #include "Library.h"
 #include "Parser.h"
 #include "Resolver.h"
+#include "RunDirectory.h"
 #include "Value.h"
 #include "exec/Executor.h"
 #include "exec/Runtime.h"
+#include "exec/TaskMemory.h"
 #include "sync/Broadcast.h"
 #include "sync/Mpsc.h"
 #include "sync/Semaphore.h"
@@ -19,8 +21,11 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace wl::lang {
+
+using namespace std::literals;
 
 // A future value: lazy until awaited or spawned, and then only once.
 struct FutureState {
@@ -30,6 +35,7 @@ struct FutureState {
 };
 struct JoinHandleState {
     JoinHandle<Value> handle;
+    bool thread = false;  // std::thread's JoinHandle: join() instead of .await
 };
 
 struct Scope {
@@ -99,6 +105,7 @@ public:
     }
 
     std::string stopReason;  // the first budget that ran out, with its place
+    RunDirectory directory;  // std::env::temp_dir(): the run's own files
     const char* stackBase = nullptr;  // where the run's native stack started (simulated: the calling thread's)
     std::uint64_t steps() const { return steps_; }
     std::map<std::string, Span> panicAt;  // where each panic message was raised (for main's report)
@@ -108,9 +115,13 @@ public:
     {
         const Item* m = items_.at("main");
         Value f = function(m, "");
+        Value out;  // (no co_await inside ?: — g++ 12 miscompiles it)
         if (m->async)
-            co_return co_await awaitValue(call(f, {}, m->span), m->span);
-        co_return call(f, {}, m->span);
+            out = co_await awaitValue(call(f, {}, m->span), m->span);
+        else
+            out = call(f, {}, m->span);
+        settle();
+        co_return out;
     }
 
 private:
@@ -146,6 +157,8 @@ private:
     void charge(std::uint64_t units, const Span& at)
     {
         steps_ += units;
+        if (options_.stepCost > 0)
+            spend(units);
         if (steps_ > options_.maxSteps)
             stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
                      "budget): a loop that never ends?");
@@ -180,6 +193,45 @@ private:
     [[noreturn]] void unsupported(const Span& at, const std::string& what)
     {
         stop(at, what + " is not supported by the interpreter yet");
+    }
+
+    // --- virtual CPU time (simulated mode) ---
+    // Every step costs options_.stepCost of CPU time on the worker (or blocking thread) that runs it. A poll's cost
+    // is settled as work() in whole milliseconds, before anything the executor records or the program reads the
+    // clock, so a busy loop on Instant::elapsed holds its worker for exactly its duration; what a poll spends
+    // below a millisecond is not shown (a poll that computes briefly takes no time on the time axis).
+    struct CpuMeter {
+        const void* owner = nullptr;  // the task (or blocking job) being polled
+        std::uint64_t poll = 0;       // which of its polls
+        std::int64_t spent = 0;       // ns this poll has computed
+        std::int64_t settled = 0;     // ns of it already recorded as work
+    };
+    CpuMeter meter_;
+    static constexpr std::int64_t kMillisecond = 1'000'000;
+    // Who is computing now: the task (and which of its polls) or the blocking job; {nullptr, 0} outside both.
+    static std::pair<const void*, std::uint64_t> computing()
+    {
+        const PollContext& c = currentContext();
+        if (c.blockingJob)
+            return {&c.blockingJob, c.blockingJob};
+        return {c.task, c.task ? c.task->polls : 0};
+    }
+    void spend(std::uint64_t units)
+    {
+        const auto [owner, poll] = computing();  // (an inlined read: this runs for every step)
+        if (!owner)
+            return;
+        if (owner != meter_.owner || poll != meter_.poll)
+            meter_ = {owner, poll, 0, 0};
+        meter_.spent += std::int64_t(units) * options_.stepCost;
+    }
+    void settle()
+    {
+        const std::int64_t whole = meter_.spent - meter_.spent % kMillisecond;
+        if (whole <= meter_.settled || computing() != std::pair{meter_.owner, meter_.poll})
+            return;
+        wl::work(Duration(whole - meter_.settled));
+        meter_.settled = whole;
     }
 
     // --- moves ---
@@ -267,11 +319,11 @@ private:
         }
         std::string first = seg[0].name;
         size_t next = 1;
-        if (first == "crate" && seg.size() > 1) {
+        if (first == "crate"sv && seg.size() > 1) {
             first = seg[1].name;
             next = 2;
         }
-        if (first == "Self")
+        if (first == "Self"sv)
             first = scope->find("Self") ? deref(*scope->find("Self")).text : first;
         if (const Item* item = findItem(first, scope)) {
             if (next == seg.size()) {
@@ -299,12 +351,25 @@ private:
             }
             unsupported(at, "`" + pathText(p) + "`");
         }
+        // A path of several segments that names the library names the same thing every time: resolved once.
+        if (seg.size() > 1) {
+            std::lock_guard lock(libraryPathsMutex_);
+            if (const auto it = libraryPaths_.find(&p); it != libraryPaths_.end())
+                return it->second;
+        }
         std::string full = libraryPathOf(first);
         for (size_t i = next; i < seg.size(); ++i)
             full += "::" + seg[i].name;
         full = canonicalPath(full);
-        return libraryConstant(full, at);
+        Value v = libraryConstant(full, at);
+        if (seg.size() > 1) {
+            std::lock_guard lock(libraryPathsMutex_);
+            libraryPaths_.emplace(&p, v);
+        }
+        return v;
     }
+    std::mutex libraryPathsMutex_;
+    std::unordered_map<const Path*, Value> libraryPaths_;
     const Item* findItem(const std::string& name, const ScopeP& scope) const
     {
         if (Cell c = scope->find("item:" + name))
@@ -333,13 +398,13 @@ private:
         };
         if (const auto it = ints.find(path); it != ints.end())
             return Value::int_(it->second);
-        if (path == "std::option::Option::None")
+        if (path == "std::option::Option::None"sv)
             return Value::none();
-        if (path == "std::task::Poll::Pending")
+        if (path == "std::task::Poll::Pending"sv)
             return Value::enum_("Poll", "Pending");
-        if (path == "std::time::Duration::ZERO")
+        if (path == "std::time::Duration::ZERO"sv)
             return Value::duration(0);
-        if (path == "std::time::Duration::MAX")
+        if (path == "std::time::Duration::MAX"sv)
             return Value::duration(INT64_MAX);
         if (path.rfind("std::sync::atomic::Ordering::", 0) == 0)
             return Value::enum_("Ordering", lastOf(path));
@@ -390,7 +455,37 @@ private:
             co_return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
                                               {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
         }
-        unsupported(at, "awaiting " + kindName(f) + " (hand-written futures)");
+        if ((f.kind == ValueKind::Struct || f.kind == ValueKind::Enum) && ownMethod(f.typeName, "poll")) {
+            Value out = co_await pollByHand(v, at);
+            co_return out;
+        }
+        unsupported(at, "awaiting " + kindName(f));
+    }
+    const Item* ownMethod(const std::string& type, const std::string& name) const
+    {
+        const auto t = methods_.find(type);
+        if (t == methods_.end())
+            return nullptr;
+        const auto m = t->second.find(name);
+        return m == t->second.end() ? nullptr : m->second;
+    }
+    // A hand-written future (`impl Future for T`): its poll() is called with the task's Context until it returns
+    // Ready; after a Pending it is polled again only when something wakes the task (the waker it was handed).
+    Task<Value> pollByHand(Value future, Span at)
+    {
+        Cell self = cell(std::move(future));
+        const Value& f = *self;
+        const Item* poll = ownMethod(f.typeName, "poll");
+        for (;;) {
+            Value cx = opaque("Context", std::make_shared<Waker>(currentWaker()));
+            Value r = call(function(poll, f.typeName), {Value::ref(self), Value::ref(cell(std::move(cx)))}, at);
+            const Value& p = deref(r);
+            if (p.is("Poll", "Ready"))
+                co_return p.items && !p.items->empty() ? p.payload() : Value::unit();
+            if (!p.is("Poll", "Pending"))
+                panic(at, "poll() returned " + kindName(p) + ", not a Poll");
+            co_await Park{};
+        }
     }
     const char* nameOf(const Value& v) { return intern(deref(v).kind == ValueKind::Future ? deref(v).future->name : "future"); }
 
@@ -463,21 +558,27 @@ private:
     {
         auto scope = std::make_shared<Scope>();
         bindParams(*fn, args, scope, selfType, at);
+        Value out;
         try {
-            co_return co_await blockA(*fn->body, scope);
+            out = co_await blockA(*fn->body, scope);
         } catch (ReturnSignal& r) {
-            co_return std::move(r.value);
+            out = std::move(r.value);
         }
+        settle();  // a task's body may end computing
+        co_return out;
     }
     // Coroutines take what they need as parameters (copied into their frame): a lambda that is itself a coroutine
     // would keep only a pointer to its captures, which die with the future value long before the task does.
     Task<Value> asyncBlock(const Block* b, ScopeP captured)
     {
+        Value out;
         try {
-            co_return co_await blockA(*b, captured);
+            out = co_await blockA(*b, captured);
         } catch (ReturnSignal& r) {
-            co_return std::move(r.value);
+            out = std::move(r.value);
         }
+        settle();
+        co_return out;
     }
     static Task<Value> sleepTask(Duration d)
     {
@@ -496,6 +597,93 @@ private:
         if (r)
             co_return Value::ok(std::move(*r));
         co_return Value::err(Value::enum_("Elapsed", "Elapsed", {Value::str("deadline has elapsed")}));
+    }
+    // A PathBuf: a string that knows it is a path (join, display).
+    static Value pathBuf(std::string path)
+    {
+        Value v = Value::str(std::move(path));
+        v.typeName = "PathBuf";
+        return v;
+    }
+    // What fs::write writes: a string's UTF-8 or a Vec<u8>'s bytes.
+    std::string bytesOf(const Value& v, const Span& at)
+    {
+        if (v.kind == ValueKind::Str)
+            return v.text;
+        if (v.kind == ValueKind::Vec) {
+            std::string out;
+            for (const Cell& c : *v.items) {
+                const Value& b = deref(*c);
+                if (b.kind != ValueKind::Int || b.integer < 0 || b.integer > 255)
+                    panic(at, "fs::write needs bytes (u8), got " + kindName(b));
+                out += char(b.integer);
+            }
+            return out;
+        }
+        panic(at, "fs::write needs a String, a &str or a Vec<u8>, got " + kindName(v));
+    }
+    // What tokio::fs does: the std::fs call runs on the blocking pool while the task awaits it. In simulated mode
+    // each call first takes options_.fileLatency on its blocking thread (a disk's latency, so the wait shows).
+    Task<Value> fileTask(std::string op, std::string absolute, std::string bytes, Span at)
+    {
+        JoinHandle<Value> job = startFileJob(op, absolute, bytes, Duration(options_.fileLatency));
+        JoinResult<Value> r = co_await job;
+        if (!r.ok())
+            panic(at, r.error->describe());
+        co_return std::move(*r.value);
+    }
+    // (Not inside the coroutine: g++ 12 mishandles a capturing lambda made in a coroutine's body.)
+    static JoinHandle<Value> startFileJob(std::string op, std::string absolute, std::string bytes, Duration latency)
+    {
+        const std::string name = "fs::" + op + " " + absolute.substr(absolute.rfind('/') + 1);
+        return wl::spawn_blocking([op, absolute, bytes, latency] {
+            if (latency.count() > 0)
+                wl::thread_sleep(latency);
+            FileResult f;
+            if (op == "write")
+                f = RunDirectory::write(absolute, bytes);
+            else if (op == "remove_file")
+                f = RunDirectory::remove(absolute);
+            else
+                f = RunDirectory::read(absolute, std::uint64_t(kMaxElements));
+            if (!f.ok)
+                return Value::err(ioError(f.error, f.code));
+            if (op == "read_to_string") {
+                if (!validUtf8(f.data))
+                    return Value::err(ioError("stream did not contain valid UTF-8"));
+                return Value::ok(Value::str(std::move(f.data)));
+            }
+            if (op == "read") {
+                std::vector<Value> out;
+                out.reserve(f.data.size());
+                for (unsigned char c : f.data)
+                    out.push_back(Value::int_(c));
+                return Value::ok(Value::vec(std::move(out)));
+            }
+            return Value::ok(Value::unit());
+        }, name);
+    }
+    // A std::io::Error: displays as its message; `integer` keeps the errno for its Debug form.
+    static Value ioError(std::string message, int code = 0)
+    {
+        Value v = Value::str(std::move(message));
+        v.typeName = "io::Error";
+        v.integer = code;
+        return v;
+    }
+    static bool validUtf8(const std::string& s)
+    {
+        for (size_t i = 0; i < s.size();) {
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+            if (n == 0 || i + n > s.size())
+                return false;
+            for (size_t k = 1; k < n; ++k)
+                if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+                    return false;
+            i += n;
+        }
+        return true;
     }
     static Value opaque(const std::string& what, std::shared_ptr<void> object)
     {
@@ -542,16 +730,20 @@ private:
     }
     Task<Value> evalTask(const Expr* e, ScopeP scope)
     {
+        Value out;
         try {
-            co_return co_await evalA(*e, scope);
+            out = co_await evalA(*e, scope);
         } catch (ReturnSignal& r) {
-            co_return std::move(r.value);
+            out = std::move(r.value);
         }
+        settle();
+        co_return out;
     }
 
     // The library's functions (tokio, std, futures) with their 1.x meaning on the executor.
     Value callLibrary(const std::string& path, std::vector<Value> args, const Span& at)
     {
+        settle();  // what the library does (and the clock it reads) comes after the computing before it
         auto arg = [&](size_t i) -> const Value& {
             if (i >= args.size())
                 panic(at, "`" + path + "` needs more arguments");
@@ -573,54 +765,54 @@ private:
         }
         if (path.rfind("struct:", 0) == 0)
             return structValue(path.substr(7), std::vector<std::string>(args.size()), std::move(args));
-        if (path == "std::option::Option::Some")
+        if (path == "std::option::Option::Some"sv)
             return Value::some(std::move(args.at(0)));
-        if (path == "std::result::Result::Ok")
+        if (path == "std::result::Result::Ok"sv)
             return Value::ok(std::move(args.at(0)));
-        if (path == "std::result::Result::Err")
+        if (path == "std::result::Result::Err"sv)
             return Value::err(std::move(args.at(0)));
-        if (path == "std::task::Poll::Ready")
+        if (path == "std::task::Poll::Ready"sv)
             return Value::enum_("Poll", "Ready", std::move(args));
-        if (path == "std::time::Duration::from_secs")
+        if (path == "std::time::Duration::from_secs"sv)
             return nanos(0, 1e9);
-        if (path == "std::time::Duration::from_millis")
+        if (path == "std::time::Duration::from_millis"sv)
             return nanos(0, 1e6);
-        if (path == "std::time::Duration::from_micros")
+        if (path == "std::time::Duration::from_micros"sv)
             return nanos(0, 1e3);
-        if (path == "std::time::Duration::from_nanos")
+        if (path == "std::time::Duration::from_nanos"sv)
             return nanos(0, 1);
-        if (path == "std::time::Duration::from_secs_f64")
+        if (path == "std::time::Duration::from_secs_f64"sv)
             return nanos(0, 1e9);
-        if (path == "std::time::Instant::now" || path == "tokio::time::Instant::now") {
+        if (path == "std::time::Instant::now"sv || path == "tokio::time::Instant::now"sv) {
             Value v;
             v.kind = ValueKind::Instant;
             v.integer = wl::now();
             return v;
         }
-        if (path == "std::mem::drop") {
+        if (path == "std::mem::drop"sv) {
             for (auto& a : args)
                 if (deref(a).kind == ValueKind::JoinHandle)
                     deref(a).handle->handle.detach();
             return Value::unit();
         }
-        if (path == "std::sync::Arc::new" || path == "std::boxed::Box::new" || path == "std::boxed::Box::pin"
-            || path == "std::pin::Pin::new")
+        if (path == "std::sync::Arc::new"sv || path == "std::boxed::Box::new"sv || path == "std::boxed::Box::pin"sv
+            || path == "std::pin::Pin::new"sv)
             return std::move(args.at(0));
-        if (path == "std::sync::Arc::clone")
+        if (path == "std::sync::Arc::clone"sv)
             return arg(0);
-        if (path == "std::sync::Mutex::new" || path.rfind("std::sync::atomic::", 0) == 0) {
+        if (path == "std::sync::Mutex::new"sv || path.rfind("std::sync::atomic::", 0) == 0) {
             Value v;
-            v.kind = path == "std::sync::Mutex::new" ? ValueKind::Mutex : ValueKind::Atomic;
+            v.kind = path == "std::sync::Mutex::new"sv ? ValueKind::Mutex : ValueKind::Atomic;
             v.target = cell(std::move(args.at(0)));
             return v;
         }
-        if (path == "std::vec::Vec::new" || path == "std::vec::Vec::with_capacity")
+        if (path == "std::vec::Vec::new"sv || path == "std::vec::Vec::with_capacity"sv)
             return Value::vec({});
-        if (path == "std::string::String::new")
+        if (path == "std::string::String::new"sv)
             return Value::str("");
-        if (path == "std::string::String::from")
+        if (path == "std::string::String::from"sv)
             return Value::str(display(arg(0)));
-        if (path == "tokio::spawn") {
+        if (path == "tokio::spawn"sv) {
             Value fut = std::move(args.at(0));
             const std::string name = deref(fut).kind == ValueKind::Future ? deref(fut).future->name : "task";
             Value h;
@@ -628,27 +820,31 @@ private:
             h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name)});
             return h;
         }
-        if (path == "tokio::task::spawn_blocking") {
+        if (path == "tokio::task::spawn_blocking"sv) {
             Value fn = std::move(args.at(0));
             Value h;
             h.kind = ValueKind::JoinHandle;
             h.handle = std::make_shared<JoinHandleState>(
-                JoinHandleState{wl::spawn_blocking([this, fn, at] { return call(fn, {}, at); }, "spawn_blocking")});
+                JoinHandleState{wl::spawn_blocking([this, fn, at] {
+                    Value out = call(fn, {}, at);
+                    settle();
+                    return out;
+                }, "spawn_blocking")});
             return h;
         }
-        if (path == "tokio::time::sleep") {
+        if (path == "tokio::time::sleep"sv) {
             const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             return futureValue("sleep", [d]() { return sleepTask(d); });
         }
-        if (path == "tokio::task::yield_now") {
+        if (path == "tokio::task::yield_now"sv) {
             return futureValue("yield_now", []() { return yieldTask(); });
         }
-        if (path == "tokio::time::timeout") {
+        if (path == "tokio::time::timeout"sv) {
             const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             Value inner = std::move(args.at(1));
             return futureValue("timeout", [this, d, inner, at]() { return timeoutTask(d, inner, at); });
         }
-        if (path == "tokio::sync::mpsc::channel") {
+        if (path == "tokio::sync::mpsc::channel"sv) {
             const std::int64_t capacity = arg(0).integer;
             if (capacity < 1)
                 panic(at, "mpsc bounded channel requires buffer > 0");
@@ -658,7 +854,7 @@ private:
             return Value::tuple({opaque("mpsc::Sender", std::make_shared<MpscSender<Value>>(std::move(tx))),
                                  opaque("mpsc::Receiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
         }
-        if (path == "tokio::sync::broadcast::channel") {
+        if (path == "tokio::sync::broadcast::channel"sv) {
             const std::int64_t capacity = arg(0).integer;
             if (capacity < 1)
                 panic(at, "broadcast channel capacity cannot be zero");
@@ -668,17 +864,61 @@ private:
             return Value::tuple({opaque("broadcast::Sender", std::make_shared<BroadcastSender<Value>>(std::move(tx))),
                                  opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(std::move(rx)))});
         }
-        if (path == "tokio::time::interval") {
+        if (path == "tokio::time::interval"sv) {
             if (arg(0).integer <= 0)
                 panic(at, "`period` must be non-zero.");
             return opaque("Interval", std::make_shared<Interval>(Duration(arg(0).integer)));
         }
-        if (path == "tokio::sync::Semaphore::new") {
+        if (path == "tokio::sync::Semaphore::new"sv) {
             const std::int64_t permits = arg(0).integer;
             return opaque("Semaphore", Semaphore::create(std::size_t(std::max<std::int64_t>(0, permits)),
                                                          "Semaphore::new(" + std::to_string(permits) + ")"));
         }
-        if (path == "std::thread::sleep") {
+        if (path == "std::env::temp_dir"sv) {
+            std::string error;
+            const std::string root = directory.root(&error);
+            if (root.empty())
+                stop(at, error);
+            return pathBuf(root);
+        }
+        if (path.rfind("tokio::fs::", 0) == 0) {
+            const std::string op = lastOf(path);
+            const Value& target = arg(0);
+            if (target.kind != ValueKind::Str)
+                panic(at, "`" + path + "` needs a path, got " + kindName(target));
+            std::string absolute, error;
+            if (!directory.resolve(target.text, &absolute, &error))
+                stop(at, "`" + path + "`: " + error);
+            std::string bytes;
+            if (op == "write"sv)
+                bytes = bytesOf(arg(1), at);
+            return futureValue("fs::" + op, [this, op, absolute, bytes, at]() { return fileTask(op, absolute, bytes, at); });
+        }
+        if (path == "futures::task::noop_waker"sv)
+            return opaque("Waker", std::make_shared<Waker>());  // wakes nobody
+        if (path == "std::task::Context::from_waker"sv) {
+            const Value& w = arg(0);
+            if (w.kind != ValueKind::Opaque || w.text != "Waker")
+                panic(at, "Context::from_waker needs a &Waker, got " + kindName(w));
+            return opaque("Context", w.object);
+        }
+        if (path == "wakeline::allocated_bytes"sv)
+            return Value::int_(taskBytesInUse());  // the executor's task memory: frames and bookkeeping
+        if (path == "wakeline::thread_stack_kib"sv)
+            return Value::int_(std::int64_t(defaultThreadStackBytes() / 1024));
+        if (path == "std::thread::spawn"sv) {
+            // An OS thread of its own: a lane beside the workers, like a blocking-pool thread.
+            Value fn = std::move(args.at(0));
+            Value h;
+            h.kind = ValueKind::JoinHandle;
+            h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn_blocking([this, fn, at] {
+                    Value out = call(fn, {}, at);
+                    settle();
+                    return out;
+                }, "thread"), true});
+            return h;
+        }
+        if (path == "std::thread::sleep"sv) {
             wl::thread_sleep(Duration(arg(0).integer));
             return Value::unit();
         }
@@ -936,7 +1176,7 @@ private:
         }
         case ExprKind::Struct: {
             std::string type = e.path.segments.back().name;
-            if (type == "Self" && scope->find("Self"))
+            if (type == "Self"sv && scope->find("Self"))
                 type = deref(*scope->find("Self")).text;
             if (e.path.segments.size() == 2) {  // an enum's record variant: kept as its fields, by name
                 std::vector<Value> values(kids.begin(), kids.begin() + std::ptrdiff_t(e.fields.size()));
@@ -969,142 +1209,174 @@ private:
     }
 
     // --- expressions that may suspend ---
-    Task<Value> evalA(const Expr& e, ScopeP scope)
+    // Not a coroutine itself: it picks the coroutine for the expression's kind, so a parked task holds one small
+    // frame per suspended expression instead of one frame sized for every kind at once.
+    Task<Value> evalA(const Expr& e, const ScopeP& scope)
     {
         if (!e.suspends)
-            co_return eval(e, scope);
+            return ready(eval(e, scope));
         step(e.span);
         switch (e.kind) {
-        case ExprKind::Await: {
-            Value v = co_await evalA(*e.a, scope);
-            wl::at(e.span.line);
-            co_return co_await awaitValue(std::move(v), e.span);
-        }
-        case ExprKind::Block: co_return co_await blockA(*e.block, scope);
-        case ExprKind::If: {
-            auto s = child(scope);
-            const Value cond = co_await evalA(*e.a, s);
-            if (truth(cond, e.a->span))
-                co_return co_await blockA(*e.block, s);
-            if (e.b)
-                co_return co_await evalA(*e.b, scope);
-            co_return Value::unit();
-        }
-        case ExprKind::Let: {
-            Value v = co_await evalA(*e.a, scope);
-            co_return Value::boolean_(match(*e.pat, v, scope));
-        }
+        case ExprKind::Await: return awaitA(e, scope);
+        case ExprKind::Block: return blockA(*e.block, scope);
+        case ExprKind::If: return ifA(e, scope);
+        case ExprKind::Let: return letA(e, scope);
         case ExprKind::While:
-        case ExprKind::Loop:
-            for (;;) {
-                auto s = child(scope);
-                if (e.kind == ExprKind::While && !truth(co_await evalA(*e.a, s), e.a->span))
-                    co_return Value::unit();
-                std::optional<Value> out = co_await passA(e, s);
-                if (out)
-                    co_return std::move(*out);
-            }
-        case ExprKind::For: {
-            Value iterable = co_await evalA(*e.a, scope);
-            const Value& it = deref(iterable);
-            if (it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit) {
-                // An open range: `for i in 1..` counts until a break.
-                for (std::int64_t i = deref(*(*it.items)[0]).integer;; ++i) {
-                    auto s = child(scope);
-                    match(*e.pat, Value::int_(i), s);
-                    if (co_await passA(e, s))
-                        co_return Value::unit();
-                }
-            }
-            std::vector<Value> items;
-            forEach(iterable, e.a->span, [&](Value v) {
-                items.push_back(std::move(v));
-                return true;
-            });
-            for (auto& v : items) {
-                auto s = child(scope);
-                if (!match(*e.pat, v, s))
-                    panic(e.pat->span, "refutable pattern in `for`");
-                if (co_await passA(e, s))
-                    break;
-            }
-            co_return Value::unit();
-        }
-        case ExprKind::Match: {
-            Value v = co_await evalA(*e.a, scope);
-            for (const auto& arm : e.arms) {
-                auto s = child(scope);
-                if (!match(*arm.pat, v, s))
-                    continue;
-                if (arm.guard && !truth(co_await evalA(*arm.guard, s), arm.guard->span))
-                    continue;
-                co_return co_await evalA(*arm.body, s);
-            }
-            panic(e.span, "no match arm matched " + debug(v));
-        }
+        case ExprKind::Loop: return loopA(e, scope);
+        case ExprKind::For: return forA(e, scope);
+        case ExprKind::Match: return matchA(e, scope);
         case ExprKind::Assign:
-        case ExprKind::CompoundAssign: {
-            Value rhs = co_await evalA(*e.b, scope);
-            assign(e, place(*e.a, scope), std::move(rhs));
-            co_return Value::unit();
-        }
-        case ExprKind::Binary: {
-            Value l = co_await evalA(*e.a, scope);
-            if (e.op == TokenKind::AndAnd || e.op == TokenKind::OrOr) {
-                const bool left = truth(l, e.a->span);
-                if (e.op == TokenKind::AndAnd ? !left : left)
-                    co_return Value::boolean_(left);
-                co_return Value::boolean_(truth(co_await evalA(*e.b, scope), e.b->span));
-            }
-            Value r = co_await evalA(*e.b, scope);
-            co_return binary(e.op, std::move(l), std::move(r), e.span);
-        }
-        case ExprKind::Unary: co_return unary(e, co_await evalA(*e.a, scope));
-        case ExprKind::MethodCall: {
-            Value recv = co_await evalA(*e.a, scope);
-            std::vector<Value> args;
-            for (const auto& x : e.list)
-                args.push_back(co_await evalA(*x, scope));
-            co_return method(e, cell(std::move(recv)), std::move(args));
-        }
-        case ExprKind::Call: {
-            Value f = co_await evalA(*e.a, scope);
-            std::vector<Value> args;
-            for (const auto& x : e.list)
-                args.push_back(co_await evalA(*x, scope));
-            co_return call(f, std::move(args), e.span);
-        }
+        case ExprKind::CompoundAssign: return assignA(e, scope);
+        case ExprKind::Binary: return binaryA(e, scope);
+        case ExprKind::Unary: return unaryA(e, scope);
+        case ExprKind::MethodCall:
+        case ExprKind::Call: return callA(e, scope);
         case ExprKind::Macro: {
-            const std::string name = e.path.segments.back().name;
-            if (name == "join")
-                co_return co_await joinMacro(e, scope);
-            if (name == "select")
-                co_return co_await selectMacro(e, scope);
-            std::vector<Value> args;
-            for (const auto& x : e.list)
-                args.push_back(co_await evalA(*x, scope));
-            co_return macro(e, std::move(args), scope);
+            const std::string& name = e.path.segments.back().name;
+            if (name == "join"sv)
+                return joinMacro(e, scope);
+            if (name == "select"sv)
+                return selectMacro(e, scope);
+            return macroA(e, scope);
         }
         case ExprKind::Break:
-        case ExprKind::Return: {
-            Value v = Value::unit();
-            if (e.a)
-                v = co_await evalA(*e.a, scope);
-            if (e.kind == ExprKind::Break)
-                throw BreakSignal{e.label, std::move(v)};
-            throw ReturnSignal{std::move(v)};
+        case ExprKind::Return: return jumpA(e, scope);
+        default: return combineA(e, scope);
         }
-        default: {
-            std::vector<Value> kids;
-            for (const Expr* k : children(e)) {
-                Value v = Value::unit();
-                if (k)
-                    v = co_await evalA(*k, scope);
-                kids.push_back(std::move(v));
+    }
+    static Task<Value> ready(Value v) { co_return v; }
+    Task<Value> awaitA(const Expr& e, ScopeP scope)
+    {
+        Value v = co_await evalA(*e.a, scope);
+        wl::at(e.span.line);
+        settle();
+        co_return co_await awaitValue(std::move(v), e.span);
+    }
+    Task<Value> ifA(const Expr& e, ScopeP scope)
+    {
+        auto s = child(scope);
+        const Value cond = co_await evalA(*e.a, s);
+        if (truth(cond, e.a->span))
+            co_return co_await blockA(*e.block, s);
+        if (e.b)
+            co_return co_await evalA(*e.b, scope);
+        co_return Value::unit();
+    }
+    Task<Value> letA(const Expr& e, ScopeP scope)
+    {
+        Value v = co_await evalA(*e.a, scope);
+        co_return Value::boolean_(match(*e.pat, v, scope));
+    }
+    Task<Value> loopA(const Expr& e, ScopeP scope)
+    {
+        for (;;) {
+            auto s = child(scope);
+            if (e.kind == ExprKind::While && !truth(co_await evalA(*e.a, s), e.a->span))
+                co_return Value::unit();
+            std::optional<Value> out = co_await passA(e, s);
+            if (out)
+                co_return std::move(*out);
+        }
+    }
+    Task<Value> forA(const Expr& e, ScopeP scope)
+    {
+        Value iterable = co_await evalA(*e.a, scope);
+        const Value& it = deref(iterable);
+        if (it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit) {
+            // An open range: `for i in 1..` counts until a break.
+            for (std::int64_t i = deref(*(*it.items)[0]).integer;; ++i) {
+                auto s = child(scope);
+                match(*e.pat, Value::int_(i), s);
+                if (co_await passA(e, s))
+                    co_return Value::unit();
             }
-            co_return combine(e, std::move(kids), scope);
         }
+        std::vector<Value> items;
+        forEach(iterable, e.a->span, [&](Value v) {
+            items.push_back(std::move(v));
+            return true;
+        });
+        for (auto& v : items) {
+            auto s = child(scope);
+            if (!match(*e.pat, v, s))
+                panic(e.pat->span, "refutable pattern in `for`");
+            if (co_await passA(e, s))
+                break;
         }
+        co_return Value::unit();
+    }
+    Task<Value> matchA(const Expr& e, ScopeP scope)
+    {
+        Value v = co_await evalA(*e.a, scope);
+        for (const auto& arm : e.arms) {
+            auto s = child(scope);
+            if (!match(*arm.pat, v, s))
+                continue;
+            if (arm.guard && !truth(co_await evalA(*arm.guard, s), arm.guard->span))
+                continue;
+            co_return co_await evalA(*arm.body, s);
+        }
+        panic(e.span, "no match arm matched " + debug(v));
+    }
+    Task<Value> assignA(const Expr& e, ScopeP scope)
+    {
+        Value rhs = co_await evalA(*e.b, scope);
+        assign(e, place(*e.a, scope), std::move(rhs));
+        co_return Value::unit();
+    }
+    Task<Value> binaryA(const Expr& e, ScopeP scope)
+    {
+        Value l = co_await evalA(*e.a, scope);
+        if (e.op == TokenKind::AndAnd || e.op == TokenKind::OrOr) {
+            const bool left = truth(l, e.a->span);
+            if (e.op == TokenKind::AndAnd ? !left : left)
+                co_return Value::boolean_(left);
+            co_return Value::boolean_(truth(co_await evalA(*e.b, scope), e.b->span));
+        }
+        Value r = co_await evalA(*e.b, scope);
+        co_return binary(e.op, std::move(l), std::move(r), e.span);
+    }
+    Task<Value> unaryA(const Expr& e, ScopeP scope)
+    {
+        Value v = co_await evalA(*e.a, scope);
+        co_return unary(e, v);
+    }
+    Task<Value> callA(const Expr& e, ScopeP scope)
+    {
+        Value f = co_await evalA(*e.a, scope);
+        std::vector<Value> args;
+        for (const auto& x : e.list)
+            args.push_back(co_await evalA(*x, scope));
+        if (e.kind == ExprKind::MethodCall)
+            co_return method(e, cell(std::move(f)), std::move(args));
+        co_return call(f, std::move(args), e.span);
+    }
+    Task<Value> macroA(const Expr& e, ScopeP scope)
+    {
+        std::vector<Value> args;
+        for (const auto& x : e.list)
+            args.push_back(co_await evalA(*x, scope));
+        co_return macro(e, std::move(args), scope);
+    }
+    Task<Value> jumpA(const Expr& e, ScopeP scope)
+    {
+        Value v = Value::unit();
+        if (e.a)
+            v = co_await evalA(*e.a, scope);
+        if (e.kind == ExprKind::Break)
+            throw BreakSignal{e.label, std::move(v)};
+        throw ReturnSignal{std::move(v)};
+    }
+    Task<Value> combineA(const Expr& e, ScopeP scope)
+    {
+        std::vector<Value> kids;
+        for (const Expr* k : children(e)) {
+            Value v = Value::unit();
+            if (k)
+                v = co_await evalA(*k, scope);
+            kids.push_back(std::move(v));
+        }
+        co_return combine(e, std::move(kids), scope);
     }
 
     // One pass of a loop's body: the break value when a break of this loop ends it here, else nothing.
@@ -1603,7 +1875,7 @@ private:
                 if (v.variant != name)
                     return false;
             } else if (v.kind == ValueKind::Struct) {
-                if (v.typeName != name && name != "Self")
+                if (v.typeName != name && name != "Self"sv)
                     return false;
             } else {
                 return false;
@@ -1658,42 +1930,43 @@ private:
     Value macro(const Expr& e, std::vector<Value> args, const ScopeP& scope)
     {
         const std::string name = e.path.segments.back().name;
-        if (name == "print" || name == "eprint")
+        if (name == "print"sv || name == "eprint"sv)
             unsupported(e.span, "`" + name + "!` (output without a line break)");
-        if (name == "println" || name == "eprintln") {
+        if (name == "println"sv || name == "eprintln"sv) {
+            settle();
             wl::print(args.empty() ? std::string() : format(e, args, scope));
             return Value::unit();
         }
-        if (name == "format")
+        if (name == "format"sv)
             return Value::str(format(e, args, scope));
-        if (name == "panic" || name == "todo" || name == "unimplemented" || name == "unreachable") {
-            std::string message = args.empty() ? (name == "panic" ? "explicit panic" : name == "todo" ? "not yet implemented"
-                                                   : name == "unreachable" ? "internal error: entered unreachable code"
+        if (name == "panic"sv || name == "todo"sv || name == "unimplemented"sv || name == "unreachable"sv) {
+            std::string message = args.empty() ? (name == "panic"sv ? "explicit panic" : name == "todo"sv ? "not yet implemented"
+                                                   : name == "unreachable"sv ? "internal error: entered unreachable code"
                                                                            : "not implemented")
                                                : format(e, args, scope);
             panic(e.span, message);
         }
-        if (name == "assert") {
+        if (name == "assert"sv) {
             if (!truth(args.at(0), e.span))
                 panic(e.span, args.size() > 1 ? format(e, args, scope, 1) : "assertion failed: " + sourceOf(*e.list[0]));
             return Value::unit();
         }
-        if (name == "assert_eq" || name == "assert_ne") {
+        if (name == "assert_eq"sv || name == "assert_ne"sv) {
             const bool same = equal(args.at(0), args.at(1));
-            if (same != (name == "assert_eq"))
-                panic(e.span, "assertion `left " + std::string(name == "assert_eq" ? "==" : "!=") + " right` failed"
+            if (same != (name == "assert_eq"sv))
+                panic(e.span, "assertion `left " + std::string(name == "assert_eq"sv ? "==" : "!=") + " right` failed"
                                   + (args.size() > 2 ? ": " + format(e, args, scope, 2) : "") + "\n  left: "
                                   + debug(args[0]) + "\n right: " + debug(args[1]));
             return Value::unit();
         }
-        if (name == "vec")
+        if (name == "vec"sv)
             return args.size() == 1 && e.list[0]->kind == ExprKind::ArrayRepeat ? std::move(args[0]) : Value::vec(std::move(args));
-        if (name == "matches") {
+        if (name == "matches"sv) {
             Value v = eval(*e.a, scope);
             auto s = child(scope);
             return Value::boolean_(match(*e.pat, v, s) && (!e.b || truth(eval(*e.b, s), e.b->span)));
         }
-        if (name == "pin")
+        if (name == "pin"sv)
             return Value::unit();
         unsupported(e.span, "`" + name + "!`");
     }
@@ -1841,6 +2114,7 @@ private:
                 return call(function(fn, v.typeName), std::move(all), e.span);
             }
         }
+        settle();  // a library method may read the clock or record an event
         return builtinMethod(e, self, v, m, std::move(args));
     }
 
@@ -1852,46 +2126,56 @@ private:
                 panic(at, "`" + m + "` needs more arguments");
             return deref(args[i]);
         };
-        if (m == "clone" || m == "to_owned" || m == "cloned" || m == "copied") {
+        if (m == "clone"sv || m == "to_owned"sv || m == "cloned"sv || m == "copied"sv) {
             charge(cellsIn(v), at);
             return cloneValue(v);
         }
-        if (m == "into" && v.kind != ValueKind::Opaque)
+        if (m == "into"sv && v.kind != ValueKind::Opaque)
             return cloneValue(v);  // &str into String, and the like: the same value here
-        if (m == "to_string")
+        if (m == "to_string"sv)
             return Value::str(display(v));
         switch (v.kind) {
         case ValueKind::Str:
-            if (m == "len")
+            if (v.typeName == "PathBuf") {
+                if (m == "join"sv) {
+                    const std::string& more = arg(0).text;
+                    return pathBuf(!more.empty() && more[0] == '/' ? more : v.text + (v.text.empty() || v.text.back() == '/' ? "" : "/") + more);
+                }
+                if (m == "display"sv || m == "to_string_lossy"sv)
+                    return Value::str(v.text);
+                if (m == "to_str"sv)
+                    return Value::some(Value::str(v.text));
+            }
+            if (m == "len"sv)
                 return Value::int_(std::int64_t(v.text.size()));
-            if (m == "is_empty")
+            if (m == "is_empty"sv)
                 return Value::boolean_(v.text.empty());
-            if (m == "as_str" || m == "trim_end_matches")
+            if (m == "as_str"sv || m == "trim_end_matches"sv)
                 return v;
-            if (m == "push_str") {
+            if (m == "push_str"sv) {
                 v.text += display(arg(0));
                 return Value::unit();
             }
-            if (m == "push") {
+            if (m == "push"sv) {
                 v.text += arg(0).text;
                 return Value::unit();
             }
-            if (m == "to_uppercase" || m == "to_lowercase") {
+            if (m == "to_uppercase"sv || m == "to_lowercase"sv) {
                 std::string s = v.text;
                 for (char& c : s)
-                    c = char(m == "to_uppercase" ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+                    c = char(m == "to_uppercase"sv ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
                 return Value::str(s);
             }
-            if (m == "contains")
+            if (m == "contains"sv)
                 return Value::boolean_(v.text.find(display(arg(0))) != std::string::npos);
-            if (m == "starts_with")
+            if (m == "starts_with"sv)
                 return Value::boolean_(v.text.rfind(display(arg(0)), 0) == 0);
-            if (m == "trim") {
+            if (m == "trim"sv) {
                 const auto b = v.text.find_first_not_of(" \t\n\r");
                 const auto end = v.text.find_last_not_of(" \t\n\r");
                 return Value::str(b == std::string::npos ? "" : v.text.substr(b, end - b + 1));
             }
-            if (m == "repeat") {
+            if (m == "repeat"sv) {
                 const std::int64_t n = arg(0).integer;
                 if (n < 0 || (n > 0 && std::uint64_t(v.text.size()) * std::uint64_t(n) > std::uint64_t(16 * kMaxElements)))
                     stop(at, "a repeated string of more than 16 MB (the memory guard)");
@@ -1901,7 +2185,7 @@ private:
                     s += v.text;
                 return Value::str(s);
             }
-            if (m == "parse") {
+            if (m == "parse"sv) {
                 try {
                     size_t used = 0;
                     const bool isFloat = !e.generics.empty() && e.generics[0]->kind == TypeKind::Path
@@ -1923,12 +2207,12 @@ private:
         case ValueKind::Int:
         case ValueKind::Float: {
             const bool isInt = v.kind == ValueKind::Int;
-            if (m == "abs") {
+            if (m == "abs"sv) {
                 if (isInt && v.integer == INT64_MIN)
                     panic(at, "attempt to negate with overflow");
                 return isInt ? Value::int_(v.integer < 0 ? -v.integer : v.integer) : Value::float_(std::fabs(v.real));
             }
-            if (m == "pow" && isInt) {
+            if (m == "pow"sv && isInt) {
                 std::int64_t r = 1, base = v.integer, e = arg(0).integer;
                 if (e < 0)
                     panic(at, "attempt to raise to a negative power");
@@ -1940,22 +2224,22 @@ private:
                 }
                 return Value::int_(r);
             }
-            if (m == "min" || m == "max") {
+            if (m == "min"sv || m == "max"sv) {
                 const bool less = compare(v, arg(0)) < 0;
-                return (m == "min") == less ? v : arg(0);
+                return (m == "min"sv) == less ? v : arg(0);
             }
-            if (m == "sqrt")
+            if (m == "sqrt"sv)
                 return Value::float_(std::sqrt(isInt ? double(v.integer) : v.real));
-            if (m == "powi")
+            if (m == "powi"sv)
                 return Value::float_(std::pow(v.real, double(arg(0).integer)));
-            if (m == "round" || m == "floor" || m == "ceil")
-                return Value::float_(m == "round" ? std::round(v.real) : m == "floor" ? std::floor(v.real) : std::ceil(v.real));
-            if (m == "saturating_sub" && isInt)
+            if (m == "round"sv || m == "floor"sv || m == "ceil"sv)
+                return Value::float_(m == "round"sv ? std::round(v.real) : m == "floor"sv ? std::floor(v.real) : std::ceil(v.real));
+            if (m == "saturating_sub"sv && isInt)
                 return Value::int_(std::max<std::int64_t>(0, v.integer - arg(0).integer));
-            if ((m == "checked_add" || m == "checked_sub" || m == "checked_mul") && isInt) {
+            if ((m == "checked_add"sv || m == "checked_sub"sv || m == "checked_mul"sv) && isInt) {
                 std::int64_t r = 0;
-                const bool overflow = m == "checked_add" ? __builtin_add_overflow(v.integer, arg(0).integer, &r)
-                    : m == "checked_sub" ? __builtin_sub_overflow(v.integer, arg(0).integer, &r)
+                const bool overflow = m == "checked_add"sv ? __builtin_add_overflow(v.integer, arg(0).integer, &r)
+                    : m == "checked_sub"sv ? __builtin_sub_overflow(v.integer, arg(0).integer, &r)
                                          : __builtin_mul_overflow(v.integer, arg(0).integer, &r);
                 return overflow ? Value::none() : Value::some(Value::int_(r));
             }
@@ -1964,52 +2248,52 @@ private:
         case ValueKind::Enum:
             if (v.typeName == "Option" || v.typeName == "Result") {
                 const bool good = v.variant == "Some" || v.variant == "Ok";
-                if (m == "is_some" || m == "is_ok")
+                if (m == "is_some"sv || m == "is_ok"sv)
                     return Value::boolean_(good);
-                if (m == "is_none" || m == "is_err")
+                if (m == "is_none"sv || m == "is_err"sv)
                     return Value::boolean_(!good);
-                if (m == "unwrap" || m == "expect") {
+                if (m == "unwrap"sv || m == "expect"sv) {
                     if (good)
                         return v.payload();
-                    if (m == "expect")
+                    if (m == "expect"sv)
                         panic(at, display(arg(0)) + (v.variant == "Err" ? ": " + debug(v.payload()) : ""));
                     panic(at, v.variant == "None" ? "called `Option::unwrap()` on a `None` value"
                                                   : "called `Result::unwrap()` on an `Err` value: " + debug(v.payload()));
                 }
-                if (m == "unwrap_err" || m == "expect_err") {
+                if (m == "unwrap_err"sv || m == "expect_err"sv) {
                     if (!good)
                         return v.payload();
-                    panic(at, m == "expect_err" ? display(arg(0)) + ": " + debug(v.payload())
+                    panic(at, m == "expect_err"sv ? display(arg(0)) + ": " + debug(v.payload())
                                                 : "called `Result::unwrap_err()` on an `Ok` value: " + debug(v.payload()));
                 }
-                if (m == "unwrap_or")
+                if (m == "unwrap_or"sv)
                     return good ? v.payload() : arg(0);
-                if (m == "unwrap_or_else")
+                if (m == "unwrap_or_else"sv)
                     return good ? v.payload() : call(args.at(0), v.variant == "Err" ? std::vector<Value>{v.payload()} : std::vector<Value>{}, at);
-                if (m == "unwrap_or_default")
+                if (m == "unwrap_or_default"sv)
                     return good ? v.payload() : Value::int_(0);
-                if (m == "ok")
+                if (m == "ok"sv)
                     return v.variant == "Ok" ? Value::some(v.payload()) : Value::none();
-                if (m == "err")
+                if (m == "err"sv)
                     return v.variant == "Err" ? Value::some(v.payload()) : Value::none();
-                if (m == "map")
+                if (m == "map"sv)
                     return good ? Value::enum_(v.typeName, v.variant, {call(args.at(0), {v.payload()}, at)}) : v;
-                if (m == "map_err")
+                if (m == "map_err"sv)
                     return v.variant == "Err" ? Value::err(call(args.at(0), {v.payload()}, at)) : v;
-                if (m == "and_then")
+                if (m == "and_then"sv)
                     return good ? call(args.at(0), {v.payload()}, at) : v;
-                if (m == "is_some_and")
+                if (m == "is_some_and"sv)
                     return Value::boolean_(good && truth(call(args.at(0), {v.payload()}, at), at));
-                if (m == "take") {
+                if (m == "take"sv) {
                     Value old = v;
                     v = Value::none();
                     return old;
                 }
             }
             if (v.typeName == "JoinError") {
-                if (m == "is_cancelled")
+                if (m == "is_cancelled"sv)
                     return Value::boolean_(v.variant == "Cancelled");
-                if (m == "is_panic")
+                if (m == "is_panic"sv)
                     return Value::boolean_(v.variant == "Panic");
             }
             break;
@@ -2017,87 +2301,114 @@ private:
         case ValueKind::Range:
             return sequenceMethod(e, self, v, m, std::move(args));
         case ValueKind::Duration:
-            if (m == "as_secs")
+            if (m == "as_secs"sv)
                 return Value::int_(v.integer / 1'000'000'000);
-            if (m == "as_millis")
+            if (m == "as_millis"sv)
                 return Value::int_(v.integer / 1'000'000);
-            if (m == "as_micros")
+            if (m == "as_micros"sv)
                 return Value::int_(v.integer / 1'000);
-            if (m == "as_nanos")
+            if (m == "as_nanos"sv)
                 return Value::int_(v.integer);
-            if (m == "as_secs_f64")
+            if (m == "as_secs_f64"sv)
                 return Value::float_(double(v.integer) / 1e9);
-            if (m == "subsec_millis")
+            if (m == "subsec_millis"sv)
                 return Value::int_((v.integer % 1'000'000'000) / 1'000'000);
             break;
         case ValueKind::Instant:
-            if (m == "elapsed")
+            if (m == "elapsed"sv)
                 return Value::duration(wl::now() - v.integer);
-            if (m == "duration_since")
+            if (m == "duration_since"sv)
                 return Value::duration(std::max<std::int64_t>(0, v.integer - arg(0).integer));
             break;
         case ValueKind::JoinHandle:
-            if (m == "abort") {
+            if (m == "abort"sv) {
                 v.handle->handle.abort();
                 return Value::unit();
             }
-            if (m == "is_finished")
+            if (m == "is_finished"sv)
                 return Value::boolean_(v.handle->handle.isFinished());
+            if (m == "join"sv && v.handle->thread) {
+                if (JoinCore* core = v.handle->handle.core())
+                    wl::join_thread(*core);  // blocks this worker (and its tasks) until the thread ends
+                std::optional<JoinResult<Value>> r = v.handle->handle.tryJoin();
+                if (!r)
+                    panic(at, "the thread was joined already");
+                if (r->ok())
+                    return Value::ok(std::move(*r->value));
+                return Value::err(Value::str(r->error->message));
+            }
             break;
         case ValueKind::Opaque:
             // clone() of a channel end or a semaphore shares it (Arc-like): it closes when the last holder goes.
-            if (v.text == "mpsc::Sender" && m == "send") {
+            if (v.text == "mpsc::Sender" && m == "send"sv) {
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
                 return futureValue("send", [tx, msg]() { return mpscSend(tx, msg); });
             }
-            if (v.text == "mpsc::Receiver" && m == "recv") {
+            if (v.text == "mpsc::Receiver" && m == "recv"sv) {
                 auto rx = std::static_pointer_cast<MpscReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return mpscRecv(rx); });
             }
             if (v.text == "broadcast::Sender") {
                 auto tx = std::static_pointer_cast<BroadcastSender<Value>>(v.object);
-                if (m == "send") {
+                if (m == "send"sv) {
                     const std::size_t receivers = tx->send(args.at(0));
                     if (receivers == 0)
                         return Value::err(Value::enum_("SendError", "SendError", {args.at(0)}));
                     return Value::ok(Value::int_(std::int64_t(receivers)));
                 }
-                if (m == "subscribe")
+                if (m == "subscribe"sv)
                     return opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(tx->subscribe()));
             }
-            if (v.text == "broadcast::Receiver" && m == "recv") {
+            if (v.text == "broadcast::Receiver" && m == "recv"sv) {
                 auto rx = std::static_pointer_cast<BroadcastReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return broadcastRecv(rx); });
             }
-            if (v.text == "Interval" && m == "tick") {
+            if (v.text == "Interval" && m == "tick"sv) {
                 auto interval = std::static_pointer_cast<Interval>(v.object);
                 return futureValue("tick", [interval]() { return intervalTick(interval); });
             }
             if (v.text == "Semaphore") {
                 auto s = std::static_pointer_cast<Semaphore>(v.object);
-                if (m == "acquire")
+                if (m == "acquire"sv)
                     return futureValue("acquire", [s]() { return acquirePermit(s); });
-                if (m == "available_permits")
+                if (m == "available_permits"sv)
                     return Value::int_(std::int64_t(s->available()));
+            }
+            if (v.text == "Context" && m == "waker"sv)
+                return opaque("Waker", v.object);
+            if (v.text == "Waker") {
+                auto waker = std::static_pointer_cast<Waker>(v.object);
+                if (m == "wake_by_ref"sv || m == "wake"sv) {
+                    if (*waker)
+                        waker->wake(WakeSource::here());
+                    return Value::unit();
+                }
+                if (m == "clone"sv)
+                    return opaque("Waker", std::make_shared<Waker>(*waker));
+                if (m == "will_wake"sv) {
+                    const Value& other = arg(0);
+                    return Value::boolean_(other.kind == ValueKind::Opaque && other.text == "Waker"
+                                           && std::static_pointer_cast<Waker>(other.object)->taskId() == waker->taskId());
+                }
             }
             if (v.text == "a moved value")
                 panic(at, "use of a moved value");
             break;
         case ValueKind::Mutex:
-            if (m == "lock")
+            if (m == "lock"sv)
                 return Value::ok(Value::ref(v.target));
             break;
         case ValueKind::Atomic:
-            if (m == "load")
+            if (m == "load"sv)
                 return *v.target;
-            if (m == "store") {
+            if (m == "store"sv) {
                 *v.target = arg(0);
                 return Value::unit();
             }
-            if (m == "fetch_add" || m == "fetch_sub") {
+            if (m == "fetch_add"sv || m == "fetch_sub"sv) {
                 Value old = *v.target;
-                v.target->integer += m == "fetch_add" ? arg(0).integer : -arg(0).integer;
+                v.target->integer += m == "fetch_add"sv ? arg(0).integer : -arg(0).integer;
                 return old;
             }
             break;
@@ -2111,61 +2422,61 @@ private:
         const Span& at = e.span;
         if (v.kind == ValueKind::Vec) {
             Cells& items = *v.items;
-            if (m == "push") {
+            if (m == "push"sv) {
                 items.push_back(cell(std::move(args.at(0))));
                 return Value::unit();
             }
-            if (m == "pop") {
+            if (m == "pop"sv) {
                 if (items.empty())
                     return Value::none();
                 Value last = *items.back();
                 items.pop_back();
                 return Value::some(std::move(last));
             }
-            if (m == "len")
+            if (m == "len"sv)
                 return Value::int_(std::int64_t(items.size()));
-            if (m == "is_empty")
+            if (m == "is_empty"sv)
                 return Value::boolean_(items.empty());
-            if (m == "iter" || m == "iter_mut")
+            if (m == "iter"sv || m == "iter_mut"sv)
                 return Value::ref(self);
-            if (m == "into_iter")
+            if (m == "into_iter"sv)
                 return v;
-            if (m == "first" || m == "last")
-                return items.empty() ? Value::none() : Value::some(Value::ref(m == "first" ? items.front() : items.back()));
-            if (m == "get") {
+            if (m == "first"sv || m == "last"sv)
+                return items.empty() ? Value::none() : Value::some(Value::ref(m == "first"sv ? items.front() : items.back()));
+            if (m == "get"sv) {
                 const std::int64_t i = deref(args.at(0)).integer;
                 return i >= 0 && size_t(i) < items.size() ? Value::some(Value::ref(items[size_t(i)])) : Value::none();
             }
-            if (m == "contains") {
+            if (m == "contains"sv) {
                 for (const Cell& c : items)
                     if (equal(*c, args.at(0)))
                         return Value::boolean_(true);
                 return Value::boolean_(false);
             }
-            if (m == "sort" || m == "sort_unstable") {
+            if (m == "sort"sv || m == "sort_unstable"sv) {
                 std::stable_sort(items.begin(), items.end(), [&](const Cell& a, const Cell& b) { return compareAt(*a, *b, at) < 0; });
                 return Value::unit();
             }
-            if (m == "reverse") {
+            if (m == "reverse"sv) {
                 std::reverse(items.begin(), items.end());
                 return Value::unit();
             }
-            if (m == "clear") {
+            if (m == "clear"sv) {
                 items.clear();
                 return Value::unit();
             }
-            if (m == "join") {
+            if (m == "join"sv) {
                 std::string s;
                 for (size_t i = 0; i < items.size(); ++i)
                     s += (i ? display(args.at(0)) : "") + display(*items[i]);
                 return Value::str(s);
             }
-            if (m == "extend") {
+            if (m == "extend"sv) {
                 for (auto& x : elements(args.at(0), at))
                     items.push_back(cell(std::move(x)));
                 return Value::unit();
             }
-            if (m == "remove") {
+            if (m == "remove"sv) {
                 const std::int64_t i = deref(args.at(0)).integer;
                 if (i < 0 || size_t(i) >= items.size())
                     panic(at, "removal index (is " + std::to_string(i) + ") should be < len (is " + std::to_string(items.size()) + ")");
@@ -2176,75 +2487,75 @@ private:
         }
         // Iterator adapters, eagerly (a lesson's iterators are short and their closures have no effects to reorder).
         std::vector<Value> xs = elements(Value::ref(self), at);
-        if (m == "iter" || m == "into_iter" || m == "collect" || m == "cloned" || m == "copied")
+        if (m == "iter"sv || m == "into_iter"sv || m == "collect"sv || m == "cloned"sv || m == "copied"sv)
             return Value::vec(std::move(xs));
-        if (m == "map" || m == "filter" || m == "for_each" || m == "filter_map") {
+        if (m == "map"sv || m == "filter"sv || m == "for_each"sv || m == "filter_map"sv) {
             std::vector<Value> out;
             for (auto& x : xs) {
                 Value r = call(args.at(0), {x}, at);
-                if (m == "map")
+                if (m == "map"sv)
                     out.push_back(std::move(r));
-                else if (m == "filter" && truth(r, at))
+                else if (m == "filter"sv && truth(r, at))
                     out.push_back(std::move(x));
-                else if (m == "filter_map" && deref(r).is("Option", "Some"))
+                else if (m == "filter_map"sv && deref(r).is("Option", "Some"))
                     out.push_back(deref(r).payload());
             }
-            return m == "for_each" ? Value::unit() : Value::vec(std::move(out));
+            return m == "for_each"sv ? Value::unit() : Value::vec(std::move(out));
         }
-        if (m == "enumerate") {
+        if (m == "enumerate"sv) {
             std::vector<Value> out;
             for (size_t i = 0; i < xs.size(); ++i)
                 out.push_back(Value::tuple({Value::int_(std::int64_t(i)), std::move(xs[i])}));
             return Value::vec(std::move(out));
         }
-        if (m == "rev") {
+        if (m == "rev"sv) {
             std::reverse(xs.begin(), xs.end());
             return Value::vec(std::move(xs));
         }
-        if (m == "sum" || m == "count" || m == "product") {
-            if (m == "count")
+        if (m == "sum"sv || m == "count"sv || m == "product"sv) {
+            if (m == "count"sv)
                 return Value::int_(std::int64_t(xs.size()));
-            Value acc = Value::int_(m == "sum" ? 0 : 1);
+            Value acc = Value::int_(m == "sum"sv ? 0 : 1);
             for (auto& x : xs)
-                acc = binary(m == "sum" ? TokenKind::Plus : TokenKind::Star, acc, x, at);
+                acc = binary(m == "sum"sv ? TokenKind::Plus : TokenKind::Star, acc, x, at);
             return acc;
         }
-        if (m == "max" || m == "min") {
+        if (m == "max"sv || m == "min"sv) {
             if (xs.empty())
                 return Value::none();
             Value best = xs[0];
             for (auto& x : xs)
-                if ((compareAt(x, best, at) > 0) == (m == "max") && !equal(x, best))
+                if ((compareAt(x, best, at) > 0) == (m == "max"sv) && !equal(x, best))
                     best = x;
             return Value::some(best);
         }
-        if (m == "any" || m == "all") {
+        if (m == "any"sv || m == "all"sv) {
             for (auto& x : xs)
-                if (truth(call(args.at(0), {x}, at), at) == (m == "any"))
-                    return Value::boolean_(m == "any");
-            return Value::boolean_(m == "all");
+                if (truth(call(args.at(0), {x}, at), at) == (m == "any"sv))
+                    return Value::boolean_(m == "any"sv);
+            return Value::boolean_(m == "all"sv);
         }
-        if (m == "take" || m == "skip") {
+        if (m == "take"sv || m == "skip"sv) {
             const size_t n = size_t(std::max<std::int64_t>(0, deref(args.at(0)).integer));
-            if (m == "take")
+            if (m == "take"sv)
                 xs.resize(std::min(n, xs.size()));
             else
                 xs.erase(xs.begin(), xs.begin() + std::ptrdiff_t(std::min(n, xs.size())));
             return Value::vec(std::move(xs));
         }
-        if (m == "fold") {
+        if (m == "fold"sv) {
             Value acc = args.at(0);
             for (auto& x : xs)
                 acc = call(args.at(1), {acc, x}, at);
             return acc;
         }
-        if (m == "zip") {
+        if (m == "zip"sv) {
             std::vector<Value> other = elements(args.at(0), at), out;
             for (size_t i = 0; i < xs.size() && i < other.size(); ++i)
                 out.push_back(Value::tuple({xs[i], other[i]}));
             return Value::vec(std::move(out));
         }
-        if (m == "len")
+        if (m == "len"sv)
             return Value::int_(std::int64_t(xs.size()));
         unsupported(at, "the method `" + m + "` on " + kindName(v));
     }
@@ -2273,7 +2584,7 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     const RuntimeOptions& runtime = resolved.runtime;
     // Trait impls the interpreter does not apply yet would be silently ignored: refuse them instead.
     for (const auto& item : program.items)
-        if (item->kind == ItemKind::Impl && !item->trait.segments.empty()) {
+        if (item->kind == ItemKind::Impl && !item->trait.segments.empty() && item->trait.segments.back().name != "Future") {
             run.error = options.file + ":" + std::to_string(item->span.line) + ":" + std::to_string(item->span.column)
                 + ": `impl " + item->trait.text() + "` is not supported by the interpreter yet";
             return run;
@@ -2298,6 +2609,9 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     run.steps = interp.steps();
     if (!interp.stopReason.empty()) {
         run.error = interp.stopReason;
+    } else if (result.ok() && deref(*result.value).is("Result", "Err")) {
+        // main returned Err(e): Rust prints it with Debug and the process fails.
+        run.error = "Error: " + debug(deref(*result.value).payload());
     } else if (!result.ok() && result.error) {
         const std::string& message = result.error->message;
         std::string at;

@@ -26,6 +26,12 @@ struct ProgramOptions {
     bool recording = true;
     std::uint64_t maxSteps = 50'000'000;       // evaluation steps before the run is stopped (a runaway loop)
     std::uint32_t maxDepth = 200;              // nested calls
+    // Simulated mode: virtual CPU time each evaluation step costs on its worker, settled per poll in whole
+    // milliseconds (Interpreter.cpp, "virtual CPU time"). 100 ns puts spawning and message passing near compiled
+    // Rust's speed; 0 makes computing free (time then moves only at awaits).
+    std::int64_t stepCost = 100;
+    // Simulated mode: how long each tokio::fs call takes on its blocking thread (a disk's latency), in ns.
+    std::int64_t fileLatency = 20'000'000;
     std::shared_ptr<RunControl> control;
 };
 

@@ -113,6 +113,9 @@ const std::vector<std::pair<const char*, LibraryKind>>& others()
         {"futures::future::join_all", LibraryKind::Function}, {"futures::task", LibraryKind::Module},
         {"futures::task::noop_waker", LibraryKind::Function}, {"futures::executor", LibraryKind::Module},
         {"futures::executor::block_on", LibraryKind::Function},
+        // Wakeline's own measurements, for the lessons about cost (many_tasks).
+        {"wakeline", LibraryKind::Module}, {"wakeline::allocated_bytes", LibraryKind::Function},
+        {"wakeline::thread_stack_kib", LibraryKind::Function},
         // Macros, for `use tokio::join;` and the like (the parser knows how to read each).
         {"tokio::join", LibraryKind::Macro}, {"tokio::try_join", LibraryKind::Macro},
         {"tokio::select", LibraryKind::Macro}, {"tokio::pin", LibraryKind::Macro},
@@ -189,7 +192,7 @@ std::string preludePath(std::string_view name)
         {"Vec", "std::vec::Vec"},              {"String", "std::string::String"},
         {"Box", "std::boxed::Box"},            {"drop", "std::mem::drop"},
         {"std", "std"},                        {"tokio", "tokio"},
-        {"futures", "futures"},
+        {"futures", "futures"},                {"wakeline", "wakeline"},
         {"i8", "i8"}, {"i16", "i16"}, {"i32", "i32"}, {"i64", "i64"}, {"i128", "i128"}, {"isize", "isize"},
         {"u8", "u8"}, {"u16", "u16"}, {"u32", "u32"}, {"u64", "u64"}, {"u128", "u128"}, {"usize", "usize"},
         {"f32", "f32"}, {"f64", "f64"},

@@ -1,5 +1,6 @@
 #pragma once
 // The library the subset offers, by path: the parts of std, tokio and futures that Wakeline programs may use
+// (and `wakeline::`, the app's own measurements: allocated_bytes, thread_stack_kib)
 // (modules, types with their associated functions and constants, functions, enum variants). The resolver checks
 // every `use` and every path against it; the interpreter gives each entry its tokio 1.x meaning.
 #include <string>

@@ -162,7 +162,7 @@ private:
                 return ": not part of the supported library (" + parent + " has: " + join(names) + ")";
             }
         }
-        return ": not part of the supported library (std, tokio and futures)";
+        return ": not part of the supported library (std, tokio, futures and wakeline)";
     }
 
     void checkMain()

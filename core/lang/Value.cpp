@@ -273,7 +273,15 @@ std::string debug(const Value& original)
     const Value& v = deref(original);
     switch (v.kind) {
     case ValueKind::Float: return realText(v.real, true);
-    case ValueKind::Str: return quoted(v.text, '"');
+    case ValueKind::Str:
+        if (v.typeName == "io::Error" && v.integer > 0) {  // as std::io::Error's Debug shows an OS error
+            const auto code = v.integer;
+            const char* kind = code == 2 ? "NotFound" : code == 1 || code == 13 ? "PermissionDenied"
+                : code == 17 ? "AlreadyExists" : code == 21 ? "IsADirectory" : "Uncategorized";
+            const std::string message = v.text.substr(0, v.text.rfind(" (os error"));
+            return "Os { code: " + std::to_string(code) + ", kind: " + kind + ", message: " + quoted(message, '"') + " }";
+        }
+        return quoted(v.text, '"');
     case ValueKind::Char: return quoted(v.text, '\'');
     case ValueKind::Tuple: return "(" + joined(*v.items, true) + (v.items->size() == 1 ? ",)" : ")");
     case ValueKind::Vec: return "[" + joined(*v.items, true) + "]";

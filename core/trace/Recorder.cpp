@@ -37,6 +37,21 @@ void Recorder::record(const Event& e)
         local().events.push_back(e);
 }
 
+bool Recorder::extendWork(TaskId future, LaneId lane, std::int64_t from, std::int64_t more)
+{
+    if (!enabled_)
+        return true;  // nothing to extend, nothing to record
+    auto& events = local().events;
+    if (events.empty())
+        return false;
+    Event& last = events.back();
+    if (last.kind != EventKind::CpuWork || last.detail != 0 || last.task != future || last.worker != lane
+        || last.time + last.value != from)
+        return false;
+    last.value += more;
+    return true;
+}
+
 std::int64_t Recorder::addString(std::string text)
 {
     if (!enabled_)

@@ -21,6 +21,9 @@ public:
     bool enabled() const { return enabled_; }
 
     void record(const Event& e);
+    // Computing that goes on where the last event this thread recorded (CpuWork of `future` on `lane`, ending at
+    // `from`) ended lengthens that event by `more` instead of adding one; false when there is no such event.
+    bool extendWork(TaskId future, LaneId lane, std::int64_t from, std::int64_t more);
     // Stores a line of text; the returned index goes in Event::value of a Print or an error completion and is
     // remapped to the merged string table by finish().
     std::int64_t addString(std::string text);
