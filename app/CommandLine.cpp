@@ -88,6 +88,7 @@ CommandLineResult runCommandLine(const QStringList& args)
         options.file = request.programPath;
         options.workers = request.run.workers;
         options.seed = request.run.seed;
+        options.mode = request.run.mode;
         lang::ProgramRun run = lang::runProgram(text, options);
         if (!run.checked)
             return {1, {}, run.error + "\n"};

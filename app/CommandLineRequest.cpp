@@ -228,9 +228,13 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         try {
             if (parser.isSet(workers))
                 r.run.workers = static_cast<std::uint32_t>(parseNumber(parser.value(workers), "--workers", 1, 64));
-            if (parser.isSet(mode) && parser.value(mode) != "simulated")
-                throw std::invalid_argument("--mode: programs run in simulated mode for now (threaded comes with the "
-                                            "interpreter's next step), got '" + parser.value(mode).toStdString() + "'");
+            if (parser.isSet(mode)) {
+                const QString m = parser.value(mode);
+                if (m == "threaded")
+                    r.run.mode = Mode::Threaded;
+                else if (m != "simulated")
+                    throw std::invalid_argument("--mode: expected simulated or threaded, got '" + m.toStdString() + "'");
+            }
             if (parser.isSet(seed))
                 r.run.seed = parseSeed(parser.value(seed));
         } catch (const std::invalid_argument& e) {

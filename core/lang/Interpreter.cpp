@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <semaphore>
 #include <set>
 #include <unordered_map>
 
@@ -38,18 +39,35 @@ struct JoinHandleState {
     bool thread = false;  // std::thread's JoinHandle: join() instead of .await
 };
 
+// While any threaded run is on, scopes lock: a task on another worker may look a name up through the scope of
+// the code that spawned it (for an item or an import) while that code binds new variables in it.
+std::atomic<int> g_threadedRuns{0};
+
 struct Scope {
     std::shared_ptr<Scope> parent;
     std::vector<std::pair<std::string, Cell>> vars;
+    mutable std::mutex mutex;
     Cell find(const std::string& name) const
     {
-        for (const Scope* s = this; s; s = s->parent.get())
+        const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
+        for (const Scope* s = this; s; s = s->parent.get()) {
+            std::unique_lock guard(s->mutex, std::defer_lock);
+            if (lock)
+                guard.lock();
             for (auto it = s->vars.rbegin(); it != s->vars.rend(); ++it)
                 if (it->first == name)
                     return it->second;
+        }
         return nullptr;
     }
-    void bind(const std::string& name, Value v) { vars.emplace_back(name, cell(std::move(v))); }
+    void bind(const std::string& name, Value v)
+    {
+        Cell c = cell(std::move(v));
+        std::unique_lock guard(mutex, std::defer_lock);
+        if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
+            guard.lock();
+        vars.emplace_back(name, std::move(c));
+    }
 };
 using ScopeP = std::shared_ptr<Scope>;
 ScopeP child(const ScopeP& parent)
@@ -92,6 +110,7 @@ public:
     Interp(Program& program, const ResolveResult& resolved, const ProgramOptions& options)
         : program_(program), imports_(resolved.imports), options_(options)
     {
+        depth_ = 0;  // (per thread: a run that stopped on another Interp may have left this thread's count)
         for (const auto& item : program_.items) {
             if (item->kind == ItemKind::Impl) {
                 const Type& t = *item->selfType;
@@ -132,7 +151,8 @@ private:
     std::map<std::string, std::map<std::string, const Item*>> methods_;
     std::map<const Item*, Value> constants_;
     std::atomic<std::uint64_t> steps_{0};
-    std::uint32_t depth_ = 0;
+    static inline thread_local std::uint32_t depth_ = 0;  // nested calls on this thread (calls never suspend)
+    static inline thread_local const char* threadStackBase_ = nullptr;  // a worker's: where its first step was
 
     // --- budgets and panics ---
     std::string where(const Span& at) const
@@ -144,7 +164,13 @@ private:
         charge(1, at);
         // Awaits run their callee in place, so deep async recursion grows the native stack too: bounded here.
         const char* here = static_cast<const char*>(__builtin_frame_address(0));
-        if (stackBase && stackBase - here > kMaxStackBytes)
+        const char* base = (options_.mode == Mode::Threaded) ? threadStackBase_ : stackBase;
+        if (!base) {
+            // A worker thread's first step is near the top of its stack (a poll resumes the task from its loop).
+            threadStackBase_ = here + 64 * 1024;
+            base = threadStackBase_;
+        }
+        if (base - here > kMaxStackBytes)
             stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -176,8 +202,11 @@ private:
     static constexpr std::int64_t kMaxElements = 1'000'000;     // vec![x; n], ranges collected, repeated strings
     [[noreturn]] void stop(const Span& at, const std::string& why)
     {
-        if (stopReason.empty())
-            stopReason = where(at) + ": " + why;
+        {
+            std::lock_guard lock(panicMutex);
+            if (stopReason.empty())
+                stopReason = where(at) + ": " + why;
+        }
         if (options_.control)
             options_.control->stop = true;
         throw Stop(why);
@@ -245,7 +274,7 @@ private:
         case ValueKind::Char:
         case ValueKind::Duration:
         case ValueKind::Instant:
-        case ValueKind::Ref:
+        case ValueKind::Ref: return !v.object;  // a MutexGuard (a reference holding a lock) moves
         case ValueKind::Function:
         case ValueKind::Library: return true;
         default: return false;
@@ -293,13 +322,18 @@ private:
     }
     Value constant(const Item* item)
     {
-        const auto it = constants_.find(item);
-        if (it != constants_.end())
-            return it->second;
+        {
+            std::lock_guard lock(constantsMutex_);
+            const auto it = constants_.find(item);
+            if (it != constants_.end())
+                return it->second;
+        }
         Value v = eval(*item->value, std::make_shared<Scope>());
-        constants_[item] = v;
+        std::lock_guard lock(constantsMutex_);
+        constants_.emplace(item, v);
         return v;
     }
+    std::mutex constantsMutex_;
     std::string libraryPathOf(const std::string& name) const
     {
         const auto it = imports_.find(name);
@@ -369,6 +403,7 @@ private:
         return v;
     }
     std::mutex libraryPathsMutex_;
+    std::mutex atomicsMutex_;
     std::unordered_map<const Path*, Value> libraryPaths_;
     const Item* findItem(const std::string& name, const ScopeP& scope) const
     {
@@ -487,6 +522,16 @@ private:
             co_await Park{};
         }
     }
+    // A spawned task is named after its future (heartbeat(), async@24 for the async block at line 24); the second
+    // and later tasks of one name get #2, #3, ... so every token on the stage is told apart.
+    std::string taskName(const std::string& future)
+    {
+        std::lock_guard lock(spawnNamesMutex_);
+        const int n = ++spawnNames_[future];
+        return n == 1 ? future : future + " #" + std::to_string(n);
+    }
+    std::mutex spawnNamesMutex_;
+    std::map<std::string, int> spawnNames_;
     const char* nameOf(const Value& v) { return intern(deref(v).kind == ValueKind::Future ? deref(v).future->name : "future"); }
 
     // --- calls ---
@@ -515,7 +560,7 @@ private:
                 });
             }
             if (++depth_ > options_.maxDepth) {
-                depth_ = 0;
+                --depth_;  // the frames unwinding each take their own call back off
                 stop(at, "calls nested deeper than " + std::to_string(options_.maxDepth) + " (the recursion limit)");
             }
             auto scope = std::make_shared<Scope>();
@@ -542,7 +587,7 @@ private:
                 match(*c.params[i].pat, args[i], scope);
             if (c.async) {
                 const Expr* body = c.a.get();
-                return futureValue("async closure", [this, body, scope]() { return evalTask(body, scope); });
+                return futureValue("async@" + std::to_string(c.span.line), [this, body, scope]() { return evalTask(body, scope); });
             }
             try {
                 return eval(*c.a, scope);
@@ -622,8 +667,8 @@ private:
         }
         panic(at, "fs::write needs a String, a &str or a Vec<u8>, got " + kindName(v));
     }
-    // What tokio::fs does: the std::fs call runs on the blocking pool while the task awaits it. In simulated mode
-    // each call first takes options_.fileLatency on its blocking thread (a disk's latency, so the wait shows).
+    // What tokio::fs does: the std::fs call runs on the blocking pool while the task awaits it. Each call first
+    // takes options_.fileLatency on its blocking thread (a disk's latency, so the wait shows).
     Task<Value> fileTask(std::string op, std::string absolute, std::string bytes, Span at)
     {
         JoinHandle<Value> job = startFileJob(op, absolute, bytes, Duration(options_.fileLatency));
@@ -744,6 +789,7 @@ private:
     Value callLibrary(const std::string& path, std::vector<Value> args, const Span& at)
     {
         settle();  // what the library does (and the clock it reads) comes after the computing before it
+        wl::at(at.line);  // and what it records is at this line
         auto arg = [&](size_t i) -> const Value& {
             if (i >= args.size())
                 panic(at, "`" + path + "` needs more arguments");
@@ -804,6 +850,8 @@ private:
             Value v;
             v.kind = path == "std::sync::Mutex::new"sv ? ValueKind::Mutex : ValueKind::Atomic;
             v.target = cell(std::move(args.at(0)));
+            if (v.kind == ValueKind::Mutex)
+                v.object = std::make_shared<std::binary_semaphore>(1);
             return v;
         }
         if (path == "std::vec::Vec::new"sv || path == "std::vec::Vec::with_capacity"sv)
@@ -814,7 +862,7 @@ private:
             return Value::str(display(arg(0)));
         if (path == "tokio::spawn"sv) {
             Value fut = std::move(args.at(0));
-            const std::string name = deref(fut).kind == ValueKind::Future ? deref(fut).future->name : "task";
+            const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future->name : "task");
             Value h;
             h.kind = ValueKind::JoinHandle;
             h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name)});
@@ -1007,7 +1055,7 @@ private:
             if (e.async) {
                 const Block* b = e.block.get();
                 ScopeP captured = moveIn(e, scope);
-                return futureValue("async block", [this, b, captured]() { return asyncBlock(b, captured); });
+                return futureValue("async@" + std::to_string(e.span.line), [this, b, captured]() { return asyncBlock(b, captured); });
             }
             return block(*e.block, scope);
         case ExprKind::If: {
@@ -1401,7 +1449,8 @@ private:
         std::vector<Task<Value>> arms;
         for (const auto& x : e.list) {
             Value f = co_await evalA(*x, scope);
-            arms.push_back(taskOf(f, x->span).named(nameOf(f)));
+            // An arm named by a variable (join!(slow, fast)) is called by that name.
+            arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
         }
         wl::at(e.span.line);
         std::vector<Value> results = co_await wl::join_all(std::move(arms));
@@ -1421,7 +1470,8 @@ private:
             if (br.guard && !truth(co_await evalA(*br.guard, scope), br.guard->span))
                 continue;  // a disabled branch: its future is not even created
             Value f = co_await evalA(*br.future, scope);
-            arms.push_back(taskOf(f, br.future->span).named(nameOf(f)));
+            arms.push_back(taskOf(f, br.future->span)
+                               .named(br.future->kind == ExprKind::Path ? intern(br.future->path.text()) : nameOf(f)));
             branches.push_back(&br);
         }
         if (arms.empty()) {
@@ -1934,6 +1984,7 @@ private:
             unsupported(e.span, "`" + name + "!` (output without a line break)");
         if (name == "println"sv || name == "eprintln"sv) {
             settle();
+            wl::at(e.span.line);
             wl::print(args.empty() ? std::string() : format(e, args, scope));
             return Value::unit();
         }
@@ -2396,10 +2447,26 @@ private:
                 panic(at, "use of a moved value");
             break;
         case ValueKind::Mutex:
-            if (m == "lock"sv)
-                return Value::ok(Value::ref(v.target));
+            if (m == "lock"sv) {
+                // The guard is a reference that holds the lock: it is released when the last copy of it goes,
+                // at the end of the statement or scope that holds it, as a MutexGuard is dropped.
+                auto lock = std::static_pointer_cast<std::binary_semaphore>(v.object);
+                if (lock && !lock->try_acquire()) {
+                    if (!(options_.mode == Mode::Threaded))
+                        stop(at, "deadlock: this Mutex is locked by a task that is not running (a std::sync::Mutex "
+                                 "guard held across an .await?), and nothing else can run on this thread meanwhile");
+                    for (int waited = 0; !lock->try_acquire_for(std::chrono::milliseconds(10)); ++waited)
+                        if (waited >= 500 || (options_.control && options_.control->stop.load()))
+                            stop(at, "waited 5 s for a std::sync::Mutex that stays locked: a deadlock?");
+                }
+                Value guard = Value::ref(v.target);
+                if (lock)
+                    guard.object = std::shared_ptr<void>(nullptr, [lock](void*) { lock->release(); });
+                return Value::ok(std::move(guard));
+            }
             break;
-        case ValueKind::Atomic:
+        case ValueKind::Atomic: {
+            std::lock_guard lock(atomicsMutex_);  // one lock makes every atomic operation of the run indivisible
             if (m == "load"sv)
                 return *v.target;
             if (m == "store"sv) {
@@ -2412,6 +2479,7 @@ private:
                 return old;
             }
             break;
+        }
         default: break;
         }
         unsupported(at, "the method `" + m + "` on " + kindName(v));
@@ -2591,12 +2659,20 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
         }
 
     ExecutorConfig config;
-    config.mode = Mode::Simulated;
+    config.mode = options.mode;
     config.workers = options.workers.value_or(runtime.currentThread ? 1 : runtime.workerThreads ? runtime.workerThreads : 4);
     config.seed = options.seed;
     config.recording = options.recording;
-    config.scenario = options.file;
+    config.scenario = options.name.empty() ? options.file : options.name;
+    config.params = options.params;
     ProgramOptions opts = options;
+    if (options.mode == Mode::Threaded)
+        opts.stepCost = 0;  // real time: computing costs what it costs
+    struct ThreadedRun {
+        bool on;
+        explicit ThreadedRun(bool threaded) : on(threaded) { if (on) g_threadedRuns.fetch_add(1); }
+        ~ThreadedRun() { if (on) g_threadedRuns.fetch_sub(1); }
+    } threadedRun(options.mode == Mode::Threaded);
     if (!opts.control)
         opts.control = std::make_shared<RunControl>();
     config.control = opts.control;

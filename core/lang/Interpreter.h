@@ -8,7 +8,9 @@
 // the whole core language of the subset; tokio::spawn, JoinHandle (await, abort, is_finished), sleep, timeout,
 // yield_now, spawn_blocking, join!, select!, Instant, Duration; std::thread::sleep; Arc, std::sync::Mutex,
 // atomics; bounded mpsc, broadcast and Semaphore (core/sync). `move` closures and `async move` blocks move what
-// they use, so drops happen where Rust's do. Simulated mode only for now.
+// they use, so drops happen where Rust's do. Both modes: simulated (virtual time, each step costs CPU time) and
+// threaded (real worker threads; scopes, atomics and std::sync::Mutex lock).
+#include "exec/Executor.h"
 #include "exec/RunControl.h"
 #include "trace/Trace.h"
 
@@ -16,13 +18,18 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace wl::lang {
 
 struct ProgramOptions {
     std::string file = "main.rs";              // for messages and the trace's name
+    std::string name;                          // the trace's name instead (a scenario's id)
+    std::vector<std::pair<std::string, std::string>> params;  // recorded in the trace (a scenario's parameters)
     std::optional<std::uint32_t> workers;      // default: #[tokio::main]'s (current_thread 1, else 4)
     std::uint64_t seed = 1;
+    Mode mode = Mode::Simulated;               // threaded: real worker threads, real time, no step cost
     bool recording = true;
     std::uint64_t maxSteps = 50'000'000;       // evaluation steps before the run is stopped (a runaway loop)
     std::uint32_t maxDepth = 200;              // nested calls
@@ -30,7 +37,8 @@ struct ProgramOptions {
     // milliseconds (Interpreter.cpp, "virtual CPU time"). 100 ns puts spawning and message passing near compiled
     // Rust's speed; 0 makes computing free (time then moves only at awaits).
     std::int64_t stepCost = 100;
-    // Simulated mode: how long each tokio::fs call takes on its blocking thread (a disk's latency), in ns.
+    // How long each tokio::fs call takes on its blocking thread before the real file call (a disk's latency, so the
+    // wait shows in both modes), in ns.
     std::int64_t fileLatency = 20'000'000;
     std::shared_ptr<RunControl> control;
 };

@@ -29,6 +29,7 @@ RunDirectory::~RunDirectory()
 
 std::string RunDirectory::root(std::string* error)
 {
+    std::lock_guard lock(mutex_);
     if (!root_.empty())
         return root_;
     static std::atomic<unsigned> counter{0};

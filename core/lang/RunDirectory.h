@@ -3,6 +3,7 @@
 // tokio::fs may touch files inside it and nowhere else; it is created on first use and removed with everything in
 // it when the run ends, so a program can write and read real files without reaching the user's own.
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 namespace wl::lang {
@@ -33,6 +34,7 @@ public:
     static FileResult remove(const std::string& absolute);
 
 private:
+    std::mutex mutex_;  // tasks on several workers may reach for the directory at once
     std::string root_;
 };
 

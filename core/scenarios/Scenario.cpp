@@ -1,17 +1,14 @@
 #include "Scenario.h"
 
+#include "lang/Interpreter.h"
+#include "lang/ProgramInfo.h"
+#include "lang/Resolver.h"
+
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
 namespace wl {
-
-std::int64_t ScenarioParams::get(const std::string& name) const
-{
-    auto it = values_.find(name);
-    if (it == values_.end())
-        throw std::out_of_range("scenario parameter '" + name + "' is not defined");
-    return it->second;
-}
 
 std::string Scenario::rustLine(std::uint32_t line) const
 {
@@ -25,12 +22,35 @@ std::string Scenario::rustLine(std::uint32_t line) const
     return {};
 }
 
+std::string Scenario::sourceWith(const std::map<std::string, std::int64_t>& values) const
+{
+    return lang::withParams(rustSource, lang::readProgramInfo(rustSource), values);
+}
+
 const Scenario* findScenario(std::string_view id)
 {
     for (const auto& s : allScenarios())
         if (s.id == id)
             return &s;
     return nullptr;
+}
+
+Scenario scenarioFromProgram(std::string id, std::string source)
+{
+    const lang::ProgramInfo info = lang::readProgramInfo(source);
+    Scenario s;
+    s.id = std::move(id);
+    s.title = info.title.empty() ? s.id : info.title;
+    s.summary = info.summary;
+    s.lesson = info.lesson;
+    s.group = info.group.empty() ? "other" : info.group;
+    for (const auto& p : info.params)
+        s.params.push_back({p.name, p.value, p.min, p.max, p.unit, p.help});
+    lang::RuntimeOptions runtime;
+    lang::check(source, nullptr, &runtime);
+    s.defaultWorkers = runtime.currentThread ? 1 : runtime.workerThreads ? runtime.workerThreads : 4;
+    s.rustSource = std::move(source);
+    return s;
 }
 
 std::map<std::string, std::int64_t> resolveParams(const Scenario& scenario,
@@ -59,21 +79,26 @@ std::map<std::string, std::int64_t> resolveParams(const Scenario& scenario,
     return values;
 }
 
-Trace runScenario(const Scenario& scenario, const RunOptions& options)
+Trace runScenario(const Scenario& scenario, const RunOptions& options, std::string* error)
 {
     const auto values = resolveParams(scenario, options.params);
-    ExecutorConfig config;
-    config.mode = options.mode;
-    config.workers = options.workers.value_or(scenario.defaultWorkers);
-    config.seed = options.seed;
-    config.recording = options.recording;
-    config.control = options.control;
-    config.scenario = scenario.id;
+    if (options.workers && (*options.workers < 1 || *options.workers > Executor::kMaxWorkers))
+        throw std::invalid_argument("workers must be between 1 and " + std::to_string(Executor::kMaxWorkers) + ", got "
+                                    + std::to_string(*options.workers));
+    lang::ProgramOptions program;
+    program.file = scenario.id + ".rs";
+    program.name = scenario.id;
+    program.workers = options.workers.value_or(scenario.defaultWorkers);
+    program.seed = options.seed;
+    program.mode = options.mode;
+    program.recording = options.recording;
+    program.control = options.control;
     for (const auto& [name, value] : values)
-        config.params.emplace_back(name, std::to_string(value));
-    Executor executor(config);
-    executor.block_on(scenario.main(ScenarioParams(values)));
-    return executor.takeTrace();
+        program.params.emplace_back(name, std::to_string(value));
+    lang::ProgramRun run = lang::runProgram(scenario.sourceWith(values), program);
+    if (error)
+        *error = run.error;
+    return std::move(run.trace);
 }
 
 }  // namespace wl

@@ -1,11 +1,12 @@
 #pragma once
-// A scenario: a coroutine that runs on the executor plus what the app needs to teach with it: an id, a title,
-// the lesson in one paragraph, parameters with defaults and ranges, and the Rust (tokio) program it mirrors.
-// Each at(N) in a scenario ties what follows to line N of that Rust program.
+// A scenario: one of the Rust programs in resources/scenarios, run by the interpreter (core/lang) on the
+// executor, plus what the app needs to teach with it, all read from the program itself: its `//!` doc comment
+// gives the title, summary, lesson and group, its `// param` constants the parameters, its #[tokio::main] the
+// default workers (lang/ProgramInfo.h). Setting a parameter rewrites that constant in the source, so what the code
+// panel shows is exactly what runs.
 #include "exec/Executor.h"
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,17 +24,6 @@ struct ScenarioParam {
     std::string help;
 };
 
-class ScenarioParams {
-public:
-    explicit ScenarioParams(std::map<std::string, std::int64_t> values = {}) : values_(std::move(values)) {}
-    std::int64_t get(const std::string& name) const;  // throws std::out_of_range for an unknown name
-    Duration ms(const std::string& name) const { return std::chrono::milliseconds(get(name)); }
-    const std::map<std::string, std::int64_t>& values() const { return values_; }
-
-private:
-    std::map<std::string, std::int64_t> values_;
-};
-
 struct Scenario {
     std::string id;
     std::string title;
@@ -41,17 +31,20 @@ struct Scenario {
     std::string lesson;   // one paragraph
     std::uint32_t defaultWorkers = 4;
     std::vector<ScenarioParam> params;
-    std::function<Task<void>(ScenarioParams)> main;
-    std::string rustSource;  // resources/scenarios/<id>.rs, filled in by the registry
-    std::string group;       // basics, composition, channels, cancellation, performance: set by the registry
+    std::string rustSource;  // resources/scenarios/<id>.rs as shipped
+    std::string group;       // basics, composition, channels, cancellation, performance
 
     // The source line `line` (1-based) of the Rust program, or "" when out of range.
     std::string rustLine(std::uint32_t line) const;
+    // The program with these parameter values written into its constants (as resolveParams checks them).
+    std::string sourceWith(const std::map<std::string, std::int64_t>& values) const;
 };
 
 const std::vector<Scenario>& allScenarios();
 const std::map<std::string, std::string>& embeddedRustSources();  // generated: id -> Rust program
 const Scenario* findScenario(std::string_view id);
+// A scenario made from any program text (what the registry does for each built-in one).
+Scenario scenarioFromProgram(std::string id, std::string source);
 
 struct RunOptions {
     Mode mode = Mode::Simulated;
@@ -68,7 +61,8 @@ std::map<std::string, std::int64_t> resolveParams(const Scenario& scenario,
                                                   const std::map<std::string, std::int64_t>& overrides);
 
 // Validates the options (throws std::invalid_argument with a message naming the problem and what is valid),
-// runs the scenario on a fresh executor and returns its trace.
-Trace runScenario(const Scenario& scenario, const RunOptions& options);
+// runs the scenario's program (with the parameters written in) on a fresh executor and returns its trace. When the
+// program stops early (a panic in main, a limit), the trace holds what ran and `error`, if given, says why.
+Trace runScenario(const Scenario& scenario, const RunOptions& options, std::string* error = nullptr);
 
 }  // namespace wl

@@ -13,7 +13,7 @@
 use std::time::{Duration, Instant};
 use tokio::time::sleep;
 
-const CRUNCH_MS: u64 = 800; // param 0..=600000 ms: how long crunch_numbers computes
+const CRUNCH_MS: u64 = 800; // param 0..=2000 ms: how long crunch_numbers computes
 const BEAT_MS: u64 = 200; // param 1..=600000 ms: the heartbeat period
 
 fn crunch_numbers() -> u64 {

@@ -5,8 +5,8 @@
 //! Operating systems offer no portable async file API, so tokio::fs hands every call to spawn_blocking: the real
 //! std::fs work runs on a thread of the blocking pool while the task is parked, and the blocking thread wakes it
 //! when done. The three writes go one after another; the three reads, joined, run at the same time on three
-//! blocking threads. (The files are real, in a directory of this run's own. In simulated mode each file call
-//! takes 20 ms on its blocking thread, a disk's latency, so the wait is visible.)
+//! blocking threads. (The files are real, in a directory of this run's own. Wakeline makes each file call
+//! first wait 20 ms on its blocking thread, a disk's latency, so the wait is visible.)
 //!
 //! Group: performance
 

@@ -12,8 +12,8 @@
 use std::time::{Duration, Instant};
 use tokio::time::sleep;
 
-const JOBS: u64 = 4; // param 1..=64: how many jobs are spawned
-const CPU_MS: u64 = 100; // param 0..=600000 ms: each CPU slice
+const JOBS: u64 = 4; // param 1..=8: how many jobs are spawned
+const CPU_MS: u64 = 100; // param 0..=250 ms: each CPU slice
 const SLEEP_MS: u64 = 100; // param 0..=600000 ms: the sleep between the two slices
 
 fn crunch(millis: u64) {

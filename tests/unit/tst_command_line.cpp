@@ -168,7 +168,7 @@ private slots:
             "wakeline: --param tasks: expected a whole number from -4611686018427387904 to 4611686018427387903, "
             "got '99999999999999999999'");
         row("param over range", {"--scenario", "many_tasks", "--param", "tasks=10000000000"},
-            "wakeline: parameter 'tasks' must be between 1 and 100000, got 10000000000");
+            "wakeline: parameter 'tasks' must be between 1 and 20000, got 10000000000");
         row("empty scenario name", {"--scenario", ""}, ("wakeline: unknown scenario ''; valid: " + ids).c_str());
         row("missing trace path", {"--scenario", "join", "--trace"}, "wakeline: Missing value after '--trace'.");
         row("unknown option", {"--frobnicate"}, "wakeline: Unknown option 'frobnicate'.");

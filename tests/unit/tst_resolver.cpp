@@ -34,14 +34,6 @@ private slots:
             std::string all;
             for (const auto& d : check(s.rustSource))
                 all += formatDiagnostic(s.id + ".rs", d) + "\n";
-            if (s.id == "many_tasks") {
-                // Its program calls two measurements no Rust program has (a counting allocator's total and the
-                // thread stack size); the interpreter will give them to the library. Until then they are errors.
-                QCOMPARE(all, std::string("many_tasks.rs:8:18: error: cannot find function `allocated_bytes` in this scope\n"
-                                          "many_tasks.rs:17:21: error: cannot find function `allocated_bytes` in this scope\n"
-                                          "many_tasks.rs:19:51: error: cannot find function `thread_stack_kib` in this scope\n"));
-                continue;
-            }
             QVERIFY2(all.empty(), all.c_str());
         }
     }

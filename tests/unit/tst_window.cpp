@@ -155,10 +155,10 @@ private slots:
         }
         QCOMPARE(playback->property("consoleLines").toStringList(), QStringList{"1000 ms  Humidity fetched"});
         QCOMPARE(playback->property("eventText").toString(), QString("fetch_humidity() printed \"Humidity fetched\""));
-        QCOMPARE(playback->property("currentLine").toInt(), 11);
+        QCOMPARE(playback->property("currentLine").toInt(), 25);  // join.rs: println!("Humidity fetched")
         QCOMPARE(timeline->property("playhead").toDouble(), 1000.0);
         auto* code = window->findChild<QObject*>("codePanel");
-        QCOMPARE(code->property("highlighted").toInt(), 11);
+        QCOMPARE(code->property("highlighted").toInt(), 25);
         // Scrub to 1.5 s: everything up to then is shown, nothing after.
         playback->setProperty("playhead", 1500.0);
         QCOMPARE(playback->property("consoleLines").toStringList(), QStringList{"1000 ms  Humidity fetched"});
@@ -192,11 +192,11 @@ private slots:
         playback->setProperty("playhead", 1500.0);  // between its spurious poll at 1 s and its timer at 2 s
         QCOMPARE(inspector->property("state").toString(), QString("parked: returned Pending, waiting for a wake"));
         const QString why = inspector->property("waitingFor").toString();
-        QVERIFY2(why.startsWith("at line 4: sleep(Duration::from_secs(2)).await;"), qPrintable(why));
+        QVERIFY2(why.startsWith("at line 18: sleep(Duration::from_millis(TEMPERATURE_MS)).await;"), qPrintable(why));
         QVERIFY2(why.contains("its waker is held by sleep 2 s (it fires at 2000.000 ms)"), qPrintable(why));
         QCOMPARE(inspector->property("polls").toInt(), 2);  // join polled it at 0 s and again at 1 s
         QCOMPARE(inspector->property("waitingMs").toDouble(), 1500.0);  // parked since 0 s (the poll at 1 s took no time)
-        QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlighted").toInt(), 4);
+        QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlighted").toInt(), 18);
         // Hovering the row says the same; the timeline draws a dashed arrow to the wake that will end the wait.
         QString hover;
         QMetaObject::invokeMethod(timeline, "describeAt", Q_RETURN_ARG(QString, hover), Q_ARG(double, 400.0),
