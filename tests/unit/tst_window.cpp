@@ -41,7 +41,7 @@ class TstWindow : public QObject {
         if (workers)
             controller->setProperty("workers", workers);
         QMetaObject::invokeMethod(controller, "run");
-        QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 120000);  // a busy-loop program under ASan takes half a minute
         QTRY_VERIFY(timeline->property("shapeCount").toInt() > 0);
     }
     // Items a Repeater made have no QObject parent to find them by: walk the item tree instead.
