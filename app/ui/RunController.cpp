@@ -334,7 +334,17 @@ void RunController::exportImage(const QUrl& file, int view, int width, int heigh
 QStringList RunController::codeLines() const
 {
     const Scenario* s = trace_ ? findScenario(trace_->scenario) : nullptr;
-    return s ? QString::fromStdString(s->rustSource).split('\n') : QStringList();
+    if (!s)
+        return {};
+    // The program exactly as it ran: the trace's parameter values written into its constants.
+    std::map<std::string, std::int64_t> values;
+    try {
+        for (const auto& [name, value] : trace_->params)
+            values[name] = std::stoll(value);
+        return QString::fromStdString(s->sourceWith(resolveParams(*s, values))).split('\n');
+    } catch (const std::exception&) {
+        return QString::fromStdString(s->rustSource).split('\n');  // a trace from elsewhere with odd parameters
+    }
 }
 
 void RunController::setStatus(const QString& s)
