@@ -1,41 +1,178 @@
-// The Rust program the scenario mirrors, with the line being executed (or the selected task's line) highlighted.
+// The program as an editor: line numbers, Rust colours, the line being executed (or the selected task's line)
+// highlighted, problems marked in the gutter and underlined, listed below with their position. Run (Ctrl+R) runs
+// the text as it is; Revert brings back the built-in program.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
+import Wakeline
 
 Frame {
     id: panel
-    property var lines: []
+    required property RunController controller
     property int highlighted: 0
+    property bool dark: false
+    readonly property alias editor: editor
     padding: 0
 
-    ListView {
-        id: code
-        objectName: "code"
+    FontMetrics { id: metrics; font: editor.font }
+
+    ColumnLayout {
         anchors.fill: parent
-        clip: true
-        model: panel.lines
-        currentIndex: panel.highlighted - 1
-        highlightMoveDuration: 120
-        highlight: Rectangle { color: "#0072b2"; opacity: 0.22 }
-        delegate: Row {
-            required property int index
-            required property string modelData
-            spacing: 8
+        spacing: 0
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 4
             Label {
-                text: index + 1
-                width: 26
-                horizontalAlignment: Text.AlignRight
-                opacity: 0.45
-                font.family: "monospace"
-                font.pixelSize: 12
+                objectName: "programTitle"
+                text: panel.controller.scenarioId + ".rs" + (panel.controller.edited ? "  (edited)" : "")
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
             }
             Label {
-                text: modelData
-                font.family: "monospace"
-                font.pixelSize: 12
-                font.bold: index + 1 === panel.highlighted
+                visible: panel.controller.problems.length > 0
+                text: panel.controller.problems.length + (panel.controller.problems.length === 1 ? " problem" : " problems")
+                color: "#d55e00"
+            }
+            Button {
+                objectName: "revertButton"
+                text: "Revert"
+                enabled: panel.controller.edited
+                ToolTip.visible: hovered
+                ToolTip.text: "Back to the built-in program"
+                onClicked: panel.controller.revert()
             }
         }
-        ScrollBar.vertical: ScrollBar {}
+
+        ScrollView {
+            id: scroll
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+
+            Row {
+                Column {
+                    id: gutter
+                    topPadding: editor.topPadding
+                    width: 40
+                    Repeater {
+                        model: editor.lineCount
+                        delegate: Item {
+                            required property int index
+                            readonly property var problem: {
+                                for (const p of panel.controller.problems)
+                                    if (p.line === index + 1)
+                                        return p
+                                return null
+                            }
+                            width: gutter.width
+                            height: metrics.lineSpacing
+                            Label {
+                                anchors.right: parent.right
+                                anchors.rightMargin: 6
+                                text: index + 1
+                                opacity: 0.45
+                                font: editor.font
+                            }
+                            Rectangle {
+                                objectName: "problemMarker"
+                                visible: problem !== null
+                                width: 8; height: 8; radius: 4
+                                color: "#d55e00"
+                                anchors.left: parent.left
+                                anchors.leftMargin: 2
+                                anchors.verticalCenter: parent.verticalCenter
+                                HoverHandler { id: markerHover }
+                                ToolTip.visible: markerHover.hovered && problem !== null
+                                ToolTip.text: problem ? problem.line + ":" + problem.column + ": " + problem.message : ""
+                            }
+                        }
+                    }
+                }
+
+                TextArea {
+                    id: editor
+                    objectName: "editor"
+                    text: panel.controller.source
+                    font.family: "monospace"
+                    font.pixelSize: 12
+                    wrapMode: TextEdit.NoWrap
+                    selectByMouse: true
+                    persistentSelection: true
+                    leftPadding: 4
+                    width: Math.max(implicitWidth, scroll.width - gutter.width)
+                    background: Rectangle {
+                        color: "transparent"
+                        Rectangle {
+                            objectName: "lineHighlight"
+                            visible: panel.highlighted > 0
+                            width: parent.width
+                            height: metrics.lineSpacing
+                            y: editor.topPadding + (panel.highlighted - 1) * metrics.lineSpacing
+                            color: "#0072b2"
+                            opacity: 0.22
+                        }
+                    }
+                    // Typing reaches the controller after a pause, which checks the text again.
+                    onTextChanged: if (text !== panel.controller.source) pushEdit.restart()
+                }
+            }
+        }
+
+        ListView {
+            id: problemList
+            objectName: "problemList"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(count, 4) * 22
+            visible: count > 0
+            clip: true
+            model: panel.controller.problems
+            delegate: ItemDelegate {
+                required property var modelData
+                width: ListView.view.width
+                height: 22
+                text: modelData.line + ":" + modelData.column + "  " + modelData.message
+                font.pixelSize: 11
+                onClicked: {
+                    // Put the cursor at the problem.
+                    const lines = editor.text.split("\n")
+                    let at = 0
+                    for (let i = 0; i < modelData.line - 1 && i < lines.length; ++i)
+                        at += lines[i].length + 1
+                    editor.cursorPosition = at + modelData.column - 1
+                    editor.forceActiveFocus()
+                }
+            }
+        }
+    }
+
+    Timer {
+        id: pushEdit
+        interval: 250
+        onTriggered: panel.controller.source = editor.text
+    }
+
+    // Hands what is typed to the controller now (before a run), not after the pause.
+    function commit() {
+        pushEdit.stop()
+        if (editor.text !== controller.source)
+            controller.source = editor.text
+    }
+
+    RustHighlighter {
+        document: editor.textDocument
+        dark: panel.dark
+        problems: panel.controller.problems
+    }
+
+    // The executed line stays in view.
+    onHighlightedChanged: {
+        if (highlighted <= 0)
+            return
+        const y = editor.topPadding + (highlighted - 1) * metrics.lineSpacing
+        const flick = scroll.contentItem
+        if (y < flick.contentY || y + metrics.lineSpacing > flick.contentY + scroll.height)
+            flick.contentY = Math.max(0, y - scroll.height / 3)
     }
 }

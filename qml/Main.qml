@@ -45,7 +45,24 @@ ApplicationWindow {
         Component.onCompleted: run()  // a newcomer sees a populated timeline at once
     }
 
-    Shortcut { sequence: "Ctrl+R"; onActivated: controller.run() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: window.runProgram() }
+    // Runs the program as the editor has it.
+    function runProgram() {
+        codePanel.commit()
+        controller.run()
+    }
+    // Choosing another scenario replaces the editor's text: an edit is never dropped without asking.
+    property string pendingScenario: ""
+    function chooseScenario(id) {
+        codePanel.commit()
+        if (controller.edited && id !== controller.scenarioId) {
+            pendingScenario = id
+            discardDialog.open()
+            return
+        }
+        controller.scenarioId = id
+        controller.run()
+    }
     Shortcut { sequence: "Esc"; enabled: controller.running || controller.loading; onActivated: controller.cancel() }
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
     Shortcut { sequence: "S"; onActivated: timeline.zoomOut() }
@@ -132,9 +149,9 @@ ApplicationWindow {
             Button {
                 text: controller.running ? "Running…" : "Run"
                 enabled: !controller.running
-                onClicked: controller.run()
+                onClicked: window.runProgram()
                 ToolTip.visible: hovered
-                ToolTip.text: "Run the scenario again (Ctrl+R)"
+                ToolTip.text: "Run the program as the editor has it (Ctrl+R)"
             }
             Button {
                 objectName: "cancelButton"
@@ -232,6 +249,7 @@ ApplicationWindow {
         ScenarioPicker {
             objectName: "picker"
             controller: controller
+            onChose: id => window.chooseScenario(id)
             SplitView.preferredWidth: 270
             SplitView.minimumWidth: 200
         }
@@ -335,9 +353,11 @@ ApplicationWindow {
             SplitView.minimumWidth: 250
 
             CodePanel {
+                id: codePanel
                 objectName: "codePanel"
                 SplitView.fillHeight: true
-                lines: controller.codeLines
+                controller: controller
+                dark: window.dark
                 highlighted: inspector.valid && inspector.line > 0 ? inspector.line : playback.currentLine
             }
 
@@ -350,13 +370,28 @@ ApplicationWindow {
     }
 
     Dialog {
+        id: discardDialog
+        objectName: "discardDialog"
+        title: "Discard your changes?"
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Discard | Dialog.Cancel
+        Label { text: "The program " + controller.scenarioId + ".rs has edits that have not been saved.\nOpening " + window.pendingScenario + " replaces them." }
+        onDiscarded: {
+            close()
+            controller.scenarioId = window.pendingScenario
+            controller.run()
+        }
+    }
+
+    Dialog {
         id: help
         title: "Keyboard shortcuts"
         modal: true
         anchors.centerIn: parent
         standardButtons: Dialog.Close
         Label {
-            text: "Ctrl+R        run again\nSpace         play / pause\nLeft / Right  previous / next event\nShift+Left/Right  previous / next poll of the selected task\nHome / End    start / end of the run\nW / S         zoom in / out (or Ctrl+wheel)\nA / D         pan left / right (or drag, or the wheel)\nF             fit the whole run\nclick a task  inspect it\n?             this help"
+            text: "Ctrl+R        run the program (as edited)\nSpace         play / pause\nLeft / Right  previous / next event\nShift+Left/Right  previous / next poll of the selected task\nHome / End    start / end of the run\nW / S         zoom in / out (or Ctrl+wheel)\nA / D         pan left / right (or drag, or the wheel)\nF             fit the whole run\nclick a task  inspect it\n?             this help"
             font.family: "monospace"
         }
     }

@@ -6,6 +6,7 @@ import Wakeline
 ListView {
     id: picker
     required property RunController controller
+    signal chose(string scenarioId)
     clip: true
     model: ScenarioCatalog { id: catalog }
     currentIndex: catalog.indexOf(controller.scenarioId)
@@ -32,10 +33,7 @@ ListView {
             Label { text: title; font.bold: true; width: parent.width; elide: Text.ElideRight }
             Label { text: summary; width: parent.width; wrapMode: Text.WordWrap; font.pixelSize: 11; opacity: 0.75 }
         }
-        onClicked: {
-            picker.controller.scenarioId = scenarioId
-            picker.controller.run()
-        }
+        onClicked: picker.chose(scenarioId)
     }
     ScrollBar.vertical: ScrollBar {}
 }

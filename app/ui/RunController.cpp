@@ -2,6 +2,8 @@
 
 #include "CommandLine.h"
 #include "export/ImageExport.h"
+#include "lang/ProgramInfo.h"
+#include "lang/Resolver.h"
 #include "scenarios/Scenario.h"
 #include "trace/ChromeTrace.h"
 #include "trace/TraceJson.h"
@@ -24,12 +26,14 @@ struct RunOutcome {
     std::shared_ptr<const TimelineModel> timeline;
     std::shared_ptr<const TraceIndex> index;
     QString error;
+    QString stopped;  // the program stopped early (a panic in main, a limit): why, with its position
 };
 }  // namespace
 
 RunController::RunController(QObject* parent) : QObject(parent)
 {
     workers_ = defaultWorkers();
+    loadSource(builtinSource());
     progressTimer_.setInterval(100);
     connect(&progressTimer_, &QTimer::timeout, this, [this] {
         if (!progressText_)
@@ -91,6 +95,7 @@ void RunController::setScenarioId(const QString& id)
     scenarioId_ = id;
     workers_ = int(s->defaultWorkers);
     params_.clear();
+    loadSource(builtinSource());  // (the window asks before it discards an edit)
     emit scenarioChanged();
     emit optionsChanged();
 }
@@ -164,6 +169,11 @@ void RunController::setParam(const QString& name, double value)
     for (const auto& p : s->params)
         if (QString::fromStdString(p.name) == name) {
             params_[p.name] = std::clamp<std::int64_t>(std::int64_t(value), p.min, p.max);
+            // The constant is rewritten in the editor's text too, keeping every other edit.
+            const lang::ProgramInfo info = lang::readProgramInfo(source_.toStdString());
+            for (const auto& q : info.params)
+                if (q.name == p.name && q.min <= params_[p.name] && params_[p.name] <= q.max)
+                    loadSource(QString::fromStdString(lang::withParams(source_.toStdString(), info, {{p.name, params_[p.name]}})));
             emit optionsChanged();
             return;
         }
@@ -245,6 +255,7 @@ void RunController::openTrace(const QUrl& file)
             co_return;
         }
         self->takeOptionsFrom(*outcome.trace);
+        self->traceSource_.clear();  // an opened trace shows its scenario's program
         self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index),
                     QFileInfo(path).fileName());
     };
@@ -253,6 +264,7 @@ void RunController::openTrace(const QUrl& file)
 
 void RunController::takeOptionsFrom(const Trace& trace)
 {
+    const bool wasEdited = edited();  // an edit stays in the editor; an unedited program follows the trace
     const Scenario* scenario = findScenario(trace.scenario);
     if (scenario)
         scenarioId_ = QString::fromStdString(trace.scenario);
@@ -269,6 +281,8 @@ void RunController::takeOptionsFrom(const Trace& trace)
                 if (end && *end == '\0' && !value.empty())
                     params_[p.name] = std::clamp<std::int64_t>(v, p.min, p.max);
             }
+    if (!wasEdited)
+        loadSource(builtinSource());
     emit scenarioChanged();
     emit optionsChanged();
 }
@@ -331,8 +345,46 @@ void RunController::exportImage(const QUrl& file, int view, int width, int heigh
     task(this, timeline_, localPath(file), o);
 }
 
+QString RunController::builtinSource() const
+{
+    const Scenario* s = findScenario(scenarioId_.toStdString());
+    if (!s)
+        return {};
+    return QString::fromStdString(s->sourceWith(resolveParams(*s, params_)));
+}
+
+void RunController::loadSource(const QString& text)
+{
+    source_ = text;
+    problems_.clear();
+    const std::string file = scenarioId_.toStdString() + ".rs";
+    for (const auto& d : lang::check(text.toStdString()))
+        problems_.append(QVariantMap{{"line", int(d.span.line)},
+                                     {"column", int(d.span.column)},
+                                     {"message", QString::fromStdString(d.message)},
+                                     {"text", QString::fromStdString(lang::formatDiagnostic(file, d))}});
+    for (const auto& d : lang::readProgramInfo(text.toStdString()).problems)
+        problems_.append(QVariantMap{{"line", int(d.span.line)},
+                                     {"column", int(d.span.column)},
+                                     {"message", QString::fromStdString(d.message)},
+                                     {"text", QString::fromStdString(lang::formatDiagnostic(file, d))}});
+    emit sourceChanged();
+}
+
+void RunController::setSource(const QString& text)
+{
+    if (text != source_)
+        loadSource(text);
+}
+
+bool RunController::edited() const { return source_ != builtinSource(); }
+
+void RunController::revert() { loadSource(builtinSource()); }
+
 QStringList RunController::codeLines() const
 {
+    if (!traceSource_.isEmpty())
+        return traceSource_.split('\n');
     const Scenario* s = trace_ ? findScenario(trace_->scenario) : nullptr;
     if (!s)
         return {};
@@ -355,9 +407,18 @@ void RunController::setStatus(const QString& s)
 
 void RunController::run()
 {
-    const Scenario* scenario = findScenario(scenarioId_.toStdString());
-    if (!scenario)
+    if (!findScenario(scenarioId_.toStdString()))
         return;
+    if (!problems_.isEmpty()) {
+        setStatus(QString("Not run: the program has %1 problem%2 (first: %3)")
+                      .arg(problems_.size())
+                      .arg(problems_.size() == 1 ? "" : "s")
+                      .arg(problems_.first().toMap().value("text").toString()));
+        return;
+    }
+    // The editor's text is what runs: the scenario made from it (its constants are the parameters' values).
+    Scenario scenario = scenarioFromProgram(scenarioId_.toStdString(), source_.toStdString());
+    const QString ranSource = source_;
     const unsigned generation = supersede();  // a newer run supersedes the run or read in progress
     control_ = std::make_shared<RunControl>();
     RunOptions options;
@@ -365,7 +426,6 @@ void RunController::run()
     options.mode = threaded_ ? Mode::Threaded : Mode::Simulated;
     options.workers = std::uint32_t(workers_);
     options.seed = std::uint64_t(seed_);
-    options.params = params_;
     running_ = true;
     emit runningChanged();
     setStatus("Running " + scenarioId_ + "…");
@@ -374,16 +434,18 @@ void RunController::run()
     });
 
     // The coroutine owns what it needs; `this` outlives it (the controller lives as long as the window).
-    auto task = [](RunController* self, const Scenario* scenario, RunOptions options, unsigned generation) -> QCoro::Task<> {
+    auto task = [](RunController* self, Scenario scenario, RunOptions options, unsigned generation,
+                   QString ranSource) -> QCoro::Task<> {
         // Named, not a temporary inside the co_await: g++ 12 destroys such temporaries twice.
         QFuture<RunOutcome> work = QtConcurrent::run([scenario, options]() -> RunOutcome {
             try {
-                auto trace = std::make_shared<const Trace>(runScenario(*scenario, options));
+                std::string stopped;
+                auto trace = std::make_shared<const Trace>(runScenario(scenario, options, &stopped));
                 auto timeline = std::make_shared<const TimelineModel>(TimelineModel::build(*trace));
                 auto index = std::make_shared<const TraceIndex>(TraceIndex::build(*trace));
-                return {trace, timeline, index, {}};
+                return {trace, timeline, index, {}, QString::fromStdString(stopped)};
             } catch (const std::exception& e) {
-                return {nullptr, nullptr, nullptr, QString::fromUtf8(e.what())};
+                return {nullptr, nullptr, nullptr, QString::fromUtf8(e.what()), {}};
             }
         });
         RunOutcome outcome = co_await work;
@@ -398,10 +460,14 @@ void RunController::run()
             co_return;
         }
         ++self->runs_;
+        self->traceSource_ = ranSource;
         self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index),
                     stopped ? QString("cancelled") : QString());
+        if (!outcome.stopped.isEmpty() && !stopped)
+            self->setStatus("Stopped: " + outcome.stopped.section('\n', 0, 0) + " " + outcome.stopped.section('\n', 1)
+                            + " · " + self->status_);
     };
-    task(this, scenario, options, generation);
+    task(this, std::move(scenario), options, generation, ranSource);
 }
 
 }  // namespace wl

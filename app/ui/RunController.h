@@ -40,6 +40,11 @@ class RunController : public QObject {
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
     Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
+    // The program in the editor: the scenario's, with the parameters written in, as edited. Run runs this text.
+    Q_PROPERTY(QString source READ source WRITE setSource NOTIFY sourceChanged)
+    Q_PROPERTY(bool edited READ edited NOTIFY sourceChanged)  // differs from the built-in program
+    // What the front end finds in `source`: [{line, column, message, text}] (text: "file.rs:L:C: error: ...").
+    Q_PROPERTY(QVariantList problems READ problems NOTIFY sourceChanged)
     Q_PROPERTY(bool exporting READ exporting NOTIFY exportingChanged)
 
 public:
@@ -73,6 +78,13 @@ public:
     // The Rust program of the scenario the current trace came from.
     QStringList codeLines() const;
 
+    QString source() const { return source_; }
+    void setSource(const QString& text);
+    bool edited() const;
+    QVariantList problems() const { return problems_; }
+    // Back to the built-in program (with the parameters as set).
+    Q_INVOKABLE void revert();
+
     Q_INVOKABLE void run();
     // Stops the running run early (what it recorded so far is shown) or the file being read (nothing changes).
     Q_INVOKABLE void cancel();
@@ -96,6 +108,7 @@ signals:
     void progressChanged();
     void exportingChanged();
     void traceChanged();
+    void sourceChanged();
     void errorOccurred(const QString& message);
     void fileWritten(const QString& path);
 
@@ -111,6 +124,10 @@ private:
     void stopProgress();
     // Takes the scenario, workers, mode, seed and parameters the opened trace was recorded with.
     void takeOptionsFrom(const Trace& trace);
+    // The built-in program of the scenario with the parameters as set now.
+    QString builtinSource() const;
+    // Sets the editor's text and what the front end finds in it.
+    void loadSource(const QString& text);
 
     QString scenarioId_ = "join";
     int workers_ = 1;
@@ -128,6 +145,9 @@ private:
     QTimer progressTimer_;
     int runs_ = 0;
     unsigned generation_ = 0;
+    QString source_;
+    QVariantList problems_;
+    QString traceSource_;  // the program the current trace ran ("" for an opened trace: its scenario's)
     std::shared_ptr<const Trace> trace_;
     std::shared_ptr<const TimelineModel> timeline_;
     std::shared_ptr<const TraceIndex> index_;

@@ -54,6 +54,13 @@ class TstWindow : public QObject {
                 return found;
         return nullptr;
     }
+    static int countVisible(QQuickItem* root, const QString& name)
+    {
+        int n = root->objectName() == name && root->isVisible();
+        for (QQuickItem* child : root->childItems())
+            n += countVisible(child, name);
+        return n;
+    }
     // Opens a trace as File > Open does and waits for the outcome: the error message, or "" when it loaded.
     QString openTrace(const QString& path)
     {
@@ -267,6 +274,86 @@ private slots:
         QCOMPARE(window->property("dark").toBool(), !window->property("systemDark").toBool());
         QCOMPARE(timeline->property("dark").toBool(), window->property("dark").toBool());
         window->setProperty("followSystem", true);
+    }
+
+    // The code panel is an editor: what it holds is what runs. Edit a line and run; break it and see the problem
+    // marked with its position (and nothing run); revert; keys typed into it are text, not shortcuts; picking
+    // another scenario asks before an edit is dropped.
+    void theProgramIsEditedRunBrokenAndReverted()
+    {
+        runScenario("join");
+        auto* panel = window->findChild<QObject*>("codePanel");
+        auto* editor = window->findChild<QQuickItem*>("editor");
+        QVERIFY(panel && editor);
+        const QString builtin = controller->property("source").toString();
+        QVERIFY(builtin.contains("println!(\"Humidity fetched\");"));
+        QCOMPARE(editor->property("text").toString(), builtin);
+        QCOMPARE(controller->property("edited").toBool(), false);
+
+        // Edit: a different line is printed, and the code panel says the program is edited.
+        QString edited = builtin;
+        edited.replace("println!(\"Humidity fetched\");", "println!(\"Humidity is in: {}%\", 40);");
+        editor->setProperty("text", edited);
+        int before = runs();
+        QMetaObject::invokeMethod(window, "runProgram");
+        QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 20000);
+        QVERIFY2(console().contains("1000 ms  Humidity is in: 40%"), qPrintable(console().join(" | ")));
+        QCOMPARE(controller->property("edited").toBool(), true);
+        QVERIFY(window->findChild<QObject*>("programTitle")->property("text").toString().endsWith("(edited)"));
+        screenshot("editor-edited");
+
+        // Break it: the problem is listed with its position, marked in the gutter, and the run is refused.
+        QString broken = edited;
+        broken.replace("    72\n", "    let = 72;\n");
+        editor->setProperty("text", broken);
+        QTRY_COMPARE(controller->property("problems").toList().size(), 1);
+        const QVariantMap problem = controller->property("problems").toList().first().toMap();
+        const int line = int(broken.left(broken.indexOf("let = 72")).count('\n')) + 1;
+        QCOMPARE(problem.value("line").toInt(), line);
+        QCOMPARE(problem.value("column").toInt(), 9);
+        QCOMPARE(problem.value("text").toString(),
+                 QString("join.rs:%1:9: error: expected a pattern, found `=`").arg(line));
+        before = runs();
+        QMetaObject::invokeMethod(window, "runProgram");
+        QCOMPARE(runs(), before);
+        QCOMPARE(controller->property("status").toString(),
+                 QString("Not run: the program has 1 problem (first: join.rs:%1:9: error: expected a pattern, found `=`)").arg(line));
+        auto* list = window->findChild<QQuickItem*>("problemList");
+        QVERIFY(list && list->isVisible());
+        QTRY_COMPARE(countVisible(window->contentItem(), "problemMarker"), 1);
+        screenshot("editor-problem");
+
+        // Revert: the built-in program, no problems.
+        QMetaObject::invokeMethod(controller, "revert");
+        QCOMPARE(editor->property("text").toString(), builtin);
+        QCOMPARE(controller->property("problems").toList().size(), 0);
+        QCOMPARE(controller->property("edited").toBool(), false);
+
+        // Keys typed into the editor are text: W does not zoom.
+        const double from = timeline->property("from").toDouble(), to = timeline->property("to").toDouble();
+        editor->forceActiveFocus();
+        editor->setProperty("cursorPosition", 0);
+        for (char c : {'w', 'a', 's', 'd'})
+            QTest::keyClick(window, c);
+        QTRY_VERIFY(editor->property("text").toString().startsWith("wasd//!"));
+        QCOMPARE(timeline->property("from").toDouble(), from);
+        QCOMPARE(timeline->property("to").toDouble(), to);
+
+        // Another scenario: asked first; Cancel keeps the edit, Discard takes the new program.
+        QMetaObject::invokeMethod(window, "chooseScenario", Q_ARG(QVariant, QVariant(QString("select"))));
+        auto* discard = window->findChild<QObject*>("discardDialog");
+        QTRY_VERIFY(discard->property("visible").toBool());
+        QCOMPARE(controller->property("scenarioId").toString(), QString("join"));
+        screenshot("editor-discard");
+        QMetaObject::invokeMethod(discard, "reject");
+        QTRY_VERIFY(!discard->property("visible").toBool());
+        QVERIFY(controller->property("source").toString().startsWith("wasd"));
+        QMetaObject::invokeMethod(window, "chooseScenario", Q_ARG(QVariant, QVariant(QString("select"))));
+        QTRY_VERIFY(discard->property("visible").toBool());
+        QMetaObject::invokeMethod(discard, "discarded");
+        QTRY_COMPARE(controller->property("scenarioId").toString(), QString("select"));
+        QCOMPARE(controller->property("edited").toBool(), false);
+        QTRY_VERIFY(editor->property("text").toString().contains("async fn slow_source()"));
     }
 
     void zoomPanAndFit()
