@@ -468,8 +468,12 @@ private:
     {
         const Value& f = deref(v);
         if (f.kind == ValueKind::Future) {
-            if (f.future->used)
+            if (f.future->used) {
+                if (v.kind == ValueKind::Ref)
+                    unsupported(at, "polling a future again through `&mut` after a select! let another branch win "
+                                    "(a pinned future reused in a loop)");
                 panic(at, "`async fn` resumed after completion");
+            }
             f.future->used = true;
             return f.future->make();
         }
@@ -628,6 +632,11 @@ private:
     static Task<Value> sleepTask(Duration d)
     {
         co_await wl::sleep(d);
+        co_return Value::unit();
+    }
+    static Task<Value> sleepUntilTask(Instant deadline)
+    {
+        co_await wl::sleep_until(deadline);
         co_return Value::unit();
     }
     static Task<Value> yieldTask()
@@ -883,6 +892,12 @@ private:
         if (path == "tokio::time::sleep"sv) {
             const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             return futureValue("sleep", [d]() { return sleepTask(d); });
+        }
+        if (path == "tokio::time::sleep_until"sv) {
+            if (arg(0).kind != ValueKind::Instant)
+                panic(at, "sleep_until needs an Instant, got " + kindName(arg(0)));
+            const Instant deadline = std::min<std::int64_t>(arg(0).integer, kForever);
+            return futureValue("sleep_until", [deadline]() { return sleepUntilTask(deadline); });
         }
         if (path == "tokio::task::yield_now"sv) {
             return futureValue("yield_now", []() { return yieldTask(); });
@@ -2221,6 +2236,22 @@ private:
                 return Value::boolean_(v.text.find(display(arg(0))) != std::string::npos);
             if (m == "starts_with"sv)
                 return Value::boolean_(v.text.rfind(display(arg(0)), 0) == 0);
+            if (m == "lines"sv) {
+                std::vector<Value> lines;
+                size_t start = 0;
+                while (start < v.text.size()) {
+                    size_t nl = v.text.find('\n', start);
+                    if (nl == std::string::npos)
+                        nl = v.text.size();
+                    std::string line = v.text.substr(start, nl - start);
+                    if (!line.empty() && line.back() == '\r')
+                        line.pop_back();
+                    lines.push_back(Value::str(std::move(line)));
+                    start = nl + 1;
+                }
+                charge(lines.size(), at);
+                return Value::vec(std::move(lines));
+            }
             if (m == "trim"sv) {
                 const auto b = v.text.find_first_not_of(" \t\n\r");
                 const auto end = v.text.find_last_not_of(" \t\n\r");
