@@ -100,9 +100,9 @@ int main(int argc, char** argv)
         if (!only.empty() && s.id != only)
             continue;
         // Programs that compute for long (a busy loop of a second is ten million steps) get fewer seeds: each
-        // scenario and worker count costs the sweep at most about 30 million steps (3 s), and gets at least 3 seeds.
+        // scenario and worker count costs the sweep at most about 15 million steps (1.5 s), and gets at least 3 seeds.
         const std::uint64_t steps = std::max<std::uint64_t>(1, lang::runProgram(s.sourceWith(resolveParams(s, {})), {}).steps);
-        const std::uint64_t scenarioSeeds = std::min(seeds, std::max<std::uint64_t>(3, 30'000'000 / steps));
+        const std::uint64_t scenarioSeeds = std::min(seeds, std::max<std::uint64_t>(3, 15'000'000 / steps));
         for (std::uint32_t w : workerCounts) {
             std::set<std::string> seen;
             bool mayVary = false;
