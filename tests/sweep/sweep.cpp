@@ -100,9 +100,15 @@ int main(int argc, char** argv)
         if (!only.empty() && s.id != only)
             continue;
         // Programs that compute for long (a busy loop of a second is ten million steps) get fewer seeds: each
-        // scenario and worker count costs the sweep at most about 15 million steps (1.5 s), and gets at least 3 seeds.
+        // scenario and worker count costs the sweep at most about 15 million steps (1.5 s; 4 million under a
+        // sanitizer), and gets at least 3 seeds.
         const std::uint64_t steps = std::max<std::uint64_t>(1, lang::runProgram(s.sourceWith(resolveParams(s, {})), {}).steps);
-        const std::uint64_t scenarioSeeds = std::min(seeds, std::max<std::uint64_t>(3, 15'000'000 / steps));
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        const std::uint64_t budget = 4'000'000;  // a sanitizer makes each step several times dearer
+#else
+        const std::uint64_t budget = 15'000'000;
+#endif
+        const std::uint64_t scenarioSeeds = std::min(seeds, std::max<std::uint64_t>(3, budget / steps));
         for (std::uint32_t w : workerCounts) {
             std::set<std::string> seen;
             bool mayVary = false;
