@@ -3,6 +3,7 @@
 // command that reproduces it. Exit status 1 on any violation, or when a scenario whose order may vary showed
 // only one interleaving (the seeds would not be exploring).
 // Usage: wakeline_sweep [--seeds N] [--workers 1,2,4,8] [--scenario ID]
+#include "../QuickParams.h"
 #include "lang/Interpreter.h"
 #include "scenarios/Scenario.h"
 #include "trace/InvariantChecker.h"
@@ -102,7 +103,8 @@ int main(int argc, char** argv)
         // Programs that compute for long (a busy loop of a second is ten million steps) get fewer seeds: each
         // scenario and worker count costs the sweep at most about 15 million steps (1.5 s; 4 million under a
         // sanitizer), and gets at least 3 seeds.
-        const std::uint64_t steps = std::max<std::uint64_t>(1, lang::runProgram(s.sourceWith(resolveParams(s, {})), {}).steps);
+        const std::uint64_t steps = std::max<std::uint64_t>(
+            1, lang::runProgram(s.sourceWith(resolveParams(s, test::quickParams(s.id))), {}).steps);
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
         const std::uint64_t budget = 4'000'000;  // a sanitizer makes each step several times dearer
 #else
@@ -116,6 +118,7 @@ int main(int argc, char** argv)
                 RunOptions o;
                 o.workers = w;
                 o.seed = seed;
+                o.params = test::quickParams(s.id);  // busy loops shortened: the same interleavings, sooner
                 std::string error;
                 const Trace t = runScenario(s, o, &error);
                 ++runs;

@@ -2,6 +2,7 @@
 // scenario programs run cleanly on 1, 2 and 4 workers and at their parameters' extremes; panics, budgets and
 // unsupported constructs end the run with a located message.
 #include "CommandLine.h"
+#include "QuickParams.h"
 #include "lang/Interpreter.h"
 #include "scenarios/Scenario.h"
 #include "trace/InvariantChecker.h"
@@ -165,6 +166,8 @@ private slots:
         RunOptions o;
         o.workers = std::uint32_t(workers);
         o.seed = 7;
+        if (workers > 1)
+            o.params = test::quickParams(s.id);  // the defaults once (on 1 worker); busy loops shortened after
         std::string error;
         const Trace t = runScenario(s, o, &error);
         QVERIFY2(error.empty(), error.c_str());
@@ -175,6 +178,7 @@ private slots:
         for (const ScenarioParam& p : s.params) {
             for (std::int64_t value : {p.min, std::min<std::int64_t>(p.max, 300)}) {
                 RunOptions edge = o;
+                edge.params = test::quickParams(s.id);
                 edge.params[p.name] = value;
                 const Trace e = runScenario(s, edge, &error);
                 QVERIFY2(error.empty(), qPrintable(QString("%1 = %2: %3").arg(QString::fromStdString(p.name)).arg(value)

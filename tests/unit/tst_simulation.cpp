@@ -1,5 +1,6 @@
 // Simulated mode: same inputs and seed give byte-identical traces; seeds change interleavings where order may
 // vary; virtual time makes the lessons' timings exact.
+#include "QuickParams.h"
 #include "TraceQuery.h"
 #include "scenarios/Scenario.h"
 #include "trace/TraceJson.h"
@@ -17,6 +18,7 @@ Trace run(const std::string& id, std::uint32_t workers, std::uint64_t seed)
     RunOptions options;
     options.workers = workers;
     options.seed = seed;
+    options.params = quickParams(id);  // busy loops shortened: determinism does not need a second of computing
     return runScenario(*findScenario(id), options);
 }
 
