@@ -10,6 +10,7 @@
 #include "exec/TaskMemory.h"
 #include "sync/Broadcast.h"
 #include "sync/Mpsc.h"
+#include "sync/Oneshot.h"
 #include "sync/Semaphore.h"
 
 #include <algorithm>
@@ -494,6 +495,14 @@ private:
             co_return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
                                               {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
         }
+        if (f.kind == ValueKind::Opaque && f.text == "oneshot::Receiver") {
+            // A oneshot Receiver is itself a future: Ok(value), or Err(RecvError) when the sender went unused.
+            auto rx = std::static_pointer_cast<OneshotReceiver<Value>>(f.object);
+            std::optional<Value> got = co_await rx->recv();
+            if (got)
+                co_return Value::ok(std::move(*got));
+            co_return Value::err(Value::enum_("RecvError", "RecvError", {Value::str("channel closed")}));
+        }
         if ((f.kind == ValueKind::Struct || f.kind == ValueKind::Enum) && ownMethod(f.typeName, "poll")) {
             Value out = co_await pollByHand(v, at);
             co_return out;
@@ -916,6 +925,11 @@ private:
             auto [tx, rx] = mpsc_channel<Value>(std::size_t(capacity), "mpsc::channel(" + std::to_string(capacity) + ")");
             return Value::tuple({opaque("mpsc::Sender", std::make_shared<MpscSender<Value>>(std::move(tx))),
                                  opaque("mpsc::Receiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
+        }
+        if (path == "tokio::sync::oneshot::channel"sv) {
+            auto [tx, rx] = oneshot_channel<Value>("oneshot::channel()");
+            return Value::tuple({opaque("oneshot::Sender", std::make_shared<OneshotSender<Value>>(std::move(tx))),
+                                 opaque("oneshot::Receiver", std::make_shared<OneshotReceiver<Value>>(std::move(rx)))});
         }
         if (path == "tokio::sync::broadcast::channel"sv) {
             const std::int64_t capacity = arg(0).integer;
@@ -2456,6 +2470,13 @@ private:
                     return futureValue("acquire", [s]() { return acquirePermit(s); });
                 if (m == "available_permits"sv)
                     return Value::int_(std::int64_t(s->available()));
+            }
+            if (v.text == "oneshot::Sender" && m == "send"sv) {
+                // Consumes the sender: the value is there for the receiver at once (no await in tokio either).
+                auto tx = std::static_pointer_cast<OneshotSender<Value>>(v.object);
+                std::move(*tx).send(args.at(0));
+                v = moved();
+                return Value::ok(Value::unit());
             }
             if (v.text == "Context" && m == "waker"sv)
                 return opaque("Waker", v.object);
