@@ -51,17 +51,22 @@ ApplicationWindow {
         codePanel.commit()
         controller.run()
     }
-    // Choosing another scenario replaces the editor's text: an edit is never dropped without asking.
-    property string pendingScenario: ""
-    function chooseScenario(id) {
+    // Choosing another scenario or opening a program replaces the editor's text: an edit is never dropped
+    // without asking.
+    property var pendingAction: null
+    function replaceProgram(action) {
         codePanel.commit()
-        if (controller.edited && id !== controller.scenarioId) {
-            pendingScenario = id
+        if (controller.edited) {
+            pendingAction = action
             discardDialog.open()
             return
         }
-        controller.scenarioId = id
-        controller.run()
+        action()
+    }
+    function chooseScenario(id) {
+        if (id === controller.scenarioId && !controller.edited)
+            return controller.run()
+        replaceProgram(() => { controller.scenarioId = id; controller.run() })
     }
     Shortcut { sequence: "Esc"; enabled: controller.running || controller.loading; onActivated: controller.cancel() }
     Shortcut { sequence: "W"; onActivated: timeline.zoomIn() }
@@ -75,6 +80,9 @@ ApplicationWindow {
     menuBar: MenuBar {
         Menu {
             title: "&File"
+            Action { text: "Open &program…"; shortcut: "Ctrl+Shift+O"; onTriggered: openProgramDialog.open() }
+            Action { text: "Save program &as…"; shortcut: "Ctrl+Shift+S"; onTriggered: { codePanel.commit(); saveProgramDialog.open() } }
+            MenuSeparator {}
             Action { text: "&Open trace…"; shortcut: StandardKey.Open; onTriggered: openDialog.open() }
             Action { text: "&Save trace…"; shortcut: StandardKey.Save; onTriggered: saveDialog.open() }
             MenuSeparator {}
@@ -95,6 +103,24 @@ ApplicationWindow {
         objectName: "openDialog"
         nameFilters: ["Wakeline traces (*.json)"]
         onAccepted: controller.openTrace(selectedFile)
+    }
+    FileDialog {
+        id: openProgramDialog
+        objectName: "openProgramDialog"
+        nameFilters: ["Rust programs (*.rs)"]
+        onAccepted: {
+            const file = selectedFile
+            window.replaceProgram(() => { controller.openProgram(file); controller.run() })
+        }
+    }
+    FileDialog {
+        id: saveProgramDialog
+        objectName: "saveProgramDialog"
+        acceptLabel: "Save"
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "rs"
+        nameFilters: ["Rust programs (*.rs)"]
+        onAccepted: controller.saveProgram(selectedFile)
     }
     FileDialog {
         id: saveDialog
@@ -376,12 +402,20 @@ ApplicationWindow {
         modal: true
         anchors.centerIn: parent
         standardButtons: Dialog.Discard | Dialog.Cancel
-        Label { text: "The program " + controller.scenarioId + ".rs has edits that have not been saved.\nOpening " + window.pendingScenario + " replaces them." }
+        width: 480
+        Label {
+            width: discardDialog.availableWidth
+            wrapMode: Text.WordWrap
+            text: "The program " + controller.scenarioId + ".rs has edits that have not been saved. Opening another program replaces them."
+        }
         onDiscarded: {
             close()
-            controller.scenarioId = window.pendingScenario
-            controller.run()
+            const action = window.pendingAction
+            window.pendingAction = null
+            if (action)
+                action()
         }
+        onRejected: window.pendingAction = null
     }
 
     Dialog {
@@ -391,7 +425,7 @@ ApplicationWindow {
         anchors.centerIn: parent
         standardButtons: Dialog.Close
         Label {
-            text: "Ctrl+R        run the program (as edited)\nSpace         play / pause\nLeft / Right  previous / next event\nShift+Left/Right  previous / next poll of the selected task\nHome / End    start / end of the run\nW / S         zoom in / out (or Ctrl+wheel)\nA / D         pan left / right (or drag, or the wheel)\nF             fit the whole run\nclick a task  inspect it\n?             this help"
+            text: "Ctrl+R        run the program (as edited)\nCtrl+Shift+O  open a program (.rs)\nCtrl+Shift+S  save the program as…\nSpace         play / pause\nLeft / Right  previous / next event\nShift+Left/Right  previous / next poll of the selected task\nHome / End    start / end of the run\nW / S         zoom in / out (or Ctrl+wheel)\nA / D         pan left / right (or drag, or the wheel)\nF             fit the whole run\nclick a task  inspect it\n?             this help"
             font.family: "monospace"
         }
     }

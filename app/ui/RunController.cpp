@@ -4,6 +4,8 @@
 #include "export/ImageExport.h"
 #include "lang/ProgramInfo.h"
 #include "lang/Resolver.h"
+#include "lang/SourceFile.h"
+#include "trace/FileAccess.h"
 #include "scenarios/Scenario.h"
 #include "trace/ChromeTrace.h"
 #include "trace/TraceJson.h"
@@ -83,6 +85,11 @@ void RunController::stopProgress()
     emit progressChanged();
 }
 
+const Scenario* RunController::currentScenario() const
+{
+    return userProgram_ ? &*userProgram_ : findScenario(scenarioId_.toStdString());
+}
+
 void RunController::setScenarioId(const QString& id)
 {
     const Scenario* s = findScenario(id.toStdString());
@@ -90,8 +97,9 @@ void RunController::setScenarioId(const QString& id)
         setStatus("Unknown scenario '" + id + "'");
         return;
     }
-    if (id == scenarioId_)
+    if (id == scenarioId_ && !userProgram_)
         return;  // the same scenario keeps the workers and parameters the user set
+    userProgram_.reset();
     scenarioId_ = id;
     workers_ = int(s->defaultWorkers);
     params_.clear();
@@ -102,19 +110,19 @@ void RunController::setScenarioId(const QString& id)
 
 QString RunController::title() const
 {
-    const Scenario* s = findScenario(scenarioId_.toStdString());
+    const Scenario* s = currentScenario();
     return s ? QString::fromStdString(s->title) : QString();
 }
 
 QString RunController::lesson() const
 {
-    const Scenario* s = findScenario(scenarioId_.toStdString());
+    const Scenario* s = currentScenario();
     return s ? QString::fromStdString(s->lesson) : QString();
 }
 
 int RunController::defaultWorkers() const
 {
-    const Scenario* s = findScenario(scenarioId_.toStdString());
+    const Scenario* s = currentScenario();
     return s ? int(s->defaultWorkers) : 1;
 }
 
@@ -146,7 +154,7 @@ void RunController::setSeed(int s)
 QVariantList RunController::params() const
 {
     QVariantList out;
-    const Scenario* s = findScenario(scenarioId_.toStdString());
+    const Scenario* s = currentScenario();
     if (!s)
         return out;
     for (const auto& p : s->params) {
@@ -163,7 +171,7 @@ QVariantList RunController::params() const
 
 void RunController::setParam(const QString& name, double value)
 {
-    const Scenario* s = findScenario(scenarioId_.toStdString());
+    const Scenario* s = currentScenario();
     if (!s)
         return;
     for (const auto& p : s->params)
@@ -266,8 +274,11 @@ void RunController::takeOptionsFrom(const Trace& trace)
 {
     const bool wasEdited = edited();  // an edit stays in the editor; an unedited program follows the trace
     const Scenario* scenario = findScenario(trace.scenario);
-    if (scenario)
+    if (scenario) {
         scenarioId_ = QString::fromStdString(trace.scenario);
+        if (!wasEdited)
+            userProgram_.reset();  // a built-in scenario's trace: its program, unless an edit is kept
+    }
     workers_ = int(trace.workers);
     threaded_ = trace.mode == Mode::Threaded;
     seed_ = int(std::min<std::uint64_t>(trace.seed, std::uint64_t(std::numeric_limits<int>::max())));
@@ -347,7 +358,7 @@ void RunController::exportImage(const QUrl& file, int view, int width, int heigh
 
 QString RunController::builtinSource() const
 {
-    const Scenario* s = findScenario(scenarioId_.toStdString());
+    const Scenario* s = currentScenario();
     if (!s)
         return {};
     return QString::fromStdString(s->sourceWith(resolveParams(*s, params_)));
@@ -381,6 +392,39 @@ bool RunController::edited() const { return source_ != builtinSource(); }
 
 void RunController::revert() { loadSource(builtinSource()); }
 
+void RunController::openProgram(const QUrl& file)
+{
+    const QString path = localPath(file);
+    std::string text, error;
+    if (!lang::readSourceFile(path.toStdString(), &text, &error)) {
+        fail(QString::fromStdString(error));
+        return;
+    }
+    // The opened file is the program from now on: its doc comment names it, its constants are its parameters,
+    // and Revert goes back to it as it was read.
+    userProgram_ = scenarioFromProgram(QFileInfo(path).completeBaseName().toStdString(), text);
+    scenarioId_ = QString::fromStdString(userProgram_->id);
+    workers_ = int(userProgram_->defaultWorkers);
+    params_.clear();
+    loadSource(QString::fromStdString(text));
+    setStatus("Opened " + path + (problems_.isEmpty() ? QString() : QString(" (%1 problems)").arg(problems_.size())));
+    emit scenarioChanged();
+    emit optionsChanged();
+}
+
+bool RunController::saveProgram(const QUrl& file)
+{
+    const QString path = localPath(file);
+    std::string error;
+    if (!writeFileAtomically(path.toStdString(), source_.toStdString(), &error))
+        return fail(QString::fromStdString(error));
+    // What was saved is the program now: Revert comes back to it, and it no longer counts as edited.
+    userProgram_ = scenarioFromProgram(currentScenario() ? currentScenario()->id : "program", source_.toStdString());
+    loadSource(source_);
+    setStatus("Wrote " + path);
+    return true;
+}
+
 QStringList RunController::codeLines() const
 {
     if (!traceSource_.isEmpty())
@@ -407,7 +451,7 @@ void RunController::setStatus(const QString& s)
 
 void RunController::run()
 {
-    if (!findScenario(scenarioId_.toStdString()))
+    if (!currentScenario())
         return;
     if (!problems_.isEmpty()) {
         setStatus(QString("Not run: the program has %1 problem%2 (first: %3)")
@@ -417,7 +461,7 @@ void RunController::run()
         return;
     }
     // The editor's text is what runs: the scenario made from it (its constants are the parameters' values).
-    Scenario scenario = scenarioFromProgram(scenarioId_.toStdString(), source_.toStdString());
+    Scenario scenario = scenarioFromProgram(currentScenario()->id, source_.toStdString());
     const QString ranSource = source_;
     const unsigned generation = supersede();  // a newer run supersedes the run or read in progress
     control_ = std::make_shared<RunControl>();

@@ -3,6 +3,7 @@
 // coroutine awaited with QCoro, so the window never blocks; a newer run supersedes an older one.
 #include "TraceIndex.h"
 #include "exec/RunControl.h"
+#include "scenarios/Scenario.h"
 #include "timeline/TimelineModel.h"
 
 #include <QObject>
@@ -17,6 +18,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace wl {
 
@@ -82,8 +84,12 @@ public:
     void setSource(const QString& text);
     bool edited() const;
     QVariantList problems() const { return problems_; }
-    // Back to the built-in program (with the parameters as set).
+    // Back to the built-in program (with the parameters as set), or to the opened or saved file.
     Q_INVOKABLE void revert();
+    // A Rust file becomes the program (regular files of at most 1 MiB; a message names what is wrong otherwise,
+    // and nothing changes); Save program as writes the editor's text.
+    Q_INVOKABLE void openProgram(const QUrl& file);
+    Q_INVOKABLE bool saveProgram(const QUrl& file);
 
     Q_INVOKABLE void run();
     // Stops the running run early (what it recorded so far is shown) or the file being read (nothing changes).
@@ -126,6 +132,8 @@ private:
     void takeOptionsFrom(const Trace& trace);
     // The built-in program of the scenario with the parameters as set now.
     QString builtinSource() const;
+    // The scenario the editor's program belongs to: an opened or saved file's, else the built-in one chosen.
+    const Scenario* currentScenario() const;
     // Sets the editor's text and what the front end finds in it.
     void loadSource(const QString& text);
 
@@ -145,6 +153,7 @@ private:
     QTimer progressTimer_;
     int runs_ = 0;
     unsigned generation_ = 0;
+    std::optional<Scenario> userProgram_;  // a program opened from a file (or saved to one)
     QString source_;
     QVariantList problems_;
     QString traceSource_;  // the program the current trace ran ("" for an opened trace: its scenario's)

@@ -492,6 +492,37 @@ private slots:
         QTRY_COMPARE(loaded.size(), 1);
         QCOMPARE(controller->property("scenarioId").toString(), QString("mpsc"));
 
+        // Save program as, then Open program: a file of one's own becomes the program, named by its doc comment,
+        // with its constants as parameters; it runs at once.
+        const QString mine = dir.filePath("mine.rs");
+        accept("saveProgramDialog", mine);
+        QTRY_COMPARE(controller->property("status").toString(), "Wrote " + mine);
+        QFile savedProgram(mine);
+        QVERIFY(savedProgram.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(savedProgram.readAll()), controller->property("source").toString());
+        const QString hello = dir.filePath("hello.rs");
+        QFile helloFile(hello);
+        QVERIFY(helloFile.open(QIODevice::WriteOnly));
+        helloFile.write("//! Hello, tasks\n//!\n//! Two greetings.\n\nuse tokio::time::{sleep, Duration};\n\n"
+                        "const PAUSE_MS: u64 = 250; // param 0..=1000 ms: the pause\n\n"
+                        "#[tokio::main(flavor = \"current_thread\")]\nasync fn main() {\n    println!(\"hello\");\n"
+                        "    sleep(Duration::from_millis(PAUSE_MS)).await;\n    println!(\"again\");\n}\n");
+        helloFile.close();
+        const int before = runs();
+        accept("openProgramDialog", hello);
+        QTRY_VERIFY_WITH_TIMEOUT(runs() > before, 20000);
+        QCOMPARE(controller->property("scenarioId").toString(), QString("hello"));
+        QCOMPARE(controller->property("title").toString(), QString("Hello, tasks"));
+        QCOMPARE(console(), (QStringList{"0 ms  hello", "250 ms  again"}));
+        QCOMPARE(controller->property("params").toList().first().toMap().value("name").toString(), QString("pause_ms"));
+        QCOMPARE(controller->property("edited").toBool(), false);
+        // A directory is not a program: the message names it, and the program stays.
+        QSignalSpy errors(controller, SIGNAL(errorOccurred(QString)));
+        QMetaObject::invokeMethod(controller, "openProgram", Q_ARG(QUrl, QUrl::fromLocalFile(dir.path())));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().first().toString(), "cannot read " + dir.path() + ": it is a directory, not a regular file");
+        QCOMPARE(controller->property("scenarioId").toString(), QString("hello"));
+
         // Export image: the dialog, then its file chooser inside it.
         auto* exportDialog = window->findChild<QObject*>("exportDialog");
         QMetaObject::invokeMethod(exportDialog, "open");
