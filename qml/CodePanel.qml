@@ -15,6 +15,10 @@ Frame {
     padding: 0
 
     FontMetrics { id: metrics; font: editor.font }
+    // The height of one line as the editor lays it out (no wrapping, so every line is one row): the gutter and the
+    // highlight follow it exactly, where the font's nominal spacing would drift a row over thirty lines.
+    readonly property real lineHeight: editor.lineCount > 0 && editor.contentHeight > 0
+                                       ? editor.contentHeight / editor.lineCount : metrics.lineSpacing
 
     ColumnLayout {
         anchors.fill: parent
@@ -67,7 +71,7 @@ Frame {
                                 return null
                             }
                             width: gutter.width
-                            height: metrics.lineSpacing
+                            height: panel.lineHeight
                             Label {
                                 anchors.right: parent.right
                                 anchors.rightMargin: 6
@@ -108,8 +112,8 @@ Frame {
                             objectName: "lineHighlight"
                             visible: panel.highlighted > 0
                             width: parent.width
-                            height: metrics.lineSpacing
-                            y: editor.topPadding + (panel.highlighted - 1) * metrics.lineSpacing
+                            height: panel.lineHeight
+                            y: editor.topPadding + (panel.highlighted - 1) * panel.lineHeight
                             color: "#0072b2"
                             opacity: 0.22
                         }
@@ -170,9 +174,9 @@ Frame {
     onHighlightedChanged: {
         if (highlighted <= 0)
             return
-        const y = editor.topPadding + (highlighted - 1) * metrics.lineSpacing
+        const y = editor.topPadding + (highlighted - 1) * panel.lineHeight
         const flick = scroll.contentItem
-        if (y < flick.contentY || y + metrics.lineSpacing > flick.contentY + scroll.height)
+        if (y < flick.contentY || y + panel.lineHeight > flick.contentY + scroll.height)
             flick.contentY = Math.max(0, y - scroll.height / 3)
     }
 }

@@ -289,6 +289,13 @@ private slots:
         QVERIFY(builtin.contains("println!(\"Humidity fetched\");"));
         QCOMPARE(editor->property("text").toString(), builtin);
         QCOMPARE(controller->property("edited").toBool(), false);
+        // The gutter's rows and the highlight sit on the editor's own lines, down to the last one.
+        QRectF last;
+        QMetaObject::invokeMethod(editor, "positionToRectangle", Q_RETURN_ARG(QRectF, last), Q_ARG(int, int(builtin.size())));
+        const double row = panel->property("lineHeight").toDouble();
+        const int lineCount = editor->property("lineCount").toInt();
+        QVERIFY2(std::abs(last.y() - (editor->property("topPadding").toDouble() + (lineCount - 1) * row)) < 0.5,
+                 qPrintable(QString("last line at %1, rows of %2").arg(last.y()).arg(row)));
 
         // Edit: a different line is printed, and the code panel says the program is edited.
         QString edited = builtin;
