@@ -131,6 +131,7 @@ void RunController::setWorkers(int w)
     w = std::clamp(w, 1, 64);
     if (w != workers_) {
         workers_ = w;
+        loadSource(QString::fromStdString(lang::withWorkers(source_.toStdString(), std::uint32_t(w))));
         emit optionsChanged();
     }
 }
@@ -361,7 +362,8 @@ QString RunController::builtinSource() const
     const Scenario* s = currentScenario();
     if (!s)
         return {};
-    return QString::fromStdString(s->sourceWith(resolveParams(*s, params_)));
+    // The attribute says the worker count the run will have, so the program shown is the program run.
+    return QString::fromStdString(lang::withWorkers(s->sourceWith(resolveParams(*s, params_)), std::uint32_t(workers_)));
 }
 
 void RunController::loadSource(const QString& text)

@@ -263,4 +263,27 @@ std::string withParams(std::string_view source, const ProgramInfo& info, const s
     return out;
 }
 
+std::string withWorkers(std::string_view source, std::uint32_t workers)
+{
+    for (const Line& line : linesOf(source)) {
+        const size_t at = line.text.find("#[tokio::main");
+        if (at == std::string_view::npos || trim(line.text.substr(0, at)) != "")
+            continue;
+        const size_t end = line.text.find(']', at);
+        if (end == std::string_view::npos)
+            continue;
+        const std::string_view old = line.text.substr(at, end + 1 - at);
+        std::string attribute = workers <= 1 ? "#[tokio::main(flavor = \"current_thread\"" :
+            "#[tokio::main(flavor = \"multi_thread\", worker_threads = " + std::to_string(workers);
+        if (old.find("start_paused = true") != std::string_view::npos)
+            attribute += ", start_paused = true";
+        attribute += ")]";
+        std::string out(source.substr(0, line.offset + at));
+        out += attribute;
+        out.append(source.substr(line.offset + end + 1));
+        return out;
+    }
+    return std::string(source);
+}
+
 }  // namespace wl::lang

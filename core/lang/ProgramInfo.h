@@ -47,4 +47,8 @@ ProgramInfo readProgramInfo(std::string_view source);
 // value outside its range.
 std::string withParams(std::string_view source, const ProgramInfo& info, const std::map<std::string, std::int64_t>& values);
 
+// `source` with its `#[tokio::main(...)]` attribute saying `workers`: `flavor = "current_thread"` for 1, else
+// `flavor = "multi_thread", worker_threads = N` (start_paused kept). Unchanged when there is no such attribute.
+std::string withWorkers(std::string_view source, std::uint32_t workers);
+
 }  // namespace wl::lang

@@ -363,6 +363,21 @@ private slots:
         QTRY_VERIFY(editor->property("text").toString().contains("async fn slow_source()"));
     }
 
+    // The workers control rewrites #[tokio::main] in the program: the attribute always says what will run.
+    void theWorkersControlRewritesTheRuntimeAttribute()
+    {
+        controller->setProperty("scenarioId", "runtime_flavors");
+        QVERIFY(controller->property("source").toString().contains("#[tokio::main(flavor = \"current_thread\")]"));
+        controller->setProperty("workers", 4);
+        const QString four = controller->property("source").toString();
+        QVERIFY(four.contains("#[tokio::main(flavor = \"multi_thread\", worker_threads = 4)]\nasync fn main()"));
+        QVERIFY(!four.contains("#[tokio::main(flavor = \"current_thread\")]\n"));
+        QCOMPARE(controller->property("edited").toBool(), false);
+        QVERIFY(four.contains("// Run it as it is, then with 4 workers"));  // comments are left alone
+        controller->setProperty("workers", 1);
+        QVERIFY(controller->property("source").toString().contains("#[tokio::main(flavor = \"current_thread\")]\nasync fn main()"));
+    }
+
     void zoomPanAndFit()
     {
         runScenario("cpu_starvation");
