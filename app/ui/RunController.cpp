@@ -371,12 +371,11 @@ void RunController::loadSource(const QString& text)
     source_ = text;
     problems_.clear();
     const std::string file = scenarioId_.toStdString() + ".rs";
-    for (const auto& d : lang::check(text.toStdString()))
-        problems_.append(QVariantMap{{"line", int(d.span.line)},
-                                     {"column", int(d.span.column)},
-                                     {"message", QString::fromStdString(d.message)},
-                                     {"text", QString::fromStdString(lang::formatDiagnostic(file, d))}});
-    for (const auto& d : lang::readProgramInfo(text.toStdString()).problems)
+    // The front end's problems, then the parameter comments'.
+    std::vector<lang::Diagnostic> all = lang::check(text.toStdString());
+    for (auto& d : lang::readProgramInfo(text.toStdString()).problems)
+        all.push_back(std::move(d));
+    for (const auto& d : all)
         problems_.append(QVariantMap{{"line", int(d.span.line)},
                                      {"column", int(d.span.column)},
                                      {"message", QString::fromStdString(d.message)},

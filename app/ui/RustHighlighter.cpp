@@ -79,22 +79,15 @@ void RustHighlighter::highlightBlock(const QString& text)
     static const QRegularExpression string("\"(\\\\.|[^\"\\\\])*\"?|'(\\\\.|[^'\\\\])'");
     const Palette p = paletteFor(dark_);
 
-    for (auto it = keyword.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()), colour(p.keyword, true));
-    }
-    for (auto it = number.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()), colour(p.number));
-    }
-    for (auto it = macro.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()), colour(p.macro, true));
-    }
-    for (auto it = attribute.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        setFormat(int(m.capturedStart()), int(m.capturedLength()), colour(p.attribute));
-    }
+    const std::pair<const QRegularExpression*, QTextCharFormat> rules[] = {
+        {&keyword, colour(p.keyword, true)}, {&number, colour(p.number)},
+        {&macro, colour(p.macro, true)},     {&attribute, colour(p.attribute)},
+    };
+    for (const auto& [pattern, format] : rules)
+        for (auto it = pattern->globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            setFormat(int(m.capturedStart()), int(m.capturedLength()), format);
+        }
     // Strings and comments last: what is inside them is neither a keyword nor a number. A `//` inside a string
     // does not start a comment.
     int commentAt = -1;
