@@ -748,6 +748,19 @@ private:
         }
         return true;
     }
+    // A closure run on a thread of its own (the blocking pool's, or an OS thread's for std::thread::spawn); its
+    // computing is settled before the job ends. The handle is awaited, or joined when it is a thread's.
+    Value blockingCall(Value fn, const Span& at, const char* name, bool thread)
+    {
+        Value h;
+        h.kind = ValueKind::JoinHandle;
+        h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn_blocking([this, fn, at] {
+            Value out = call(fn, {}, at);
+            settle();
+            return out;
+        }, name), thread});
+        return h;
+    }
     static Value opaque(const std::string& what, std::shared_ptr<void> object)
     {
         Value v;
@@ -887,16 +900,7 @@ private:
             return h;
         }
         if (path == "tokio::task::spawn_blocking"sv) {
-            Value fn = std::move(args.at(0));
-            Value h;
-            h.kind = ValueKind::JoinHandle;
-            h.handle = std::make_shared<JoinHandleState>(
-                JoinHandleState{wl::spawn_blocking([this, fn, at] {
-                    Value out = call(fn, {}, at);
-                    settle();
-                    return out;
-                }, "spawn_blocking")});
-            return h;
+            return blockingCall(std::move(args.at(0)), at, "spawn_blocking", false);
         }
         if (path == "tokio::time::sleep"sv) {
             const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
@@ -985,15 +989,7 @@ private:
             return Value::int_(std::int64_t(defaultThreadStackBytes() / 1024));
         if (path == "std::thread::spawn"sv) {
             // An OS thread of its own: a lane beside the workers, like a blocking-pool thread.
-            Value fn = std::move(args.at(0));
-            Value h;
-            h.kind = ValueKind::JoinHandle;
-            h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn_blocking([this, fn, at] {
-                    Value out = call(fn, {}, at);
-                    settle();
-                    return out;
-                }, "thread"), true});
-            return h;
+            return blockingCall(std::move(args.at(0)), at, "thread", true);
         }
         if (path == "std::thread::sleep"sv) {
             wl::thread_sleep(Duration(arg(0).integer));

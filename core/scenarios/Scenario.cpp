@@ -82,9 +82,6 @@ std::map<std::string, std::int64_t> resolveParams(const Scenario& scenario,
 Trace runScenario(const Scenario& scenario, const RunOptions& options, std::string* error)
 {
     const auto values = resolveParams(scenario, options.params);
-    if (options.workers && (*options.workers < 1 || *options.workers > Executor::kMaxWorkers))
-        throw std::invalid_argument("workers must be between 1 and " + std::to_string(Executor::kMaxWorkers) + ", got "
-                                    + std::to_string(*options.workers));
     lang::ProgramOptions program;
     program.file = scenario.id + ".rs";
     program.name = scenario.id;
