@@ -438,7 +438,9 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         const auto lines = p.readAllStandardOutput().split('\n');
         QVERIFY(lines[0].endsWith(" ms  Temperature fetched"));
-        QVERIFY(lines[0].startsWith("200"));  // ~2000.x ms of real time
+        // Real time: never before the 2 s sleep ends, and late only by what a loaded machine adds (CI saw 201x ms).
+        const double fetchedAt = lines[0].left(lines[0].indexOf(" ms")).toDouble();
+        QVERIFY2(fetchedAt >= 2000.0 && fetchedAt < 2500.0, lines[0].constData());
     }
 };
 
