@@ -7,13 +7,14 @@
 
 namespace wl {
 namespace {
-enum Reason : std::uint8_t { Unknown, Timer, Channel, Semaphore, Join, Outside };
+enum Reason : std::uint8_t { Unknown, Timer, Channel, Semaphore, Lock, Join, Outside };
 const char* reasonKey(std::uint8_t r)
 {
     switch (r) {
     case Timer: return "parked:timer";
     case Channel: return "parked:channel";
     case Semaphore: return "parked:semaphore";
+    case Lock: return "parked:lock";
     case Join: return "parked:task";
     default: return "parked:other";
     }
@@ -62,7 +63,10 @@ void StageModel::rebuild()
                 std::uint8_t r = Outside;
                 if (const ResourceInfo* resource = trace_->resource(e.resource)) {
                     const std::string& kind = resource->kind;
-                    r = kind == "timer" || kind == "interval" ? Timer : kind == "semaphore" ? Semaphore : Channel;
+                    r = kind == "timer" || kind == "interval" ? Timer
+                        : kind == "semaphore"                 ? Semaphore
+                        : kind == "mutex" || kind == "notify" ? Lock
+                                                              : Channel;
                 } else if (e.peer) {
                     r = Join;
                 }
@@ -82,6 +86,7 @@ void StageModel::rebuild()
         add("parked:timer", "parked on a timer", "parked");
         add("parked:channel", "parked on a channel", "parked");
         add("parked:semaphore", "parked on a semaphore", "parked");
+        add("parked:lock", "parked on a Mutex or Notify", "parked");
         add("parked:task", "parked on another task", "parked");
         add("parked:other", "parked (other)", "parked");
         add("done", "completed", "ended");
@@ -169,6 +174,8 @@ void StageModel::setEventIndex(int index)
             continue;
         if (r.kind == "semaphore")
             resources_ << QString("%1: %2 permits free").arg(QString::fromStdString(r.name)).arg(v);
+        else if (r.kind == "mutex")
+            resources_ << QString("%1: %2").arg(QString::fromStdString(r.name), v > 0 ? "free" : "locked");
         else if (r.kind == "channel" || r.kind == "broadcast")
             resources_ << QString("%1: %2 buffered").arg(QString::fromStdString(r.name)).arg(v);
     }

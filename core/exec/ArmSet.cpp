@@ -59,7 +59,7 @@ bool ArmSet::start(std::coroutine_handle<> awaiting)
     int index = 1;
     for (auto& arm : arms_) {
         const char* label = arm.promise->name;
-        std::string name = label ? label : (policy_ == Policy::All ? "join arm " : "select arm ") + std::to_string(index);
+        std::string name = label ? label : (policy_ != Policy::First ? "join arm " : "select arm ") + std::to_string(index);
         arm.branch.futureId = scheduler_->registerFuture(std::move(name));
         arm.branch.site = parent_->site;
         arm.branch.resumePoint = arm.frame;
@@ -101,13 +101,13 @@ bool ArmSet::pollArms()
             const std::int64_t text = error ? scheduler_->recorder().addString(*error) : 0;
             scheduler_->record(EventKind::TaskCompleted, scheduler_->stamp(task_), id, c.lane,
                                static_cast<std::uint8_t>(error ? Completion::Error : Completion::Ok), 0, 0, text);
-            if (policy_ == Policy::First)
+            if (policy_ == Policy::First || (policy_ == Policy::AllUntilFailure && (error || (failed_ && failed_(i)))))
                 winner_ = i;
         }
     }
     c = saved;
     bool complete = winner_.has_value();
-    if (policy_ == Policy::All) {
+    if (policy_ != Policy::First && !complete) {
         complete = true;
         for (const auto& arm : arms_)
             complete = complete && arm.done;

@@ -58,6 +58,46 @@ private:
     ArmSet set_{ArmSet::Policy::All};
 };
 
+// Every arm's result in order, or, when an arm fails (`failed` says so of its result, or it throws), that arm's
+// index and result alone: the others were dropped.
+template <class T>
+class [[nodiscard]] TryJoinAllAwaiter {
+public:
+    TryJoinAllAwaiter(std::vector<Task<T>> tasks, std::function<bool(const T&)> failed)
+        : failed_(std::move(failed)),
+          set_(ArmSet::Policy::AllUntilFailure,
+               [this](size_t i) { return handles_[i].promise().value && failed_(*handles_[i].promise().value); })
+    {
+        for (auto& t : tasks) {
+            handles_.push_back(t.release());
+            set_.add(handles_.back(), &handles_.back().promise());
+        }
+    }
+    bool await_ready() noexcept { return handles_.empty(); }
+    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    struct Result {
+        std::optional<size_t> failed;  // the arm that failed, whose result is the only one in `values`
+        std::vector<T> values;
+    };
+    Result await_resume()
+    {
+        Result out;
+        if (set_.hasWinner()) {
+            out.failed = set_.winner();
+            out.values.push_back(handles_[*out.failed].promise().takeStored());
+            return out;
+        }
+        for (auto& h : handles_)
+            out.values.push_back(h.promise().takeStored());
+        return out;
+    }
+
+private:
+    std::function<bool(const T&)> failed_;
+    std::vector<typename Task<T>::Handle> handles_;
+    ArmSet set_;
+};
+
 template <class... Ts>
 class [[nodiscard]] SelectAwaiter {
 public:
@@ -119,6 +159,11 @@ template <class T>
 JoinAllAwaiter<T> join_all(std::vector<Task<T>> tasks)
 {
     return JoinAllAwaiter<T>(std::move(tasks));
+}
+template <class T>
+TryJoinAllAwaiter<T> try_join_all(std::vector<Task<T>> tasks, std::function<bool(const T&)> failed)
+{
+    return TryJoinAllAwaiter<T>(std::move(tasks), std::move(failed));
 }
 // Takes the first to finish and drops the rest; like tokio::select! (branches polled in order, i.e. `biased;`).
 template <class... Ts>

@@ -221,7 +221,7 @@ struct UseTree {
     Span span;
 };
 
-enum class ItemKind : std::uint8_t { Fn, Const, Static, Struct, Enum, Impl, Use, TypeAlias };
+enum class ItemKind : std::uint8_t { Fn, Const, Static, Struct, Enum, Impl, Use, TypeAlias, Trait };
 struct Item {
     ItemKind kind = ItemKind::Fn;
     Span span;
@@ -229,6 +229,7 @@ struct Item {
     std::string name;
     std::vector<Attribute> attributes;
     bool async = false, pub = false, mut = false;
+    bool blocksOn = false;  // set by the resolver: a synchronous main that calls block_on, run as a task body
     // Fn
     std::vector<Param> params;
     TypeP ret;
@@ -240,7 +241,8 @@ struct Item {
     std::vector<FieldDef> fields;
     bool tuple = false, unit = false;
     std::vector<Variant> variants;
-    // Impl: trait (empty for an inherent impl), self type, items
+    // Impl: trait (empty for an inherent impl), self type, items. Trait: its methods in items (a required one
+    // has no body; the others are defaults that an impl may replace).
     Path trait;
     TypeP selfType;
     std::vector<ItemP> items;

@@ -163,6 +163,12 @@ std::string dumpItem(const Item& it)
         return "(use " + tree(it.use) + ")";
     }
     case ItemKind::TypeAlias: return "(type " + it.name + " = " + dumpType(*it.type) + ")";
+    case ItemKind::Trait: {
+        std::string s = "(trait " + it.name;
+        for (const auto& i : it.items)
+            s += " " + (i->body ? dumpItem(*i) : "(fn " + it.name + "::" + i->name + " required)");
+        return s + ")";
+    }
     }
     return "?";
 }

@@ -10,6 +10,7 @@
 #include "exec/TaskMemory.h"
 #include "sync/Broadcast.h"
 #include "sync/Mpsc.h"
+#include "sync/Notify.h"
 #include "sync/Oneshot.h"
 #include "sync/Semaphore.h"
 
@@ -122,6 +123,21 @@ public:
                 items_[item->name] = item.get();
             }
         }
+        // A trait's default methods belong to every type that implements it without replacing them.
+        for (const auto& item : program_.items)
+            if (const Item* trait = ownTrait(*item))
+                for (const auto& m : trait->items)
+                    if (m->body)
+                        methods_[item->selfType->path.segments[0].name].emplace(m->name, m.get());
+    }
+    // The program's own trait that an impl block implements, if it is one.
+    const Item* ownTrait(const Item& impl) const
+    {
+        if (impl.kind != ItemKind::Impl || impl.trait.segments.size() != 1 || impl.selfType->kind != TypeKind::Path
+            || impl.selfType->path.segments.size() != 1)
+            return nullptr;
+        const auto it = items_.find(impl.trait.segments[0].name);
+        return it != items_.end() && it->second->kind == ItemKind::Trait ? it->second : nullptr;
     }
 
     std::string stopReason;  // the first budget that ran out, with its place
@@ -138,6 +154,8 @@ public:
         Value out;  // (no co_await inside ?: — g++ 12 miscompiles it)
         if (m->async)
             out = co_await awaitValue(call(f, {}, m->span), m->span);
+        else if (m->blocksOn)
+            out = co_await asyncCall(m, {}, "", m->span);  // its block_on calls wait inside this task
         else
             out = call(f, {}, m->span);
         settle();
@@ -797,6 +815,29 @@ private:
         v.integer = co_await interval->tick();
         co_return v;
     }
+    // tokio::sync::Mutex::lock: waits its turn (a semaphore of one permit, FIFO-fair); the guard is a reference to
+    // the data that holds the permit, released when the last copy of the guard goes.
+    static Task<Value> lockTokioMutex(std::shared_ptr<Semaphore> s, Cell data)
+    {
+        std::optional<SemaphorePermit> p = co_await s->acquire();
+        Value guard = Value::ref(std::move(data));
+        guard.object = std::make_shared<SemaphorePermit>(std::move(*p));
+        co_return guard;
+    }
+    static Task<Value> notified(std::shared_ptr<Notify> n)
+    {
+        co_await n->notified();
+        co_return Value::unit();
+    }
+    // futures::future::join_all: every future at once inside this task, the outputs in the order given.
+    Task<Value> joinAllTask(std::vector<Value> futures, Span at)
+    {
+        std::vector<Task<Value>> arms;
+        for (auto& f : futures)
+            arms.push_back(taskOf(f, at).named(nameOf(f)));
+        std::vector<Value> results = co_await wl::join_all(std::move(arms));
+        co_return Value::vec(std::move(results));
+    }
     static Task<Value> acquirePermit(std::shared_ptr<Semaphore> s)
     {
         std::optional<SemaphorePermit> p = co_await s->acquire();
@@ -930,6 +971,29 @@ private:
             return Value::tuple({opaque("mpsc::Sender", std::make_shared<MpscSender<Value>>(std::move(tx))),
                                  opaque("mpsc::Receiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
         }
+        if (path == "tokio::sync::mpsc::unbounded_channel"sv) {
+            auto [tx, rx] = mpsc_unbounded_channel<Value>();
+            return Value::tuple({opaque("mpsc::UnboundedSender", std::make_shared<MpscSender<Value>>(std::move(tx))),
+                                 opaque("mpsc::UnboundedReceiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
+        }
+        if (path == "tokio::sync::Mutex::new"sv) {
+            Value v;
+            v.kind = ValueKind::Mutex;
+            v.text = "tokio";  // lock() is awaited and waits its turn (std's blocks the thread)
+            v.target = cell(std::move(args.at(0)));
+            v.object = Semaphore::create(1, "Mutex::new(" + debug(*v.target) + ")", "mutex");
+            return v;
+        }
+        if (path == "tokio::sync::Notify::new"sv)
+            return opaque("Notify", Notify::create("Notify::new()"));
+        if (path == "futures::future::join_all"sv) {
+            std::vector<Value> futures = elements(args.at(0), at);
+            return futureValue("join_all", [this, futures, at]() { return joinAllTask(futures, at); });
+        }
+        if (path == "tokio::runtime::Runtime::new"sv)
+            return Value::ok(opaque("Runtime", nullptr));
+        if (path == "tokio::runtime::Builder::new_current_thread"sv || path == "tokio::runtime::Builder::new_multi_thread"sv)
+            return opaque("runtime::Builder", nullptr);
         if (path == "tokio::sync::oneshot::channel"sv) {
             auto [tx, rx] = oneshot_channel<Value>("oneshot::channel()");
             return Value::tuple({opaque("oneshot::Sender", std::make_shared<OneshotSender<Value>>(std::move(tx))),
@@ -1308,6 +1372,8 @@ private:
             const std::string& name = e.path.segments.back().name;
             if (name == "join"sv)
                 return joinMacro(e, scope);
+            if (name == "try_join"sv)
+                return tryJoinMacro(e, scope);
             if (name == "select"sv)
                 return selectMacro(e, scope);
             return macroA(e, scope);
@@ -1420,9 +1486,25 @@ private:
         std::vector<Value> args;
         for (const auto& x : e.list)
             args.push_back(co_await evalA(*x, scope));
+        if (blocksOn(e, f)) {
+            // rt.block_on(future) in the synchronous main: the future runs to its end inside main's task, the
+            // thread that calls block_on (tokio runs it on that thread too, beside the runtime's workers).
+            if (args.size() != 1)
+                panic(e.span, "block_on takes one future");
+            wl::at(e.span.line);
+            settle();
+            co_return co_await awaitValue(std::move(args[0]), e.span);
+        }
         if (e.kind == ExprKind::MethodCall)
             co_return method(e, cell(std::move(f)), std::move(args));
         co_return call(f, std::move(args), e.span);
+    }
+    static bool blocksOn(const Expr& e, const Value& f)
+    {
+        const Value& v = deref(f);
+        if (e.kind == ExprKind::MethodCall)
+            return e.name == "block_on" && v.kind == ValueKind::Opaque && v.text == "Runtime";
+        return v.kind == ValueKind::Library && v.text == "futures::executor::block_on";
     }
     Task<Value> macroA(const Expr& e, ScopeP scope)
     {
@@ -1480,6 +1562,28 @@ private:
         wl::at(e.span.line);
         std::vector<Value> results = co_await wl::join_all(std::move(arms));
         co_return Value::tuple(std::move(results));
+    }
+
+    // tokio::try_join!: Ok of every arm's Ok value, or the first Err, at which the other arms are dropped.
+    static bool isErr(const Value& v) { return deref(v).is("Result", "Err"); }
+    Task<Value> tryJoinMacro(const Expr& e, ScopeP scope)
+    {
+        std::vector<Task<Value>> arms;
+        for (const auto& x : e.list) {
+            Value f = co_await evalA(*x, scope);
+            arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
+        }
+        wl::at(e.span.line);
+        auto r = co_await wl::try_join_all<Value>(std::move(arms), &isErr);
+        if (r.failed)
+            co_return std::move(r.values.front());
+        std::vector<Value> oks;
+        for (auto& v : r.values) {
+            if (!deref(v).is("Result", "Ok"))
+                panic(e.span, "try_join! needs every future to give a Result, got " + kindName(deref(v)));
+            oks.push_back(deref(v).payload());
+        }
+        co_return Value::ok(Value::tuple(std::move(oks)));
     }
 
     Task<Value> selectMacro(const Expr& e, ScopeP scope)
@@ -2437,7 +2541,49 @@ private:
                 Value msg = args.at(0);
                 return futureValue("send", [tx, msg]() { return mpscSend(tx, msg); });
             }
-            if (v.text == "mpsc::Receiver" && m == "recv"sv) {
+            if (v.text == "mpsc::Sender" && m == "try_send"sv) {
+                auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
+                Value msg = args.at(0);
+                switch (tx->trySend(msg)) {
+                case MpscChannel<Value>::TrySend::Sent: return Value::ok(Value::unit());
+                case MpscChannel<Value>::TrySend::Full: return Value::err(Value::enum_("TrySendError", "Full", {msg}));
+                case MpscChannel<Value>::TrySend::Closed: return Value::err(Value::enum_("TrySendError", "Closed", {msg}));
+                }
+            }
+            if (v.text == "mpsc::UnboundedSender" && m == "send"sv) {
+                // Never waits: there is always room.
+                auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
+                Value msg = args.at(0);
+                if (tx->trySend(msg) == MpscChannel<Value>::TrySend::Sent)
+                    return Value::ok(Value::unit());
+                return Value::err(Value::enum_("SendError", "SendError", {msg}));
+            }
+            if (v.text == "Notify") {
+                auto n = std::static_pointer_cast<Notify>(v.object);
+                if (m == "notified"sv)
+                    return futureValue("notified", [n]() { return notified(n); });
+                if (m == "notify_one"sv) {
+                    n->notifyOne();
+                    return Value::unit();
+                }
+                if (m == "notify_waiters"sv) {
+                    n->notifyWaiters();
+                    return Value::unit();
+                }
+            }
+            if (v.text == "runtime::Builder") {
+                // The runtime's shape is read from the program before the run (worker_threads, new_current_thread).
+                if (m == "worker_threads"sv || m == "enable_all"sv || m == "enable_time"sv || m == "enable_io"sv
+                    || m == "start_paused"sv || m == "thread_name"sv)
+                    return v;
+                if (m == "build"sv)
+                    return Value::ok(opaque("Runtime", nullptr));
+            }
+            if (v.text == "Runtime" && m == "spawn"sv)
+                return callLibrary("tokio::spawn", std::move(args), at);
+            if (v.text == "Runtime" && m == "block_on"sv)
+                panic(at, "Cannot start a runtime from within a runtime: block_on is for the synchronous `fn main`");
+            if ((v.text == "mpsc::Receiver" || v.text == "mpsc::UnboundedReceiver") && m == "recv"sv) {
                 auto rx = std::static_pointer_cast<MpscReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return mpscRecv(rx); });
             }
@@ -2495,6 +2641,21 @@ private:
                 panic(at, "use of a moved value");
             break;
         case ValueKind::Mutex:
+            if (v.text == "tokio") {
+                auto s = std::static_pointer_cast<Semaphore>(v.object);
+                Cell data = v.target;
+                if (m == "lock"sv)
+                    return futureValue("lock", [s, data]() { return lockTokioMutex(s, data); });
+                if (m == "try_lock"sv) {
+                    std::optional<SemaphorePermit> p = s->tryAcquire();
+                    if (!p)
+                        return Value::err(Value::enum_("TryLockError", "TryLockError"));
+                    Value guard = Value::ref(std::move(data));
+                    guard.object = std::make_shared<SemaphorePermit>(std::move(*p));
+                    return Value::ok(std::move(guard));
+                }
+                break;
+            }
             if (m == "lock"sv) {
                 // The guard is a reference that holds the lock: it is released when the last copy of it goes,
                 // at the end of the statement or scope that holds it, as a MutexGuard is dropped.
@@ -2679,6 +2840,14 @@ private:
 
 }  // namespace
 
+static bool isOwnTrait(const Program& program, const Path& trait)
+{
+    return trait.segments.size() == 1
+        && std::any_of(program.items.begin(), program.items.end(), [&](const ItemP& i) {
+               return i->kind == ItemKind::Trait && i->name == trait.segments[0].name;
+           });
+}
+
 ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
 {
     ProgramRun run;
@@ -2700,7 +2869,8 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     const RuntimeOptions& runtime = resolved.runtime;
     // Trait impls the interpreter does not apply yet would be silently ignored: refuse them instead.
     for (const auto& item : program.items)
-        if (item->kind == ItemKind::Impl && !item->trait.segments.empty() && item->trait.segments.back().name != "Future") {
+        if (item->kind == ItemKind::Impl && !item->trait.segments.empty() && item->trait.segments.back().name != "Future"
+            && !isOwnTrait(program, item->trait)) {
             run.error = options.file + ":" + std::to_string(item->span.line) + ":" + std::to_string(item->span.column)
                 + ": `impl " + item->trait.text() + "` is not supported by the interpreter yet";
             return run;

@@ -1,6 +1,7 @@
 #include "Parser.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace wl::lang {
 namespace {
@@ -154,6 +155,7 @@ private:
     int depth_ = 0;
     bool noStruct_ = false;  // in a condition or a scrutinee: `x {` opens the block, not a struct literal
     bool allowLet_ = false;  // in an if / while condition: `let PAT = EXPR` is an expression
+    bool inTrait_ = false;   // a trait's items: a method may end with `;` instead of a body
 
     // --- tokens ---
     const Token& cur() const { return toks_[i_]; }
@@ -401,7 +403,7 @@ private:
             it->type = type();
             expect(TokenKind::Semi);
             break;
-        case TokenKind::KwTrait:
+        case TokenKind::KwTrait: traitItem(*it); break;
         case TokenKind::KwMod: {
             const Span at = cur().span;
             const std::string word = describe(cur().kind);
@@ -413,12 +415,12 @@ private:
             else
                 eat(TokenKind::Semi);
             unsupported(at, word + " items are not supported (supported items: use, fn, async fn, const, static, "
-                                   "struct, enum, impl, type)");
+                                   "struct, enum, trait, impl, type)");
         }
         default:
             if (at(TokenKind::Ident) && cur().text == "macro_rules")
                 unsupported(cur().span, "macro_rules! is not supported: only the built-in macros are");
-            fail("an item (fn, async fn, use, const, static, struct, enum, impl, type)");
+            fail("an item (fn, async fn, use, const, static, struct, enum, trait, impl, type)");
         }
         it->span = spanFrom(it->span);
         return it;
@@ -508,9 +510,59 @@ private:
         if (eat(TokenKind::Arrow))
             it.ret = type();
         skipWhereClause();
-        if (eat(TokenKind::Semi))
-            unsupported(it.nameSpan, "a function without a body is not supported");
+        if (eat(TokenKind::Semi)) {
+            if (!inTrait_)
+                unsupported(it.nameSpan, "a function without a body is not supported");
+            return;  // a trait's required method: each impl gives the body
+        }
+        const bool wasInTrait = std::exchange(inTrait_, false);
         it.body = block();
+        inTrait_ = wasInTrait;
+    }
+
+    // trait Name: Supertraits { fn required(&self); fn provided(&self) { .. } type Assoc; }
+    void traitItem(Item& it)
+    {
+        bump();
+        it.kind = ItemKind::Trait;
+        it.nameSpan = cur().span;
+        it.name = ident("a trait name");
+        skipGenericParams();
+        if (eat(TokenKind::Colon)) {
+            do {
+                if (at(TokenKind::Lifetime))
+                    bump();
+                else
+                    type();
+            } while (eat(TokenKind::Plus));
+        }
+        skipWhereClause();
+        expect(TokenKind::LBrace);
+        const bool wasInTrait = std::exchange(inTrait_, true);
+        while (!at(TokenKind::RBrace) && !at(TokenKind::End)) {
+            try {
+                if (at(TokenKind::KwType)) {  // an associated type, with its bounds: types are not checked
+                    while (!at(TokenKind::Semi) && !at(TokenKind::End) && !at(TokenKind::RBrace))
+                        bump();
+                    expect(TokenKind::Semi);
+                    continue;
+                }
+                ItemP member = item();
+                if (member->kind != ItemKind::Fn)
+                    unsupported(member->span, "a trait holds methods here (fn and async fn), not other items");
+                it.items.push_back(std::move(member));
+            } catch (const ParseError& e) {
+                report(e);
+                while (!at(TokenKind::End) && !at(TokenKind::RBrace) && !atItemStart()) {
+                    if (at(TokenKind::LBrace) || at(TokenKind::LParen) || at(TokenKind::LBracket))
+                        skipGroup();
+                    else
+                        bump();
+                }
+            }
+        }
+        inTrait_ = wasInTrait;
+        expect(TokenKind::RBrace);
     }
 
     Param param()

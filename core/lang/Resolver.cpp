@@ -60,6 +60,7 @@ private:
         int loops = 0;
         std::vector<std::string> labels;
         std::string selfType;  // inside an impl
+        Item* syncMain = nullptr;  // directly in the body of a synchronous main, where block_on may wait
     } ctx_;
 
     void error(const Span& at, std::string message) { errors_.push_back({at, std::move(message)}); }
@@ -68,20 +69,20 @@ private:
     void collectItems(const std::vector<ItemP>& items, std::map<std::string, const Item*>& into)
     {
         for (const auto& item : items) {
-            if (item->kind == ItemKind::Impl) {
-                implHeader(*item);
-                continue;
-            }
-            if (item->kind == ItemKind::Use)
+            if (item->kind == ItemKind::Impl || item->kind == ItemKind::Use)
                 continue;
             if (into.count(item->name))
                 error(item->nameSpan, "the name `" + item->name + "` is defined multiple times");
             else
                 into[item->name] = item.get();
         }
+        // After every name of this level is known: an impl may come before the trait or type it is for.
+        for (const auto& item : items)
+            if (item->kind == ItemKind::Impl)
+                implHeader(*item, into);
     }
 
-    void implHeader(const Item& impl)
+    void implHeader(const Item& impl, const std::map<std::string, const Item*>& level)
     {
         const Type& self = *impl.selfType;
         if (self.kind != TypeKind::Path || self.path.segments.size() != 1) {
@@ -98,6 +99,14 @@ private:
                     error(member->nameSpan, "duplicate definitions with name `" + member->name + "`");
             }
         }
+        if (impl.trait.segments.size() == 1) {
+            const auto own = level.find(impl.trait.segments[0].name);
+            const Item* trait = own != level.end() ? own->second : findItem(impl.trait.segments[0].name);
+            if (trait && trait->kind == ItemKind::Trait) {
+                traitImpl(impl, *trait);
+                return;
+            }
+        }
         if (!impl.trait.segments.empty()) {
             const std::string trait = impl.trait.text();
             const std::string full = libraryPathOf(impl.trait.segments[0].name);
@@ -107,8 +116,27 @@ private:
             const LibraryEntry* entry = full.empty() ? nullptr : findLibrary(path);
             if (!entry || entry->kind != LibraryKind::Trait)
                 error(impl.trait.span, "cannot find trait `" + trait + "` in this scope (traits that can be "
-                                       "implemented: std::future::Future, std::fmt::Display, std::fmt::Debug)");
+                                       "implemented: the program's own, std::future::Future, std::fmt::Display, "
+                                       "std::fmt::Debug)");
         }
+    }
+    // An impl of the program's own trait gives every required method and nothing the trait does not have.
+    void traitImpl(const Item& impl, const Item& trait)
+    {
+        auto given = [&](const std::string& name) {
+            return std::any_of(impl.items.begin(), impl.items.end(),
+                               [&](const ItemP& m) { return m->kind == ItemKind::Fn && m->name == name; });
+        };
+        for (const auto& m : impl.items)
+            if (m->kind == ItemKind::Fn && std::none_of(trait.items.begin(), trait.items.end(),
+                                                        [&](const ItemP& t) { return t->name == m->name; }))
+                error(m->nameSpan, "method `" + m->name + "` is not a member of trait `" + trait.name + "`");
+        std::vector<std::string> missing;
+        for (const auto& t : trait.items)
+            if (!t->body && !given(t->name))
+                missing.push_back("`" + t->name + "`");
+        if (!missing.empty())
+            error(impl.span, "not all trait items implemented, missing: " + join(missing));
     }
 
     void useItem(const Item& item, std::map<std::string, std::string>& into) { useTree(item.use, "", into); }
@@ -253,6 +281,11 @@ private:
             }
             break;
         }
+        case ItemKind::Trait:
+            for (auto& member : item.items)
+                if (member->body)
+                    function(*member, item.name);  // a default method: `self` is whichever type implements it
+            break;
         case ItemKind::Enum:
             for (auto& v : item.variants)
                 if (v.discriminant)
@@ -268,6 +301,8 @@ private:
         ctx_ = Context{};
         ctx_.inAsync = fn.async;
         ctx_.selfType = selfType;
+        if (fn.name == "main" && !fn.async && selfType.empty() && globals_.count("main") && globals_.at("main") == &fn)
+            ctx_.syncMain = &fn;
         scopes_.emplace_back();
         for (auto& p : fn.params)
             bind(*p.pat);
@@ -460,13 +495,16 @@ private:
                 if (s.item->kind == ItemKind::Use) {
                     useItem(*s.item, imports_);
                 } else if (s.item->kind == ItemKind::Impl) {
-                    implHeader(*s.item);
+                    continue;
                 } else if (items.count(s.item->name)) {
                     error(s.item->nameSpan, "the name `" + s.item->name + "` is defined multiple times");
                 } else {
                     items[s.item->name] = s.item.get();
                 }
             }
+        for (auto& s : b.stmts)
+            if (s.kind == StmtKind::Item && s.item->kind == ItemKind::Impl)
+                implHeader(*s.item, localItems_.back());
         bool suspends = false;
         for (auto& s : b.stmts) {
             switch (s.kind) {
@@ -522,6 +560,7 @@ private:
     {
         const Context saved = ctx_;
         ctx_.inAsync = async;
+        ctx_.syncMain = nullptr;
         ctx_.loops = 0;
         ctx_.labels.clear();
         if (e.move)
@@ -551,15 +590,26 @@ private:
             s |= expr(*e.b);
             break;
         case ExprKind::Call:
-            if (e.a->kind == ExprKind::Path)
+            if (e.a->kind == ExprKind::Path) {
                 path(e.a->path, false, true);
-            else
+                if (e.a->path.segments.back().name == "block_on")
+                    s = blockOn(e);
+                if (e.a->path.segments.back().name == "new_current_thread" && !runtime_.tokioMain)
+                    runtime_.currentThread = true;
+            } else {
                 s = expr(*e.a);
+            }
             s |= list(e.list);
             break;
         case ExprKind::MethodCall:
             s = expr(*e.a);
             s |= list(e.list);
+            if (e.name == "block_on")
+                s |= blockOn(e);
+            if (e.name == "worker_threads" && !runtime_.tokioMain && e.list.size() == 1
+                && e.list[0]->kind == ExprKind::Literal && e.list[0]->token.kind == TokenKind::Int
+                && e.list[0]->token.radix == 10 && e.list[0]->token.text.size() <= 2)
+                runtime_.workerThreads = std::uint32_t(std::clamp(std::stoi(e.list[0]->token.text), 1, 64));
             break;
         case ExprKind::Await:
             expr(*e.a);
@@ -648,6 +698,19 @@ private:
         }
         e.suspends = s;
         return s;
+    }
+
+    // block_on waits for its future: in the synchronous main's own body the interpreter runs main as the root
+    // task and this call as an await. Anywhere else it would start a runtime inside the running one.
+    bool blockOn(const Expr& e)
+    {
+        if (!ctx_.syncMain) {
+            error(e.span, "`block_on` is supported directly in the body of a synchronous `fn main` (inside a "
+                          "runtime, tokio panics: \"Cannot start a runtime from within a runtime\")");
+            return false;
+        }
+        ctx_.syncMain->blocksOn = true;
+        return true;
     }
 
     bool structLiteral(Expr& e)

@@ -12,7 +12,8 @@
 
 namespace wl::lang {
 
-// What #[tokio::main(...)] asked for (defaults as tokio's: multi_thread, one worker per core).
+// What #[tokio::main(...)] asked for (defaults as tokio's: multi_thread, one worker per core), or, for a
+// synchronous main, what its runtime::Builder says (new_current_thread, worker_threads(N) with a literal N).
 struct RuntimeOptions {
     bool tokioMain = false;       // main is async under #[tokio::main]
     bool currentThread = false;   // flavor = "current_thread"

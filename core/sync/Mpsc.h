@@ -1,8 +1,9 @@
 #pragma once
-// A bounded multi-producer, single-consumer channel (tokio::sync::mpsc::channel). Capacity is a FIFO-fair
-// semaphore of free slots: a sender parks while the channel is full and the receiver's recv, freeing a slot,
-// wakes it. When every Sender is gone the receiver drains what is left, then recv returns nullopt; when the
-// Receiver is gone, send fails and hands the value back.
+// A multi-producer, single-consumer channel (tokio::sync::mpsc::channel). Capacity is a FIFO-fair semaphore of
+// free slots: a sender parks while the channel is full and the receiver's recv, freeing a slot, wakes it. When
+// every Sender is gone the receiver drains what is left, then recv returns nullopt; when the Receiver is gone,
+// send fails and hands the value back. An unbounded channel (mpsc::unbounded_channel) is one whose slots never
+// run out: its send never waits (trySend).
 #include "Semaphore.h"
 
 #include <deque>
@@ -23,16 +24,36 @@ public:
             throw std::invalid_argument("mpsc channel capacity must be at least 1");
     }
 
+    static constexpr std::size_t kUnbounded = std::size_t(1) << 62;
+
     Task<std::optional<T>> send(T value)  // nullopt: sent; otherwise the receiver is gone and here is the value
     {
         auto slot = co_await slots_->acquire();
         if (!slot)
             co_return std::optional<T>(std::move(value));
+        deliver(std::move(value), *slot);
+        co_return std::optional<T>();
+    }
+
+    // Sends without waiting (try_send; an unbounded channel's send): on Full or Closed the value stays with the caller.
+    enum class TrySend { Sent, Full, Closed };
+    TrySend trySend(T& value)
+    {
+        auto slot = slots_->tryAcquire();
+        if (!slot)
+            return slots_->closed() ? TrySend::Closed : TrySend::Full;
+        deliver(std::move(value), *slot);
+        return TrySend::Sent;
+    }
+
+private:
+    void deliver(T value, SemaphorePermit& slot)
+    {
         Waker receiver;
         {
             std::lock_guard lock(mutex_);
             buffer_.push_back(std::move(value));
-            slot->forget();  // the slot is now held by the message until it is received
+            slot.forget();  // the slot is now held by the message until it is received
             std::swap(receiver, receiverWaker_);
             resource_.record(SyncOp::Send, static_cast<std::int64_t>(buffer_.size()));
         }
@@ -40,8 +61,9 @@ public:
         if (receiver)
             wake.push_back(std::move(receiver));
         resource_.wakeAll(wake);
-        co_return std::optional<T>();
     }
+
+public:
 
     Task<std::optional<T>> recv()  // nullopt: every sender is gone and the buffer is empty
     {
@@ -132,6 +154,7 @@ public:
             channel_->dropSender();
     }
     Task<std::optional<T>> send(T value) { return channel_->send(std::move(value)); }
+    typename MpscChannel<T>::TrySend trySend(T& value) { return channel_->trySend(value); }
     const MpscChannel<T>& channel() const { return *channel_; }
 
 private:
@@ -161,6 +184,13 @@ std::pair<MpscSender<T>, MpscReceiver<T>> mpsc_channel(std::size_t capacity, con
 {
     auto c = std::make_shared<MpscChannel<T>>(capacity, name);
     return {MpscSender<T>(c), MpscReceiver<T>(c)};
+}
+
+// tokio::sync::mpsc::unbounded_channel()
+template <class T>
+std::pair<MpscSender<T>, MpscReceiver<T>> mpsc_unbounded_channel(const std::string& name = "mpsc::unbounded_channel()")
+{
+    return mpsc_channel<T>(MpscChannel<T>::kUnbounded, name);
 }
 
 }  // namespace wl

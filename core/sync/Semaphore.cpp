@@ -19,24 +19,25 @@ SemaphorePermit::~SemaphorePermit()
         semaphore_->release(count_);
 }
 
-Semaphore::Semaphore(std::size_t permits, const SyncResource* owner, const std::string& name) : permits_(permits)
+Semaphore::Semaphore(std::size_t permits, const SyncResource* owner, const std::string& name, const std::string& kind)
+    : permits_(permits)
 {
     if (owner) {
         resource_ = owner;
     } else {
-        own_.emplace("semaphore", name);
+        own_.emplace(kind, name);
         resource_ = &*own_;
     }
 }
 
-std::shared_ptr<Semaphore> Semaphore::create(std::size_t permits, const std::string& name)
+std::shared_ptr<Semaphore> Semaphore::create(std::size_t permits, const std::string& name, const std::string& kind)
 {
-    return std::shared_ptr<Semaphore>(new Semaphore(permits, nullptr, name));
+    return std::shared_ptr<Semaphore>(new Semaphore(permits, nullptr, name, kind));
 }
 
 std::shared_ptr<Semaphore> Semaphore::createInside(std::size_t permits, const SyncResource& owner)
 {
-    return std::shared_ptr<Semaphore>(new Semaphore(permits, &owner, {}));
+    return std::shared_ptr<Semaphore>(new Semaphore(permits, &owner, {}, {}));
 }
 
 bool Semaphore::takeLocked(std::size_t n)
@@ -159,6 +160,12 @@ std::size_t Semaphore::available() const
 {
     std::lock_guard lock(mutex_);
     return permits_;
+}
+
+bool Semaphore::closed() const
+{
+    std::lock_guard lock(mutex_);
+    return closed_;
 }
 
 std::size_t Semaphore::waiting() const

@@ -31,8 +31,10 @@ private:
 
 class Semaphore : public std::enable_shared_from_this<Semaphore> {
 public:
-    // Records itself as a "semaphore" resource, or, with `owner`, acts silently inside another primitive.
-    static std::shared_ptr<Semaphore> create(std::size_t permits, const std::string& name);
+    // Records itself as a resource of `kind` ("semaphore"; "mutex" for tokio's Mutex, a semaphore of one permit),
+    // or, with `owner`, acts silently inside another primitive.
+    static std::shared_ptr<Semaphore> create(std::size_t permits, const std::string& name,
+                                             const std::string& kind = "semaphore");
     static std::shared_ptr<Semaphore> createInside(std::size_t permits, const SyncResource& owner);
 
     // Waits for n permits; nullopt once the semaphore is closed.
@@ -42,6 +44,7 @@ public:
     void close();  // wakes every waiter, who then gets nullopt
     std::size_t available() const;
     std::size_t waiting() const;
+    bool closed() const;
 
     struct Waiter {  // lives in the acquiring future's frame
         std::size_t need = 1;
@@ -51,7 +54,7 @@ public:
     };
 
 private:
-    Semaphore(std::size_t permits, const SyncResource* owner, const std::string& name);
+    Semaphore(std::size_t permits, const SyncResource* owner, const std::string& name, const std::string& kind);
     bool takeLocked(std::size_t n);  // takes n free permits if nobody is queued ahead; records the acquire
     void grantLocked(std::vector<Waker>& wake);  // hands free permits to the waiters at the front
     void cancel(Waiter& w);

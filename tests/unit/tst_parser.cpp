@@ -122,9 +122,10 @@ private slots:
         row("dot at the end", "async fn main() { x.await; y. }",
             "t.rs:1:31: error: expected a field or method name after `.`, found `}`\n");
         row("else without block", "fn main() { if x == 1 { } else }", "t.rs:1:32: error: expected `{`, found `}`\n");
-        row("trait", "trait Foo { fn a(&self); }\nfn main() {}",
-            "t.rs:1:1: error: `trait` items are not supported (supported items: use, fn, async fn, const, static, "
-            "struct, enum, impl, type)\n");
+        row("trait item that is not a method", "trait Foo { struct S; }\nfn main() {}",
+            "t.rs:1:13: error: a trait holds methods here (fn and async fn), not other items\n");
+        row("function without a body outside a trait", "fn a();\nfn main() {}",
+            "t.rs:1:4: error: a function without a body is not supported\n");
         row("unknown macro", "fn main() { my_macro!(1, 2); }",
             "t.rs:1:13: error: macro `my_macro!` is not supported (supported: println!, eprintln!, print!, eprint!, "
             "format!, panic!, assert!, assert_eq!, assert_ne!, unreachable!, todo!, unimplemented!, vec!, join!, "
@@ -138,7 +139,7 @@ private slots:
         row("select branch without handler", "fn main() { tokio::select! { v = a() } }",
             "t.rs:1:38: error: expected `=>`, found `}`\n");
         row("statement outside a function", "let x = 1;",
-            "t.rs:1:1: error: expected an item (fn, async fn, use, const, static, struct, enum, impl, type), found `let`\n");
+            "t.rs:1:1: error: expected an item (fn, async fn, use, const, static, struct, enum, trait, impl, type), found `let`\n");
         row("closure without body", "fn main() { let f = |x| ; }", "t.rs:1:25: error: expected an expression, found `;`\n");
         row("array not closed", "fn main() { let a = [1, 2, 3; }", "t.rs:1:29: error: expected `]`, found `;`\n");
         row("for without pattern", "fn main() { for in 0..3 {} }", "t.rs:1:17: error: expected a pattern, found `in`\n");
@@ -150,7 +151,7 @@ private slots:
             "t.rs:1:50: error: expected `}`, found an integer literal\n");
         row("mod", "mod m {}",
             "t.rs:1:1: error: `mod` items are not supported (supported items: use, fn, async fn, const, static, "
-            "struct, enum, impl, type)\n");
+            "struct, enum, trait, impl, type)\n");
         row("generic not closed", "fn main() { let x: Vec<u32 = Vec::new(); }", "t.rs:1:40: error: expected `>`, found `;`\n");
         row("parameter list not closed", "impl Foo { fn a(&self) { } fn b( }", "t.rs:1:34: error: expected a pattern, found `}`\n");
         row("let needs a semicolon after if", "fn main() { let x = if a { 1 } else { 2 } + 3 }",

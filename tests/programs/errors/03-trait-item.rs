@@ -1,6 +1,0 @@
-trait Speak { fn speak(&self); }
-
-#[tokio::main]
-async fn main() {
-
-}

@@ -1,0 +1,12 @@
+trait Speak {
+    fn speak(&self) -> String;
+}
+
+struct Dog;
+
+impl Speak for Dog {
+    fn speak(&self) -> String { "woof".to_string() }
+    fn wag(&self) {}
+}
+
+fn main() {}
