@@ -1,6 +1,7 @@
 // The program as an editor: line numbers, Rust colours, the line being executed (or the selected task's line)
-// highlighted, problems marked in the gutter and underlined, listed below with their position. Run (Ctrl+R) runs
-// the text as it is; Revert brings back the built-in program.
+// highlighted with the expression there (what is awaited, printed or called) outlined, problems marked in the
+// gutter and underlined, listed below with their position. Run (Ctrl+R) runs the text as it is; Revert brings
+// back the built-in program.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,6 +11,8 @@ Frame {
     id: panel
     required property RunController controller
     property int highlighted: 0
+    property int highlightColumn: 0  // the expression on the highlighted line: its column (0: none marked)
+    property int highlightWidth: 0   // and its width in columns (0: to the end of the line)
     property bool dark: false
     readonly property alias editor: editor
     padding: 0
@@ -19,6 +22,24 @@ Frame {
     // highlight follow it exactly, where the font's nominal spacing would drift a row over thirty lines.
     readonly property real lineHeight: editor.lineCount > 0 && editor.contentHeight > 0
                                        ? editor.contentHeight / editor.lineCount : metrics.lineSpacing
+    // Where the marked expression is drawn: from its column over its width, as the editor lays the text out.
+    readonly property rect expressionRect: {
+        const none = Qt.rect(0, 0, 0, 0)
+        if (highlighted <= 0 || highlightColumn <= 0)
+            return none
+        const lines = editor.text.split("\n")
+        if (highlighted > lines.length)
+            return none
+        let start = 0
+        for (let i = 0; i < highlighted - 1; ++i)
+            start += lines[i].length + 1
+        const line = lines[highlighted - 1]
+        const from = Math.min(highlightColumn - 1, line.length)
+        const to = highlightWidth > 0 ? Math.min(from + highlightWidth, line.length) : line.length
+        const a = editor.positionToRectangle(start + from)
+        const b = editor.positionToRectangle(start + to)
+        return Qt.rect(a.x, editor.topPadding + (highlighted - 1) * lineHeight, Math.max(2, b.x - a.x), lineHeight)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -116,6 +137,18 @@ Frame {
                             y: editor.topPadding + (panel.highlighted - 1) * panel.lineHeight
                             color: "#0072b2"
                             opacity: 0.22
+                        }
+                        Rectangle {
+                            objectName: "expressionHighlight"
+                            visible: panel.expressionRect.width > 0
+                            x: panel.expressionRect.x - 1
+                            y: panel.expressionRect.y
+                            width: panel.expressionRect.width + 2
+                            height: panel.expressionRect.height
+                            radius: 3
+                            color: Qt.rgba(0, 0.45, 0.7, 0.25)
+                            border.color: "#0072b2"
+                            border.width: 1.5
                         }
                     }
                     // Typing reaches the controller after a pause, which checks the text again.

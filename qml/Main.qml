@@ -384,7 +384,10 @@ ApplicationWindow {
                 SplitView.fillHeight: true
                 controller: controller
                 dark: window.dark
-                highlighted: inspector.valid && inspector.line > 0 ? inspector.line : playback.currentLine
+                readonly property bool followsTask: inspector.valid && inspector.line > 0
+                highlighted: followsTask ? inspector.line : playback.currentLine
+                highlightColumn: followsTask ? inspector.column : playback.currentColumn
+                highlightWidth: followsTask ? inspector.width : playback.currentWidth
             }
 
             InspectorPanel {

@@ -48,8 +48,8 @@ inline std::string story(const Trace& t, const Scenario& scenario)
     for (const auto& e : t.events) {
         switch (e.kind) {
         case EventKind::Print:
-            out += msText(e.time) + "  print  " + t.strings[size_t(e.value)] + "    [line " + std::to_string(e.site)
-                + ": " + trimmed(scenario.rustLine(e.site)) + "]\n";
+            out += msText(e.time) + "  print  " + t.strings[size_t(e.value)] + "    [line " + std::to_string(siteLine(e.site))
+                + ": " + trimmed(scenario.rustLine(siteLine(e.site))) + "]\n";
             break;
         case EventKind::Wake: {
             std::string source = e.peer ? name(e.peer) : e.resource ? t.resource(e.resource)->name : "outside";

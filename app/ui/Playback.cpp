@@ -183,13 +183,13 @@ QString Playback::eventText() const
     }
 }
 
-int Playback::currentLine() const
+std::uint32_t Playback::currentSite() const
 {
     if (!trace_)
         return 0;
     for (int i = eventIndex_ - 1; i >= 0; --i)
         if (trace_->events[size_t(i)].site)
-            return int(trace_->events[size_t(i)].site);
+            return trace_->events[size_t(i)].site;
     return 0;
 }
 

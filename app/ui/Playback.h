@@ -24,6 +24,8 @@ class Playback : public QObject {
     Q_PROPERTY(QString timeText READ timeText NOTIFY playheadChanged)
     Q_PROPERTY(QString eventText READ eventText NOTIFY playheadChanged)  // the last event shown, in words
     Q_PROPERTY(int currentLine READ currentLine NOTIFY playheadChanged)  // its Rust source line
+    Q_PROPERTY(int currentColumn READ currentColumn NOTIFY playheadChanged)  // the expression's column (0: whole line)
+    Q_PROPERTY(int currentWidth READ currentWidth NOTIFY playheadChanged)    // its width (0: to the end of the line)
 
 public:
     explicit Playback(QObject* parent = nullptr);
@@ -41,7 +43,10 @@ public:
     QStringList consoleLines() const;
     QString timeText() const;
     QString eventText() const;
-    int currentLine() const;
+    int currentLine() const { return int(siteLine(currentSite())); }
+    int currentColumn() const { return int(siteColumn(currentSite())); }
+    int currentWidth() const { return int(siteWidth(currentSite())); }
+    std::uint32_t currentSite() const;  // of the last event shown that has one
 
     Q_INVOKABLE void play();
     Q_INVOKABLE void pause();

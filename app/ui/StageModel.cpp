@@ -86,7 +86,10 @@ void StageModel::rebuild()
         add("parked:timer", "parked on a timer", "parked");
         add("parked:channel", "parked on a channel", "parked");
         add("parked:semaphore", "parked on a semaphore", "parked");
-        add("parked:lock", "parked on a Mutex or Notify", "parked");
+        // Only where the program has one: the stage has room for a few places, not for every kind.
+        if (std::any_of(trace_->resources.begin(), trace_->resources.end(),
+                        [](const ResourceInfo& r) { return r.kind == "mutex" || r.kind == "notify"; }))
+            add("parked:lock", "parked on a Mutex or Notify", "parked");
         add("parked:task", "parked on another task", "parked");
         add("parked:other", "parked (other)", "parked");
         add("done", "completed", "ended");

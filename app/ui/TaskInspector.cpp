@@ -65,7 +65,7 @@ QString TaskInspector::parent() const
     return p ? taskName(p) : QString("the runtime (block_on)");
 }
 
-int TaskInspector::spawnLine() const { return valid() ? int(trace_->task(TaskId(task_))->site) : 0; }
+int TaskInspector::spawnLine() const { return valid() ? int(siteLine(trace_->task(TaskId(task_))->site)) : 0; }
 
 void TaskInspector::recompute()
 {
@@ -73,7 +73,8 @@ void TaskInspector::recompute()
     index_ = controller_ ? controller_->index() : nullptr;
     state_.clear();
     waitingFor_.clear();
-    line_ = polls_ = 0;
+    site_ = 0;
+    polls_ = 0;
     busyMs_ = waitingMs_ = 0;
     wokenBy_.clear();
     woke_.clear();
@@ -98,7 +99,7 @@ void TaskInspector::recompute()
         const Event& e = events[i];
         const bool aboutMe = e.task == id;
         if (e.site && aboutMe)
-            line_ = int(e.site);
+            site_ = e.site;
         switch (e.kind) {
         case EventKind::TaskSpawned:
             st = trace_->task(id)->kind == TaskKind::Future ? Waiting : Queued;
@@ -160,8 +161,8 @@ void TaskInspector::recompute()
     case Running: state_ = "running: being polled"; break;
     case Waiting: {
         state_ = "parked: returned Pending, waiting for a wake";
-        const QString code = scenario ? QString::fromStdString(scenario->rustLine(std::uint32_t(line_))).trimmed() : QString();
-        waitingFor_ = QString("at line %1: %2").arg(line_).arg(code);
+        const QString code = scenario ? QString::fromStdString(scenario->rustLine(siteLine(site_))).trimmed() : QString();
+        waitingFor_ = QString("at line %1: %2").arg(siteLine(site_)).arg(code);
         // The recording knows the future: who will wake it next is who holds its waker now.
         for (auto i : index_->eventsOf[id])
             if (int(i) >= eventIndex_ && events[i].kind == EventKind::Wake) {

@@ -25,6 +25,8 @@ class TaskInspector : public QObject {
     Q_PROPERTY(QString state READ state NOTIFY changed)
     Q_PROPERTY(QString waitingFor READ waitingFor NOTIFY changed)
     Q_PROPERTY(int line READ line NOTIFY changed)  // the Rust line it is at
+    Q_PROPERTY(int column READ column NOTIFY changed)  // and the expression there: its column (0: the whole line)
+    Q_PROPERTY(int width READ width NOTIFY changed)    // and width in columns (0: to the end of the line)
     Q_PROPERTY(int polls READ polls NOTIFY changed)
     Q_PROPERTY(double busyMs READ busyMs NOTIFY changed)
     Q_PROPERTY(double waitingMs READ waitingMs NOTIFY changed)
@@ -50,7 +52,9 @@ public:
     int spawnLine() const;
     QString state() const { return state_; }
     QString waitingFor() const { return waitingFor_; }
-    int line() const { return line_; }
+    int line() const { return int(siteLine(site_)); }
+    int column() const { return int(siteColumn(site_)); }
+    int width() const { return int(siteWidth(site_)); }
     int polls() const { return polls_; }
     double busyMs() const { return busyMs_; }
     double waitingMs() const { return waitingMs_; }
@@ -71,7 +75,8 @@ private:
     int eventIndex_ = 0;
     double playhead_ = 0;
     QString state_, waitingFor_;
-    int line_ = 0, polls_ = 0;
+    std::uint32_t site_ = 0;
+    int polls_ = 0;
     double busyMs_ = 0, waitingMs_ = 0;
     QVariantList wokenBy_, woke_;
 };

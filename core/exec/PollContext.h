@@ -21,7 +21,7 @@ struct Combinator {
 // a nested combinator, polls that combinator.
 struct Branch {
     TaskId futureId = 0;  // 0: the task's own body (events then name the task)
-    std::uint32_t site = 0;  // the source line this future is at (set by at())
+    std::uint32_t site = 0;  // where in the source this future is (set by at(); see makeSite)
     std::coroutine_handle<> resumePoint;
     Combinator* nested = nullptr;
 

@@ -156,10 +156,10 @@ void print(std::string line)
     s.record(EventKind::Print, s.stamp(c.task), currentFutureId(), c.lane, 0, 0, 0, text, currentSite());
 }
 
-void at(std::uint32_t line)
+void at(std::uint32_t site)
 {
     if (auto* b = currentContext().branch)
-        b->site = line;
+        b->site = site;
 }
 
 Interval::Interval(Duration period) : period_(period) {}

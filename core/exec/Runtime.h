@@ -67,7 +67,7 @@ void work(Duration d);                           // CPU-bound work that holds th
 void join_thread(JoinCore& job);                // std::thread's join(): blocks this lane until the job ends
 void thread_sleep(Duration d);                   // std::thread::sleep: holds the thread without using the CPU
 void print(std::string line);                    // println!: recorded as a print event
-void at(std::uint32_t line);                     // the line of the Rust source the current future is at
+void at(std::uint32_t site);                     // where in the Rust source the current future is (makeSite)
 
 // tokio::time::interval: the first tick completes at once, then one every period after the start.
 class Interval {

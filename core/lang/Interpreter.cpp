@@ -109,8 +109,8 @@ std::string pathText(const Path& p) { return p.text(); }
 
 class Interp {
 public:
-    Interp(Program& program, const ResolveResult& resolved, const ProgramOptions& options)
-        : program_(program), imports_(resolved.imports), options_(options)
+    Interp(std::string_view source, Program& program, const ResolveResult& resolved, const ProgramOptions& options)
+        : source_(source), program_(program), imports_(resolved.imports), options_(options)
     {
         depth_ = 0;  // (per thread: a run that stopped on another Interp may have left this thread's count)
         for (const auto& item : program_.items) {
@@ -163,6 +163,7 @@ public:
     }
 
 private:
+    std::string_view source_;
     Program& program_;
     std::map<std::string, std::string> imports_;
     ProgramOptions options_;
@@ -172,6 +173,19 @@ private:
     std::atomic<std::uint64_t> steps_{0};
     static inline thread_local std::uint32_t depth_ = 0;  // nested calls on this thread (calls never suspend)
     static inline thread_local const char* threadStackBase_ = nullptr;  // a worker's: where its first step was
+
+    // Where an expression is, for the code panel to mark it: its line and column, and its width when it ends on
+    // the line it starts on (else it is marked from its column to the end of that line).
+    std::uint32_t siteOf(const Span& at) const
+    {
+        const std::size_t end = std::size_t(at.offset) + at.length;
+        if (end > source_.size() || source_.substr(at.offset, at.length).find('\n') != std::string_view::npos)
+            return makeSite(at.line, at.column);
+        std::uint32_t columns = 0;
+        for (std::size_t i = at.offset; i < end; ++i)
+            columns += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;  // one per UTF-8 code point
+        return makeSite(at.line, at.column, columns);
+    }
 
     // --- budgets and panics ---
     std::string where(const Span& at) const
@@ -861,7 +875,7 @@ private:
     Value callLibrary(const std::string& path, std::vector<Value> args, const Span& at)
     {
         settle();  // what the library does (and the clock it reads) comes after the computing before it
-        wl::at(at.line);  // and what it records is at this line
+        wl::at(siteOf(at));  // and what it records is at this expression
         auto arg = [&](size_t i) -> const Value& {
             if (i >= args.size())
                 panic(at, "`" + path + "` needs more arguments");
@@ -1087,7 +1101,7 @@ private:
         declareItems(b, scope);
         for (const auto& s : b.stmts) {
             step(s.span);
-            wl::at(s.span.line);
+            wl::at(makeSite(s.span.line));
             if (s.kind == StmtKind::Let)
                 letStatement(s, s.init ? eval(*s.init, scope) : Value::unit(), scope);
             else if (s.kind == StmtKind::Expr)
@@ -1095,7 +1109,7 @@ private:
         }
         if (!b.tail)
             return Value::unit();
-        wl::at(b.tail->span.line);
+        wl::at(makeSite(b.tail->span.line));
         return eval(*b.tail, scope);
     }
     Task<Value> blockA(const Block& b, ScopeP parent)
@@ -1105,7 +1119,7 @@ private:
         declareItems(b, scope);
         for (const auto& s : b.stmts) {
             step(s.span);
-            wl::at(s.span.line);
+            wl::at(makeSite(s.span.line));
             if (s.kind == StmtKind::Let) {
                 Value v = Value::unit();
                 // Not a conditional expression around co_await: g++ 12 evaluates both of its arms.
@@ -1127,7 +1141,7 @@ private:
         }
         if (!b.tail)
             co_return Value::unit();
-        wl::at(b.tail->span.line);
+        wl::at(makeSite(b.tail->span.line));
         if (b.tail->suspends)
             co_return co_await evalA(*b.tail, scope);
         co_return eval(*b.tail, scope);
@@ -1387,7 +1401,7 @@ private:
     Task<Value> awaitA(const Expr& e, ScopeP scope)
     {
         Value v = co_await evalA(*e.a, scope);
-        wl::at(e.span.line);
+        wl::at(siteOf(e.span));
         settle();
         co_return co_await awaitValue(std::move(v), e.span);
     }
@@ -1491,7 +1505,7 @@ private:
             // thread that calls block_on (tokio runs it on that thread too, beside the runtime's workers).
             if (args.size() != 1)
                 panic(e.span, "block_on takes one future");
-            wl::at(e.span.line);
+            wl::at(siteOf(e.span));
             settle();
             co_return co_await awaitValue(std::move(args[0]), e.span);
         }
@@ -1559,7 +1573,7 @@ private:
             // An arm named by a variable (join!(slow, fast)) is called by that name.
             arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
         }
-        wl::at(e.span.line);
+        wl::at(siteOf(e.span));
         std::vector<Value> results = co_await wl::join_all(std::move(arms));
         co_return Value::tuple(std::move(results));
     }
@@ -1573,7 +1587,7 @@ private:
             Value f = co_await evalA(*x, scope);
             arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
         }
-        wl::at(e.span.line);
+        wl::at(siteOf(e.span));
         auto r = co_await wl::try_join_all<Value>(std::move(arms), &isErr);
         if (r.failed)
             co_return std::move(r.values.front());
@@ -1608,7 +1622,7 @@ private:
                 panic(e.span, "all branches are disabled and there is no else branch");
             co_return co_await evalA(*otherwise->handler, scope);
         }
-        wl::at(e.span.line);
+        wl::at(siteOf(e.span));
         auto [index, value] = co_await wl::select_all(std::move(arms));
         const SelectBranch& won = *branches[index];
         auto s = child(scope);
@@ -2113,7 +2127,7 @@ private:
             unsupported(e.span, "`" + name + "!` (output without a line break)");
         if (name == "println"sv || name == "eprintln"sv) {
             settle();
-            wl::at(e.span.line);
+            wl::at(siteOf(e.span));
             wl::print(args.empty() ? std::string() : format(e, args, scope));
             return Value::unit();
         }
@@ -2895,7 +2909,7 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
         opts.control = std::make_shared<RunControl>();
     config.control = opts.control;
 
-    Interp interp(program, resolved, opts);
+    Interp interp(source, program, resolved, opts);
     interp.stackBase = static_cast<const char*>(__builtin_frame_address(0));
     Executor executor(config);
     const JoinResult<Value> result = executor.block_on(interp.main(), "main");

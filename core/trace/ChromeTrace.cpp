@@ -99,7 +99,8 @@ std::string traceToChromeJson(const Trace& t)
             w.add(head("X", taskName(e.task), "poll", tid, start) + ", \"dur\": " + micros(e.time - start)
                   + ", \"args\": {\"task\": " + std::to_string(e.task) + ", \"result\": \""
                   + (e.detail == static_cast<std::uint8_t>(PollResult::Ready) ? "Ready" : "Pending")
-                  + "\", \"line\": " + std::to_string(e.site) + "}}");
+                  + "\", \"line\": " + std::to_string(siteLine(e.site)) + ", \"column\": "
+                  + std::to_string(siteColumn(e.site)) + "}}");
             break;
         }
         case EventKind::Wake: {

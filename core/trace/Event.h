@@ -48,7 +48,7 @@ struct Event {
     TaskId task = 0;
     TaskId peer = 0;
     ResourceId resource = 0;
-    std::uint32_t site = 0;  // line in the scenario's Rust source, 0 = unknown
+    std::uint32_t site = 0;  // where in the program's Rust source (see makeSite), 0 = unknown
     LaneId worker = kNoLane;
     EventKind kind = EventKind::Print;
     std::uint8_t detail = 0;
@@ -56,6 +56,23 @@ struct Event {
     bool operator==(const Event&) const = default;
 };
 static_assert(sizeof(Event) == 40, "Event must stay compact");
+
+// A site is where in the program's source an event happened: the line (bits 0-15), the column where the
+// expression starts (bits 16-23; 0: the whole line) and how many columns it spans (bits 24-31; 0: to the end of
+// the line). A bare line number is a site too, so traces recorded with lines only read the same.
+constexpr std::uint32_t makeSite(std::uint32_t line, std::uint32_t column = 0, std::uint32_t width = 0)
+{
+    if (line == 0 || line > 0xFFFF)
+        return 0;
+    if (column > 0xFF)
+        column = width = 0;
+    if (width > 0xFF)
+        width = 0;
+    return line | (column << 16) | (width << 24);
+}
+constexpr std::uint32_t siteLine(std::uint32_t site) { return site & 0xFFFF; }
+constexpr std::uint32_t siteColumn(std::uint32_t site) { return (site >> 16) & 0xFF; }
+constexpr std::uint32_t siteWidth(std::uint32_t site) { return site >> 24; }
 
 std::string_view eventKindName(EventKind kind);
 std::optional<EventKind> eventKindFromName(std::string_view name);

@@ -22,6 +22,24 @@ Trace simulated(const Scenario& s)
 }
 }  // namespace
 
+// The text from a 1-based column (in code points) over `width` code points (0: to the end of the line); the whole
+// line when there is no column.
+static std::string markedText(const std::string& line, std::uint32_t column, std::uint32_t width)
+{
+    if (column == 0)
+        return line;
+    size_t start = 0, points = 1;
+    while (start < line.size() && points < column)
+        points += (static_cast<unsigned char>(line[++start]) & 0xC0) != 0x80;
+    size_t end = start;
+    for (std::uint32_t n = 0; end < line.size() && (width == 0 || n < width);) {
+        ++end;
+        if (end >= line.size() || (static_cast<unsigned char>(line[end]) & 0xC0) != 0x80)
+            ++n;
+    }
+    return line.substr(start, end - start);
+}
+
 class TstScenarios : public QObject {
     Q_OBJECT
 private slots:
@@ -89,7 +107,16 @@ private slots:
         const Scenario& s = *findScenario(scenario.toStdString());
         const Trace t = simulated(s);
         for (const auto& e : t.events) {
-            const std::string line = s.rustLine(e.site);
+            const std::string line = s.rustLine(siteLine(e.site));
+            // The expression the site marks, when it has a column (code points, as the code panel counts them).
+            const std::string marked = markedText(line, siteColumn(e.site), siteWidth(e.site));
+            if (e.kind == EventKind::Print)
+                QVERIFY2(marked.rfind("println!", 0) == 0, ("print marks: " + marked).c_str());
+            if (e.kind == EventKind::PollEnd && e.detail == std::uint8_t(PollResult::Pending) && siteColumn(e.site)) {
+                const bool awaits = marked.size() >= 6 && marked.compare(marked.size() - 6, 6, ".await") == 0;
+                QVERIFY2(awaits || marked.find("join!") != std::string::npos || marked.find("select!") != std::string::npos,
+                         ("Pending marks: " + marked + " in " + line).c_str());
+            }
             if (e.kind == EventKind::Print) {
                 QVERIFY2(line.find("println!") != std::string::npos, line.c_str());
                 // The printed text starts like the format string does.
@@ -103,7 +130,7 @@ private slots:
             if (e.kind == EventKind::PollEnd && e.detail == std::uint8_t(PollResult::Pending)) {
                 const bool parks = line.find(".await") != std::string::npos || line.find("join!") != std::string::npos
                     || line.find("select!") != std::string::npos || line.find("Poll::Pending") != std::string::npos;
-                QVERIFY2(parks, ("Pending at line " + std::to_string(e.site) + ": " + line).c_str());
+                QVERIFY2(parks, ("Pending at line " + std::to_string(siteLine(e.site)) + ": " + line).c_str());
             }
         }
     }

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QSettings>
 #include <QImage>
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cmath>
 #include <tuple>
 #include <vector>
 #include <QtQml/QQmlExtensionPlugin>
@@ -166,6 +168,20 @@ private slots:
         QCOMPARE(timeline->property("playhead").toDouble(), 1000.0);
         auto* code = window->findChild<QObject*>("codePanel");
         QCOMPARE(code->property("highlighted").toInt(), 25);
+        // The printed expression itself is outlined: from its column over its width, where the editor draws it.
+        QCOMPARE(playback->property("currentColumn").toInt(), 5);
+        QCOMPARE(playback->property("currentWidth").toInt(), int(std::string("println!(\"Humidity fetched\")").size()));
+        auto* outline = window->findChild<QQuickItem*>("expressionHighlight");
+        auto* editor = window->findChild<QQuickItem*>("editor");
+        QVERIFY(outline && editor);
+        QTRY_VERIFY(outline->isVisible());
+        const QFontMetricsF metrics(editor->property("font").value<QFont>());
+        const double left = editor->property("leftPadding").toDouble() + metrics.horizontalAdvance("    ");
+        QVERIFY2(std::abs(outline->x() + 1 - left) <= 1.5, qPrintable(QString::number(outline->x())));
+        QVERIFY2(std::abs(outline->width() - 2 - metrics.horizontalAdvance("println!(\"Humidity fetched\")")) <= 1.5,
+                 qPrintable(QString::number(outline->width())));
+        const double rowHeight = code->property("lineHeight").toDouble();
+        QVERIFY(std::abs(outline->y() - editor->property("topPadding").toDouble() - 24 * rowHeight) <= 0.5);
         // Scrub to 1.5 s: everything up to then is shown, nothing after.
         playback->setProperty("playhead", 1500.0);
         QCOMPARE(playback->property("consoleLines").toStringList(), QStringList{"1000 ms  Humidity fetched"});
@@ -204,6 +220,7 @@ private slots:
         QCOMPARE(inspector->property("polls").toInt(), 2);  // join polled it at 0 s and again at 1 s
         QCOMPARE(inspector->property("waitingMs").toDouble(), 1500.0);  // parked since 0 s (the poll at 1 s took no time)
         QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlighted").toInt(), 18);
+        QCOMPARE(window->findChild<QObject*>("codePanel")->property("highlightColumn").toInt(), 5);  // sleep(..).await
         // Hovering the row says the same; the timeline draws a dashed arrow to the wake that will end the wait.
         QString hover;
         QMetaObject::invokeMethod(timeline, "describeAt", Q_RETURN_ARG(QString, hover), Q_ARG(double, 400.0),
