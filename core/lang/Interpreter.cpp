@@ -491,55 +491,53 @@ private:
     {
         Value v;
         v.kind = ValueKind::Future;
-        v.future = std::make_shared<FutureState>();
-        v.future->make = std::move(make);
-        v.future->name = std::move(name);
+        auto state = std::make_shared<FutureState>();
+        state->make = std::move(make);
+        state->name = std::move(name);
+        v.object = std::move(state);
         return v;
     }
-    // The task that awaits `v`: a future's own body, or the await of a handle.
+    // The task that awaits `v`: a future's own body (no frame around it), a JoinHandle's join, a oneshot
+    // receiver, or a hand-written future's polls. Each kind has a coroutine of its own, so a parked task holds a
+    // frame sized for its kind of wait only.
     Task<Value> taskOf(Value v, Span at)
     {
         const Value& f = deref(v);
         if (f.kind == ValueKind::Future) {
-            if (f.future->used) {
+            if (f.future()->used) {
                 if (v.kind == ValueKind::Ref)
                     unsupported(at, "polling a future again through `&mut` after a select! let another branch win "
                                     "(a pinned future reused in a loop)");
                 panic(at, "`async fn` resumed after completion");
             }
-            f.future->used = true;
-            return f.future->make();
+            f.future()->used = true;
+            return f.future()->make();
         }
-        return awaitValue(v, at);
-    }
-    Task<Value> awaitValue(Value v, Span at)
-    {
-        const Value& f = deref(v);
-        if (f.kind == ValueKind::Future) {
-            Task<Value> t = taskOf(v, at);
-            co_return co_await std::move(t);
-        }
-        if (f.kind == ValueKind::JoinHandle) {
-            JoinResult<Value> r = co_await f.handle->handle.join();
-            if (r.ok())
-                co_return Value::ok(std::move(*r.value));
-            const JoinError& e = *r.error;
-            co_return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
-                                              {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
-        }
-        if (f.kind == ValueKind::Opaque && f.text == "oneshot::Receiver") {
-            // A oneshot Receiver is itself a future: Ok(value), or Err(RecvError) when the sender went unused.
-            auto rx = std::static_pointer_cast<OneshotReceiver<Value>>(f.object);
-            std::optional<Value> got = co_await rx->recv();
-            if (got)
-                co_return Value::ok(std::move(*got));
-            co_return Value::err(Value::enum_("RecvError", "RecvError", {Value::str("channel closed")}));
-        }
-        if ((f.kind == ValueKind::Struct || f.kind == ValueKind::Enum) && ownMethod(f.typeName, "poll")) {
-            Value out = co_await pollByHand(v, at);
-            co_return out;
-        }
+        if (f.kind == ValueKind::JoinHandle)
+            return joinTask(f.sharedHandle());
+        if (f.kind == ValueKind::Opaque && f.text == "oneshot::Receiver")
+            return oneshotTask(std::static_pointer_cast<OneshotReceiver<Value>>(f.object));
+        if ((f.kind == ValueKind::Struct || f.kind == ValueKind::Enum) && ownMethod(f.typeName, "poll"))
+            return pollByHand(std::move(v), at);
         unsupported(at, "awaiting " + kindName(f));
+    }
+    Task<Value> awaitValue(Value v, Span at) { return taskOf(std::move(v), at); }
+    static Task<Value> joinTask(std::shared_ptr<JoinHandleState> h)
+    {
+        JoinResult<Value> r = co_await h->handle.join();
+        if (r.ok())
+            co_return Value::ok(std::move(*r.value));
+        const JoinError& e = *r.error;
+        co_return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
+                                          {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
+    }
+    // A oneshot Receiver is itself a future: Ok(value), or Err(RecvError) when the sender went unused.
+    static Task<Value> oneshotTask(std::shared_ptr<OneshotReceiver<Value>> rx)
+    {
+        std::optional<Value> got = co_await rx->recv();
+        if (got)
+            co_return Value::ok(std::move(*got));
+        co_return Value::err(Value::enum_("RecvError", "RecvError", {Value::str("channel closed")}));
     }
     const Item* ownMethod(const std::string& type, const std::string& name) const
     {
@@ -577,7 +575,7 @@ private:
     }
     std::mutex spawnNamesMutex_;
     std::map<std::string, int> spawnNames_;
-    const char* nameOf(const Value& v) { return intern(deref(v).kind == ValueKind::Future ? deref(v).future->name : "future"); }
+    const char* nameOf(const Value& v) { return intern(deref(v).kind == ValueKind::Future ? deref(v).future()->name : "future"); }
 
     // --- calls ---
     void bindParams(const Item& fn, std::vector<Value>& args, const ScopeP& scope, const std::string& selfType, const Span& at)
@@ -624,7 +622,7 @@ private:
         }
         case ValueKind::Closure: {
             const Expr& c = *f.closure;
-            auto scope = child(f.captured);
+            auto scope = child(f.captured());
             if (args.size() != c.params.size())
                 panic(at, "the closure takes " + std::to_string(c.params.size()) + " arguments but "
                               + std::to_string(args.size()) + " were given");
@@ -786,7 +784,7 @@ private:
     {
         Value h;
         h.kind = ValueKind::JoinHandle;
-        h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn_blocking([this, fn, at] {
+        h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn_blocking([this, fn, at] {
             Value out = call(fn, {}, at);
             settle();
             return out;
@@ -924,7 +922,7 @@ private:
         if (path == "std::mem::drop"sv) {
             for (auto& a : args)
                 if (deref(a).kind == ValueKind::JoinHandle)
-                    deref(a).handle->handle.detach();
+                    deref(a).handle()->handle.detach();
             return Value::unit();
         }
         if (path == "std::sync::Arc::new"sv || path == "std::boxed::Box::new"sv || path == "std::boxed::Box::pin"sv
@@ -948,10 +946,10 @@ private:
             return Value::str(display(arg(0)));
         if (path == "tokio::spawn"sv) {
             Value fut = std::move(args.at(0));
-            const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future->name : "task");
+            const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
             Value h;
             h.kind = ValueKind::JoinHandle;
-            h.handle = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name)});
+            h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name)});
             return h;
         }
         if (path == "tokio::task::spawn_blocking"sv) {
@@ -1197,7 +1195,7 @@ private:
             Value v;
             v.kind = ValueKind::Closure;
             v.closure = &e;
-            v.captured = moveIn(e, scope);
+            v.object = moveIn(e, scope);
             return v;
         }
         case ExprKind::Assign:
@@ -2532,15 +2530,15 @@ private:
             break;
         case ValueKind::JoinHandle:
             if (m == "abort"sv) {
-                v.handle->handle.abort();
+                v.handle()->handle.abort();
                 return Value::unit();
             }
             if (m == "is_finished"sv)
-                return Value::boolean_(v.handle->handle.isFinished());
-            if (m == "join"sv && v.handle->thread) {
-                if (JoinCore* core = v.handle->handle.core())
+                return Value::boolean_(v.handle()->handle.isFinished());
+            if (m == "join"sv && v.handle()->thread) {
+                if (JoinCore* core = v.handle()->handle.core())
                     wl::join_thread(*core);  // blocks this worker (and its tasks) until the thread ends
-                std::optional<JoinResult<Value>> r = v.handle->handle.tryJoin();
+                std::optional<JoinResult<Value>> r = v.handle()->handle.tryJoin();
                 if (!r)
                     panic(at, "the thread was joined already");
                 if (r->ok())

@@ -1,5 +1,8 @@
 #include "Value.h"
 
+#include <mutex>
+#include <unordered_set>
+
 #include <charconv>
 #include <cmath>
 
@@ -54,12 +57,43 @@ Value Value::vec(std::vector<Value> items)
     v.items = std::make_shared<Cells>(cells(std::move(items)));
     return v;
 }
-Value Value::enum_(std::string type, std::string variant, std::vector<Value> payload)
+const std::string& Name::intern(std::string_view s)
+{
+    // Names are few (the program's types and variants, the library's); they live as long as the process.
+    static std::mutex mutex;
+    static std::unordered_set<std::string> names;
+    std::lock_guard lock(mutex);
+    return *names.emplace(s).first;
+}
+
+// The most made enums, with their names interned once.
+Value Value::some(Value v)
+{
+    static const Name type("Option"), variant("Some");
+    return enum_(type, variant, {std::move(v)});
+}
+Value Value::none()
+{
+    static const Name type("Option"), variant("None");
+    return enum_(type, variant);
+}
+Value Value::ok(Value v)
+{
+    static const Name type("Result"), variant("Ok");
+    return enum_(type, variant, {std::move(v)});
+}
+Value Value::err(Value v)
+{
+    static const Name type("Result"), variant("Err");
+    return enum_(type, variant, {std::move(v)});
+}
+
+Value Value::enum_(Name type, Name variant, std::vector<Value> payload)
 {
     Value v;
     v.kind = ValueKind::Enum;
-    v.typeName = std::move(type);
-    v.variant = std::move(variant);
+    v.typeName = type;
+    v.variant = variant;
     v.items = std::make_shared<Cells>(cells(std::move(payload)));
     return v;
 }
@@ -155,7 +189,7 @@ bool equal(const Value& x, const Value& y)
             if (!equal(*(*a.items)[i], *(*b.items)[i]))
                 return false;
         return true;
-    default: return a.target == b.target && a.future == b.future && a.handle == b.handle;
+    default: return a.target == b.target && a.object == b.object;
     }
 }
 
@@ -262,7 +296,7 @@ std::string display(const Value& original)
     case ValueKind::Enum:
         // The library's errors display as their message (JoinError, Elapsed, RecvError).
         if (v.typeName == "JoinError" || v.typeName == "Elapsed" || v.typeName == "Error")
-            return v.items->empty() ? v.variant : display(*(*v.items)[0]);
+            return v.items->empty() ? v.variant.str() : display(*(*v.items)[0]);
         [[fallthrough]];
     default: return debug(v);
     }

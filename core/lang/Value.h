@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wl::lang {
@@ -35,6 +36,31 @@ enum class ValueKind : std::uint8_t {
 struct FutureState;
 struct JoinHandleState;
 
+// A name the program or the library gives (a type, a variant, an impl's type): interned, so a value carries a
+// pointer rather than a string of its own (values are copied everywhere; coroutine frames hold many).
+class Name {
+public:
+    Name() : s_(&intern({})) {}
+    Name(std::string_view s) : s_(&intern(s)) {}
+    Name(const std::string& s) : s_(&intern(s)) {}
+    Name(const char* s) : s_(&intern(s)) {}
+    const std::string& str() const { return *s_; }
+    operator const std::string&() const { return *s_; }
+    bool empty() const { return s_->empty(); }
+    friend bool operator==(const Name& a, const Name& b) { return a.s_ == b.s_; }
+    friend bool operator==(const Name& a, const char* b) { return *a.s_ == b; }
+    friend bool operator==(const Name& a, const std::string& b) { return *a.s_ == b; }
+    friend bool operator==(const Name& a, std::string_view b) { return *a.s_ == b; }
+    friend std::string operator+(const Name& a, const std::string& b) { return *a.s_ + b; }
+    friend std::string operator+(const std::string& a, const Name& b) { return a + *b.s_; }
+    friend std::string operator+(const Name& a, const char* b) { return *a.s_ + b; }
+    friend std::string operator+(const char* a, const Name& b) { return a + *b.s_; }
+
+private:
+    static const std::string& intern(std::string_view s);
+    const std::string* s_;
+};
+
 struct Value {
     ValueKind kind = ValueKind::Unit;
     bool boolean = false;
@@ -42,19 +68,22 @@ struct Value {
     std::int64_t integer = 0;
     double real = 0;
     std::string text;      // Str, Char (UTF-8), Library (its path), Opaque (what it is)
-    std::string typeName;  // Struct, Enum
-    std::string variant;   // Enum
+    Name typeName;  // Struct, Enum
+    Name variant;   // Enum
     std::shared_ptr<Cells> items;
     std::shared_ptr<std::vector<std::string>> names;  // Struct field names, parallel to items
     const Item* function = nullptr;                   // Function
-    std::string selfType;                             // Function: the impl it is in
+    Name selfType;                                    // Function: the impl it is in
     const Expr* closure = nullptr;                    // Closure
-    std::shared_ptr<Scope> captured;                  // Closure
-    std::shared_ptr<FutureState> future;
-    std::shared_ptr<JoinHandleState> handle;
     Cell target;  // Ref, Mutex, Atomic
     std::shared_ptr<void> object;  // Opaque: the library's own object (a channel end, a semaphore, a permit),
-                                   // released when the last value holding it goes (that is its drop)
+                                   // released when the last value holding it goes (that is its drop); Future,
+                                   // JoinHandle, Closure: their state (one slot serves, a value has one kind)
+
+    FutureState* future() const { return static_cast<FutureState*>(object.get()); }
+    JoinHandleState* handle() const { return static_cast<JoinHandleState*>(object.get()); }
+    std::shared_ptr<JoinHandleState> sharedHandle() const { return std::static_pointer_cast<JoinHandleState>(object); }
+    std::shared_ptr<Scope> captured() const { return std::static_pointer_cast<Scope>(object); }  // Closure
 
     static Value unit() { return {}; }
     static Value boolean_(bool b);
@@ -64,11 +93,11 @@ struct Value {
     static Value char_(std::string utf8);
     static Value tuple(std::vector<Value> items);
     static Value vec(std::vector<Value> items);
-    static Value enum_(std::string type, std::string variant, std::vector<Value> payload = {});
-    static Value some(Value v) { return enum_("Option", "Some", {std::move(v)}); }
-    static Value none() { return enum_("Option", "None"); }
-    static Value ok(Value v) { return enum_("Result", "Ok", {std::move(v)}); }
-    static Value err(Value v) { return enum_("Result", "Err", {std::move(v)}); }
+    static Value enum_(Name type, Name variant, std::vector<Value> payload = {});
+    static Value some(Value v);
+    static Value none();
+    static Value ok(Value v);
+    static Value err(Value v);
     static Value duration(std::int64_t ns);
     static Value ref(Cell target);
 
