@@ -317,7 +317,7 @@ private:
     {
         Value v;
         v.kind = ValueKind::Opaque;
-        v.text = "a moved value";
+        v.typeName = "a moved value";
         return v;
     }
     // A `move` closure or `async move` block takes the variables it uses out of the code around it: they live in
@@ -350,7 +350,7 @@ private:
     {
         Value v;
         v.kind = ValueKind::Library;
-        v.text = path;
+        v.typeName = path;
         return v;
     }
     Value constant(const Item* item)
@@ -515,7 +515,7 @@ private:
         }
         if (f.kind == ValueKind::JoinHandle)
             return joinTask(f.sharedHandle());
-        if (f.kind == ValueKind::Opaque && f.text == "oneshot::Receiver")
+        if (f.kind == ValueKind::Opaque && f.typeName == "oneshot::Receiver")
             return oneshotTask(std::static_pointer_cast<OneshotReceiver<Value>>(f.object));
         if ((f.kind == ValueKind::Struct || f.kind == ValueKind::Enum) && ownMethod(f.typeName, "poll"))
             return pollByHand(std::move(v), at);
@@ -638,7 +638,7 @@ private:
                 return std::move(r.value);
             }
         }
-        case ValueKind::Library: return callLibrary(f.text, std::move(args), at);
+        case ValueKind::Library: return callLibrary(f.typeName, std::move(args), at);
         default: panic(at, "cannot call " + kindName(f));
         }
     }
@@ -795,7 +795,7 @@ private:
     {
         Value v;
         v.kind = ValueKind::Opaque;
-        v.text = what;
+        v.typeName = what;
         v.object = std::move(object);
         return v;
     }
@@ -1055,7 +1055,7 @@ private:
             return opaque("Waker", std::make_shared<Waker>());  // wakes nobody
         if (path == "std::task::Context::from_waker"sv) {
             const Value& w = arg(0);
-            if (w.kind != ValueKind::Opaque || w.text != "Waker")
+            if (w.kind != ValueKind::Opaque || w.typeName != "Waker")
                 panic(at, "Context::from_waker needs a &Waker, got " + kindName(w));
             return opaque("Context", w.object);
         }
@@ -1228,7 +1228,7 @@ private:
             std::vector<Value> args;
             for (const auto& x : e.list)
                 args.push_back(eval(*x, scope));
-            if (f.kind == ValueKind::Library && f.text == "std::mem::drop")
+            if (f.kind == ValueKind::Library && f.typeName == "std::mem::drop")
                 for (const auto& x : e.list)  // drop(x) ends x's life now: its value leaves the scope
                     if (x->kind == ExprKind::Path && x->path.segments.size() == 1)
                         if (Cell c = scope->find(x->path.segments[0].name))
@@ -1396,9 +1396,15 @@ private:
         }
     }
     static Task<Value> ready(Value v) { co_return v; }
+    // (Sub-expressions that cannot suspend are evaluated directly, not through evalA: its ready() frame would cost
+    // an allocation for a value that is there at once.)
     Task<Value> awaitA(const Expr& e, ScopeP scope)
     {
-        Value v = co_await evalA(*e.a, scope);
+        Value v;
+        if (e.a->suspends)
+            v = co_await evalA(*e.a, scope);
+        else
+            v = eval(*e.a, scope);
         wl::at(siteOf(e.span));
         settle();
         co_return co_await awaitValue(std::move(v), e.span);
@@ -1415,7 +1421,11 @@ private:
     }
     Task<Value> letA(const Expr& e, ScopeP scope)
     {
-        Value v = co_await evalA(*e.a, scope);
+        Value v;
+        if (e.a->suspends)
+            v = co_await evalA(*e.a, scope);
+        else
+            v = eval(*e.a, scope);
         co_return Value::boolean_(match(*e.pat, v, scope));
     }
     Task<Value> loopA(const Expr& e, ScopeP scope)
@@ -1494,10 +1504,18 @@ private:
     }
     Task<Value> callA(const Expr& e, ScopeP scope)
     {
-        Value f = co_await evalA(*e.a, scope);
+        Value f;
+        if (e.a->suspends)
+            f = co_await evalA(*e.a, scope);
+        else
+            f = eval(*e.a, scope);
         std::vector<Value> args;
-        for (const auto& x : e.list)
-            args.push_back(co_await evalA(*x, scope));
+        for (const auto& x : e.list) {
+            if (x->suspends)
+                args.push_back(co_await evalA(*x, scope));
+            else
+                args.push_back(eval(*x, scope));
+        }
         if (blocksOn(e, f)) {
             // rt.block_on(future) in the synchronous main: the future runs to its end inside main's task, the
             // thread that calls block_on (tokio runs it on that thread too, beside the runtime's workers).
@@ -1515,8 +1533,8 @@ private:
     {
         const Value& v = deref(f);
         if (e.kind == ExprKind::MethodCall)
-            return e.name == "block_on" && v.kind == ValueKind::Opaque && v.text == "Runtime";
-        return v.kind == ValueKind::Library && v.text == "futures::executor::block_on";
+            return e.name == "block_on" && v.kind == ValueKind::Opaque && v.typeName == "Runtime";
+        return v.kind == ValueKind::Library && v.typeName == "futures::executor::block_on";
     }
     Task<Value> macroA(const Expr& e, ScopeP scope)
     {
@@ -2548,12 +2566,12 @@ private:
             break;
         case ValueKind::Opaque:
             // clone() of a channel end or a semaphore shares it (Arc-like): it closes when the last holder goes.
-            if (v.text == "mpsc::Sender" && m == "send"sv) {
+            if (v.typeName == "mpsc::Sender" && m == "send"sv) {
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
                 return futureValue("send", [tx, msg]() { return mpscSend(tx, msg); });
             }
-            if (v.text == "mpsc::Sender" && m == "try_send"sv) {
+            if (v.typeName == "mpsc::Sender" && m == "try_send"sv) {
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
                 switch (tx->trySend(msg)) {
@@ -2562,7 +2580,7 @@ private:
                 case MpscChannel<Value>::TrySend::Closed: return Value::err(Value::enum_("TrySendError", "Closed", {msg}));
                 }
             }
-            if (v.text == "mpsc::UnboundedSender" && m == "send"sv) {
+            if (v.typeName == "mpsc::UnboundedSender" && m == "send"sv) {
                 // Never waits: there is always room.
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
@@ -2570,7 +2588,7 @@ private:
                     return Value::ok(Value::unit());
                 return Value::err(Value::enum_("SendError", "SendError", {msg}));
             }
-            if (v.text == "Notify") {
+            if (v.typeName == "Notify") {
                 auto n = std::static_pointer_cast<Notify>(v.object);
                 if (m == "notified"sv)
                     return futureValue("notified", [n]() { return notified(n); });
@@ -2583,7 +2601,7 @@ private:
                     return Value::unit();
                 }
             }
-            if (v.text == "runtime::Builder") {
+            if (v.typeName == "runtime::Builder") {
                 // The runtime's shape is read from the program before the run (worker_threads, new_current_thread).
                 if (m == "worker_threads"sv || m == "enable_all"sv || m == "enable_time"sv || m == "enable_io"sv
                     || m == "start_paused"sv || m == "thread_name"sv)
@@ -2591,15 +2609,15 @@ private:
                 if (m == "build"sv)
                     return Value::ok(opaque("Runtime", nullptr));
             }
-            if (v.text == "Runtime" && m == "spawn"sv)
+            if (v.typeName == "Runtime" && m == "spawn"sv)
                 return callLibrary("tokio::spawn", std::move(args), at);
-            if (v.text == "Runtime" && m == "block_on"sv)
+            if (v.typeName == "Runtime" && m == "block_on"sv)
                 panic(at, "Cannot start a runtime from within a runtime: block_on is for the synchronous `fn main`");
-            if ((v.text == "mpsc::Receiver" || v.text == "mpsc::UnboundedReceiver") && m == "recv"sv) {
+            if ((v.typeName == "mpsc::Receiver" || v.typeName == "mpsc::UnboundedReceiver") && m == "recv"sv) {
                 auto rx = std::static_pointer_cast<MpscReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return mpscRecv(rx); });
             }
-            if (v.text == "broadcast::Sender") {
+            if (v.typeName == "broadcast::Sender") {
                 auto tx = std::static_pointer_cast<BroadcastSender<Value>>(v.object);
                 if (m == "send"sv) {
                     const std::size_t receivers = tx->send(args.at(0));
@@ -2610,31 +2628,31 @@ private:
                 if (m == "subscribe"sv)
                     return opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(tx->subscribe()));
             }
-            if (v.text == "broadcast::Receiver" && m == "recv"sv) {
+            if (v.typeName == "broadcast::Receiver" && m == "recv"sv) {
                 auto rx = std::static_pointer_cast<BroadcastReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return broadcastRecv(rx); });
             }
-            if (v.text == "Interval" && m == "tick"sv) {
+            if (v.typeName == "Interval" && m == "tick"sv) {
                 auto interval = std::static_pointer_cast<Interval>(v.object);
                 return futureValue("tick", [interval]() { return intervalTick(interval); });
             }
-            if (v.text == "Semaphore") {
+            if (v.typeName == "Semaphore") {
                 auto s = std::static_pointer_cast<Semaphore>(v.object);
                 if (m == "acquire"sv)
                     return futureValue("acquire", [s]() { return acquirePermit(s); });
                 if (m == "available_permits"sv)
                     return Value::int_(std::int64_t(s->available()));
             }
-            if (v.text == "oneshot::Sender" && m == "send"sv) {
+            if (v.typeName == "oneshot::Sender" && m == "send"sv) {
                 // Consumes the sender: the value is there for the receiver at once (no await in tokio either).
                 auto tx = std::static_pointer_cast<OneshotSender<Value>>(v.object);
                 std::move(*tx).send(args.at(0));
                 v = moved();
                 return Value::ok(Value::unit());
             }
-            if (v.text == "Context" && m == "waker"sv)
+            if (v.typeName == "Context" && m == "waker"sv)
                 return opaque("Waker", v.object);
-            if (v.text == "Waker") {
+            if (v.typeName == "Waker") {
                 auto waker = std::static_pointer_cast<Waker>(v.object);
                 if (m == "wake_by_ref"sv || m == "wake"sv) {
                     if (*waker)
@@ -2645,11 +2663,11 @@ private:
                     return opaque("Waker", std::make_shared<Waker>(*waker));
                 if (m == "will_wake"sv) {
                     const Value& other = arg(0);
-                    return Value::boolean_(other.kind == ValueKind::Opaque && other.text == "Waker"
+                    return Value::boolean_(other.kind == ValueKind::Opaque && other.typeName == "Waker"
                                            && std::static_pointer_cast<Waker>(other.object)->taskId() == waker->taskId());
                 }
             }
-            if (v.text == "a moved value")
+            if (v.typeName == "a moved value")
                 panic(at, "use of a moved value");
             break;
         case ValueKind::Mutex:

@@ -1,7 +1,8 @@
 #include "Value.h"
 
+#include <set>
 #include <mutex>
-#include <unordered_set>
+#include <shared_mutex>
 
 #include <charconv>
 #include <cmath>
@@ -60,9 +61,16 @@ Value Value::vec(std::vector<Value> items)
 const std::string& Name::intern(std::string_view s)
 {
     // Names are few (the program's types and variants, the library's); they live as long as the process.
-    static std::mutex mutex;
-    static std::unordered_set<std::string> names;
-    std::lock_guard lock(mutex);
+    if (s.empty())
+        return kNoName;
+    static std::shared_mutex mutex;
+    static std::set<std::string, std::less<>> names;
+    {
+        std::shared_lock lock(mutex);
+        if (const auto it = names.find(s); it != names.end())
+            return *it;
+    }
+    std::unique_lock lock(mutex);
     return *names.emplace(s).first;
 }
 
@@ -350,12 +358,12 @@ std::string debug(const Value& original)
     case ValueKind::Instant: return "Instant { " + std::to_string(v.integer) + " ns }";
     case ValueKind::Function: return "fn " + (v.selfType.empty() ? "" : v.selfType + "::") + "?";
     case ValueKind::Closure: return "closure";
-    case ValueKind::Library: return v.text;
+    case ValueKind::Library: return v.typeName;
     case ValueKind::Future: return "Future";
     case ValueKind::JoinHandle: return "JoinHandle";
     case ValueKind::Mutex: return "Mutex { data: " + debug(*v.target) + " }";
     case ValueKind::Atomic: return debug(*v.target);
-    case ValueKind::Opaque: return v.text;
+    case ValueKind::Opaque: return v.typeName;
     default: return display(v);
     }
 }
@@ -385,7 +393,7 @@ std::string kindName(const Value& original)
     case ValueKind::Ref: return "a reference";
     case ValueKind::Mutex: return "a Mutex";
     case ValueKind::Atomic: return "an atomic";
-    case ValueKind::Opaque: return v.text;
+    case ValueKind::Opaque: return v.typeName;
     }
     return "a value";
 }

@@ -38,9 +38,11 @@ struct JoinHandleState;
 
 // A name the program or the library gives (a type, a variant, an impl's type): interned, so a value carries a
 // pointer rather than a string of its own (values are copied everywhere; coroutine frames hold many).
+inline const std::string kNoName;  // what a default Name points at (no lookup: values are made everywhere)
+
 class Name {
 public:
-    Name() : s_(&intern({})) {}
+    Name() : s_(&kNoName) {}
     Name(std::string_view s) : s_(&intern(s)) {}
     Name(const std::string& s) : s_(&intern(s)) {}
     Name(const char* s) : s_(&intern(s)) {}
@@ -67,8 +69,8 @@ struct Value {
     bool inclusive = false;  // Range
     std::int64_t integer = 0;
     double real = 0;
-    std::string text;      // Str, Char (UTF-8), Library (its path), Opaque (what it is)
-    Name typeName;  // Struct, Enum
+    std::string text;      // Str, Char (UTF-8)
+    Name typeName;  // Struct, Enum; Library: its path; Opaque: what it is
     Name variant;   // Enum
     std::shared_ptr<Cells> items;
     std::shared_ptr<std::vector<std::string>> names;  // Struct field names, parallel to items
