@@ -154,6 +154,22 @@ private:
     Handle h_;
 };
 
+// `co_await into(out, task)` is `out = co_await task` without a temporary for the result in the awaiting
+// coroutine's frame: a frame keeps a slot for every await's result, and the interpreter's values are big.
+template <class T>
+auto into(T& out, Task<T> task) noexcept
+{
+    using Inner = decltype(std::move(task).operator co_await());
+    struct Awaiter {
+        Inner inner;
+        T& out;
+        bool await_ready() noexcept { return false; }
+        bool await_suspend(std::coroutine_handle<> awaiting) noexcept { return inner.await_suspend(awaiting); }
+        void await_resume() { out = inner.await_resume(); }
+    };
+    return Awaiter{std::move(task).operator co_await(), out};
+}
+
 namespace detail {
 template <class T>
 Task<T> Promise<T>::get_return_object() noexcept

@@ -159,7 +159,7 @@ public:
         else
             out = call(f, {}, m->span);
         settle();
-        co_return out;
+        co_return std::move(out);
     }
 
 private:
@@ -522,22 +522,32 @@ private:
         unsupported(at, "awaiting " + kindName(f));
     }
     Task<Value> awaitValue(Value v, Span at) { return taskOf(std::move(v), at); }
+    // (The waits below build their results in plain functions: every temporary of a coroutine body gets a slot
+    // in its frame, and a parked task keeps the frame.)
     static Task<Value> joinTask(std::shared_ptr<JoinHandleState> h)
     {
         JoinResult<Value> r = co_await h->handle.join();
+        co_return joined(std::move(r));
+    }
+    static Value joined(JoinResult<Value> r)
+    {
         if (r.ok())
-            co_return Value::ok(std::move(*r.value));
+            return Value::ok(std::move(*r.value));
         const JoinError& e = *r.error;
-        co_return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
-                                          {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
+        return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
+                                       {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
     }
     // A oneshot Receiver is itself a future: Ok(value), or Err(RecvError) when the sender went unused.
     static Task<Value> oneshotTask(std::shared_ptr<OneshotReceiver<Value>> rx)
     {
         std::optional<Value> got = co_await rx->recv();
+        co_return received(std::move(got));
+    }
+    static Value received(std::optional<Value> got)
+    {
         if (got)
-            co_return Value::ok(std::move(*got));
-        co_return Value::err(Value::enum_("RecvError", "RecvError", {Value::str("channel closed")}));
+            return Value::ok(std::move(*got));
+        return Value::err(Value::enum_("RecvError", "RecvError", {Value::str("channel closed")}));
     }
     const Item* ownMethod(const std::string& type, const std::string& name) const
     {
@@ -648,12 +658,12 @@ private:
         bindParams(*fn, args, scope, selfType, at);
         Value out;
         try {
-            out = co_await blockA(*fn->body, scope);
+            co_await into(out, blockA(*fn->body, scope));
         } catch (ReturnSignal& r) {
             out = std::move(r.value);
         }
         settle();  // a task's body may end computing
-        co_return out;
+        co_return std::move(out);
     }
     // Coroutines take what they need as parameters (copied into their frame): a lambda that is itself a coroutine
     // would keep only a pointer to its captures, which die with the future value long before the task does.
@@ -661,12 +671,12 @@ private:
     {
         Value out;
         try {
-            out = co_await blockA(*b, captured);
+            co_await into(out, blockA(*b, captured));
         } catch (ReturnSignal& r) {
             out = std::move(r.value);
         }
         settle();
-        co_return out;
+        co_return std::move(out);
     }
     static Task<Value> sleepTask(Duration d)
     {
@@ -802,23 +812,32 @@ private:
     static Task<Value> mpscSend(std::shared_ptr<MpscSender<Value>> tx, Value v)
     {
         std::optional<Value> back = co_await tx->send(std::move(v));
+        co_return sent(std::move(back));
+    }
+    static Value sent(std::optional<Value> back)
+    {
         if (back)
-            co_return Value::err(Value::enum_("SendError", "SendError", {std::move(*back)}));
-        co_return Value::ok(Value::unit());
+            return Value::err(Value::enum_("SendError", "SendError", {std::move(*back)}));
+        return Value::ok(Value::unit());
     }
     static Task<Value> mpscRecv(std::shared_ptr<MpscReceiver<Value>> rx)
     {
         std::optional<Value> got = co_await rx->recv();
-        co_return got ? Value::some(std::move(*got)) : Value::none();
+        co_return optionOf(std::move(got));
     }
+    static Value optionOf(std::optional<Value> got) { return got ? Value::some(std::move(*got)) : Value::none(); }
     static Task<Value> broadcastRecv(std::shared_ptr<BroadcastReceiver<Value>> rx)
     {
         BroadcastResult<Value> r = co_await rx->recv();
+        co_return broadcastReceived(std::move(r));
+    }
+    static Value broadcastReceived(BroadcastResult<Value> r)
+    {
         if (r.index() == 0)
-            co_return Value::ok(std::move(std::get<0>(r)));
+            return Value::ok(std::move(std::get<0>(r)));
         if (r.index() == 1)
-            co_return Value::err(Value::enum_("RecvError", "Lagged", {Value::int_(std::int64_t(std::get<1>(r).missed))}));
-        co_return Value::err(Value::enum_("RecvError", "Closed"));
+            return Value::err(Value::enum_("RecvError", "Lagged", {Value::int_(std::int64_t(std::get<1>(r).missed))}));
+        return Value::err(Value::enum_("RecvError", "Closed"));
     }
     static Task<Value> intervalTick(std::shared_ptr<Interval> interval)
     {
@@ -861,12 +880,12 @@ private:
     {
         Value out;
         try {
-            out = co_await evalA(*e, scope);
+            co_await into(out, evalA(*e, scope));
         } catch (ReturnSignal& r) {
             out = std::move(r.value);
         }
         settle();
-        co_return out;
+        co_return std::move(out);
     }
 
     // The library's functions (tokio, std, futures) with their 1.x meaning on the executor.
@@ -1110,39 +1129,42 @@ private:
         wl::at(makeSite(b.tail->span.line));
         return eval(*b.tail, scope);
     }
+    // One value slot for the whole block (awaits land in it through into()): a parked task holds this frame.
     Task<Value> blockA(const Block& b, ScopeP parent)
     {
         step(b.span);
         auto scope = child(parent);
         declareItems(b, scope);
+        Value v;
         for (const auto& s : b.stmts) {
             step(s.span);
             wl::at(makeSite(s.span.line));
             if (s.kind == StmtKind::Let) {
-                Value v = Value::unit();
-                // Not a conditional expression around co_await: g++ 12 evaluates both of its arms.
                 if (s.init && s.init->suspends)
-                    v = co_await evalA(*s.init, scope);
+                    co_await into(v, evalA(*s.init, scope));
                 else if (s.init)
                     v = eval(*s.init, scope);
                 if (!match(*s.pat, v, scope)) {
                     if (s.elseBlock)
-                        co_await blockA(*s.elseBlock, scope);  // it diverges: return, break or panic
+                        co_await into(v, blockA(*s.elseBlock, scope));  // it diverges: return, break or panic
                     panic(s.span, "refutable pattern in `let` did not match");
                 }
             } else if (s.kind == StmtKind::Expr) {
                 if (s.init->suspends)
-                    co_await evalA(*s.init, scope);
+                    co_await into(v, evalA(*s.init, scope));
                 else
-                    eval(*s.init, scope);
+                    v = eval(*s.init, scope);
             }
+            v = Value();  // what the statement made is dropped at its end (a guard, a permit), as Rust drops it
         }
-        if (!b.tail)
-            co_return Value::unit();
-        wl::at(makeSite(b.tail->span.line));
-        if (b.tail->suspends)
-            co_return co_await evalA(*b.tail, scope);
-        co_return eval(*b.tail, scope);
+        if (b.tail) {
+            wl::at(makeSite(b.tail->span.line));
+            if (b.tail->suspends)
+                co_await into(v, evalA(*b.tail, scope));
+            else
+                v = eval(*b.tail, scope);
+        }
+        co_return std::move(v);
     }
 
     // --- expressions, directly ---
@@ -1402,31 +1424,36 @@ private:
     {
         Value v;
         if (e.a->suspends)
-            v = co_await evalA(*e.a, scope);
+            co_await into(v, evalA(*e.a, scope));
         else
             v = eval(*e.a, scope);
         wl::at(siteOf(e.span));
         settle();
-        co_return co_await awaitValue(std::move(v), e.span);
+        co_await into(v, awaitValue(std::move(v), e.span));
+        co_return std::move(v);
     }
     Task<Value> ifA(const Expr& e, ScopeP scope)
     {
         auto s = child(scope);
-        const Value cond = co_await evalA(*e.a, s);
-        if (truth(cond, e.a->span))
-            co_return co_await blockA(*e.block, s);
-        if (e.b)
-            co_return co_await evalA(*e.b, scope);
-        co_return Value::unit();
+        Value v;
+        co_await into(v, evalA(*e.a, s));
+        if (truth(v, e.a->span))
+            co_await into(v, blockA(*e.block, s));
+        else if (e.b)
+            co_await into(v, evalA(*e.b, scope));
+        else
+            v = Value();
+        co_return std::move(v);
     }
     Task<Value> letA(const Expr& e, ScopeP scope)
     {
         Value v;
         if (e.a->suspends)
-            v = co_await evalA(*e.a, scope);
+            co_await into(v, evalA(*e.a, scope));
         else
             v = eval(*e.a, scope);
-        co_return Value::boolean_(match(*e.pat, v, scope));
+        v = Value::boolean_(match(*e.pat, v, scope));
+        co_return std::move(v);
     }
     Task<Value> loopA(const Expr& e, ScopeP scope)
     {
@@ -1468,14 +1495,19 @@ private:
     }
     Task<Value> matchA(const Expr& e, ScopeP scope)
     {
-        Value v = co_await evalA(*e.a, scope);
+        Value v, out;
+        co_await into(v, evalA(*e.a, scope));
         for (const auto& arm : e.arms) {
             auto s = child(scope);
             if (!match(*arm.pat, v, s))
                 continue;
-            if (arm.guard && !truth(co_await evalA(*arm.guard, s), arm.guard->span))
-                continue;
-            co_return co_await evalA(*arm.body, s);
+            if (arm.guard) {
+                co_await into(out, evalA(*arm.guard, s));
+                if (!truth(out, arm.guard->span))
+                    continue;
+            }
+            co_await into(out, evalA(*arm.body, s));
+            co_return std::move(out);
         }
         panic(e.span, "no match arm matched " + debug(v));
     }
@@ -1506,15 +1538,15 @@ private:
     {
         Value f;
         if (e.a->suspends)
-            f = co_await evalA(*e.a, scope);
+            co_await into(f, evalA(*e.a, scope));
         else
             f = eval(*e.a, scope);
-        std::vector<Value> args;
-        for (const auto& x : e.list) {
-            if (x->suspends)
-                args.push_back(co_await evalA(*x, scope));
+        std::vector<Value> args(e.list.size());
+        for (size_t i = 0; i < e.list.size(); ++i) {
+            if (e.list[i]->suspends)
+                co_await into(args[i], evalA(*e.list[i], scope));
             else
-                args.push_back(eval(*x, scope));
+                args[i] = eval(*e.list[i], scope);
         }
         if (blocksOn(e, f)) {
             // rt.block_on(future) in the synchronous main: the future runs to its end inside main's task, the
@@ -1523,11 +1555,13 @@ private:
                 panic(e.span, "block_on takes one future");
             wl::at(siteOf(e.span));
             settle();
-            co_return co_await awaitValue(std::move(args[0]), e.span);
+            co_await into(f, awaitValue(std::move(args[0]), e.span));
+        } else if (e.kind == ExprKind::MethodCall) {
+            f = method(e, cell(std::move(f)), std::move(args));
+        } else {
+            f = call(f, std::move(args), e.span);
         }
-        if (e.kind == ExprKind::MethodCall)
-            co_return method(e, cell(std::move(f)), std::move(args));
-        co_return call(f, std::move(args), e.span);
+        co_return std::move(f);
     }
     static bool blocksOn(const Expr& e, const Value& f)
     {
@@ -1578,7 +1612,7 @@ private:
             if (!c.label.empty() && c.label != loop.label)
                 throw;
         }
-        co_return out;
+        co_return std::move(out);
     }
 
     Task<Value> joinMacro(const Expr& e, ScopeP scope)
