@@ -2210,7 +2210,7 @@ private:
             auto s = child(scope);
             return Value::boolean_(match(*e.pat, v, s) && (!e.b || truth(eval(*e.b, s), e.b->span)));
         }
-        if (name == "pin"sv)
+        if (name == "pin"sv || name == "pin_mut"sv)
             return Value::unit();
         unsupported(e.span, "`" + name + "!`");
     }
@@ -2379,6 +2379,11 @@ private:
         if (m == "to_string"sv)
             return Value::str(display(v));
         switch (v.kind) {
+        case ValueKind::Future:
+            // FutureExt::fuse (what futures::select! asks for) and boxed: the same future here.
+            if (m == "fuse"sv || m == "boxed"sv)
+                return v;
+            break;
         case ValueKind::Str:
             if (v.typeName == "PathBuf") {
                 if (m == "join"sv) {

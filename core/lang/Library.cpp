@@ -120,6 +120,8 @@ const std::vector<std::pair<const char*, LibraryKind>>& others()
         {"tokio::join", LibraryKind::Macro}, {"tokio::try_join", LibraryKind::Macro},
         {"tokio::select", LibraryKind::Macro}, {"tokio::pin", LibraryKind::Macro},
         {"futures::join", LibraryKind::Macro}, {"futures::select", LibraryKind::Macro},
+        {"futures::pin_mut", LibraryKind::Macro}, {"futures::FutureExt", LibraryKind::Trait},
+        {"futures::future::FutureExt", LibraryKind::Trait},
     };
     return o;
 }

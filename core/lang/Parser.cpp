@@ -91,6 +91,7 @@ constexpr MacroInfo kMacros[] = {
     {"unreachable", MacroForm::Args}, {"todo", MacroForm::Args},    {"unimplemented", MacroForm::Args},
     {"vec", MacroForm::Vec},        {"join", MacroForm::Args},      {"try_join", MacroForm::Args},
     {"pin", MacroForm::Args},       {"select", MacroForm::Select},  {"matches", MacroForm::Matches},
+    {"pin_mut", MacroForm::Args},   // futures::pin_mut!, tokio::pin! by another name
 };
 
 class Parser {
@@ -1691,6 +1692,10 @@ private:
                 br.span = cur().span;
                 if (eat(TokenKind::KwElse)) {
                     br.isElse = true;
+                } else if (at(TokenKind::Ident) && (cur().text == "complete" || cur().text == "default")
+                           && peekKind(1) == TokenKind::FatArrow) {
+                    unsupported(cur().span, "the `" + cur().text + " =>` branch of futures::select! is not supported "
+                                            "(tokio::select!'s `else =>` runs when every branch is disabled)");
                 } else {
                     br.pat = pattern();
                     expect(TokenKind::Eq);
