@@ -89,6 +89,10 @@ CommandLineResult runCommandLine(const QStringList& args)
         options.workers = request.run.workers;
         options.seed = request.run.seed;
         options.mode = request.run.mode;
+        if (request.run.maxSteps)
+            options.maxSteps = *request.run.maxSteps;
+        if (request.run.maxTasks)
+            options.maxTasks = *request.run.maxTasks;
         lang::ProgramRun run = lang::runProgram(text, options);
         if (!run.checked)
             return {1, {}, run.error + "\n"};
@@ -103,12 +107,18 @@ CommandLineResult runCommandLine(const QStringList& args)
         break;
     }
     Trace recorded;
+    std::string stopped;  // a limit or a panic in main: what ran is still written
     try {
-        recorded = runScenario(*request.scenario, request.run);
+        recorded = runScenario(*request.scenario, request.run, &stopped);
     } catch (const std::invalid_argument& e) {
         return {2, {}, "wakeline: " + std::string(e.what()) + "\n(see wakeline --help)\n"};
     }
-    return writeOutputs(recorded, request);
+    CommandLineResult r = writeOutputs(recorded, request);
+    if (!stopped.empty()) {
+        r.exitCode = 1;
+        r.err += stopped + "\n";
+    }
+    return r;
 }
 
 }  // namespace wl

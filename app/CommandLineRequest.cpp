@@ -114,8 +114,11 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption check("check", "Check a Rust program (.rs): print its errors as file:line:col and "
                                             "exit 1 when there are any.", "file.rs");
     const QCommandLineOption program("program", "Run a Rust program (.rs) on the executor (simulated mode).", "file.rs");
+    const QCommandLineOption maxSteps("max-steps", "Stop a program after <n> evaluation steps (default 50000000).", "n");
+    const QCommandLineOption maxTasks("max-tasks", "Stop a program that spawns more than <n> tasks (default 100000).",
+                                      "n");
     parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, exportImage,
-                       view, size, scale, theme, from, to, check, program});
+                       view, size, scale, theme, from, to, check, program, maxSteps, maxTasks});
 
     CommandLineRequest r;
     auto usageError = [&](const std::string& message) {
@@ -145,7 +148,8 @@ CommandLineRequest parseCommandLine(const QStringList& args)
             return usageError("--" + file->names().constFirst().toStdString() + ": expected a file name, got '"
                               + parser.value(*file).toStdString() + "'");
 
-    const bool runOptions = parser.isSet(workers) || parser.isSet(mode) || parser.isSet(seed) || parser.isSet(param);
+    const bool runOptions = parser.isSet(workers) || parser.isSet(mode) || parser.isSet(seed) || parser.isSet(param)
+        || parser.isSet(maxSteps) || parser.isSet(maxTasks);
     const bool outputs = parser.isSet(print) || parser.isSet(trace) || parser.isSet(chrome) || parser.isSet(exportImage);
     if (parser.isSet(check)) {
         if (parser.isSet(scenario) || parser.isSet(input) || runOptions || outputs)
@@ -161,8 +165,8 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return usageError("--input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
                           "--seed or --param");
     if (!parser.isSet(scenario) && !parser.isSet(input) && !parser.isSet(program) && (runOptions || outputs))
-        return usageError("--workers, --mode, --seed, --param, --print, --trace, --chrome-trace and --export need "
-                          "--scenario (or --input)");
+        return usageError("--workers, --mode, --seed, --param, --max-steps, --max-tasks, --print, --trace, "
+                          "--chrome-trace and --export need --scenario, --program (or --input)");
     const bool exportOptions = parser.isSet(view) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(theme)
         || parser.isSet(from) || parser.isSet(to);
     if (exportOptions && !parser.isSet(exportImage))
@@ -224,19 +228,30 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return r;
     }
 
+    // What a program's run and a scenario's share: workers, mode, seed and the interpreter's limits.
+    auto readRunOptions = [&](RunOptions& options) {
+        if (parser.isSet(workers))
+            options.workers = static_cast<std::uint32_t>(parseNumber(parser.value(workers), "--workers", 1, 64));
+        if (parser.isSet(mode)) {
+            const QString m = parser.value(mode);
+            if (m == "simulated")
+                options.mode = Mode::Simulated;
+            else if (m == "threaded")
+                options.mode = Mode::Threaded;
+            else
+                throw std::invalid_argument("--mode: expected simulated or threaded, got '" + m.toStdString() + "'");
+        }
+        if (parser.isSet(seed))
+            options.seed = parseSeed(parser.value(seed));
+        if (parser.isSet(maxSteps))
+            options.maxSteps = std::uint64_t(parseNumber(parser.value(maxSteps), "--max-steps", 1, 10'000'000'000LL));
+        if (parser.isSet(maxTasks))
+            options.maxTasks = std::uint64_t(parseNumber(parser.value(maxTasks), "--max-tasks", 1, 10'000'000));
+    };
+
     if (parser.isSet(program)) {
         try {
-            if (parser.isSet(workers))
-                r.run.workers = static_cast<std::uint32_t>(parseNumber(parser.value(workers), "--workers", 1, 64));
-            if (parser.isSet(mode)) {
-                const QString m = parser.value(mode);
-                if (m == "threaded")
-                    r.run.mode = Mode::Threaded;
-                else if (m != "simulated")
-                    throw std::invalid_argument("--mode: expected simulated or threaded, got '" + m.toStdString() + "'");
-            }
-            if (parser.isSet(seed))
-                r.run.seed = parseSeed(parser.value(seed));
+            readRunOptions(r.run);
         } catch (const std::invalid_argument& e) {
             return usageError(e.what());
         }
@@ -252,19 +267,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
 
     RunOptions& options = r.run;
     try {
-        if (parser.isSet(workers))
-            options.workers = static_cast<std::uint32_t>(parseNumber(parser.value(workers), "--workers", 1, 64));
-        if (parser.isSet(mode)) {
-            const QString m = parser.value(mode);
-            if (m == "simulated")
-                options.mode = Mode::Simulated;
-            else if (m == "threaded")
-                options.mode = Mode::Threaded;
-            else
-                throw std::invalid_argument("--mode: expected simulated or threaded, got '" + m.toStdString() + "'");
-        }
-        if (parser.isSet(seed))
-            options.seed = parseSeed(parser.value(seed));
+        readRunOptions(options);
         for (const QString& p : parser.values(param)) {
             const auto eq = p.indexOf(u'=');
             if (eq <= 0)

@@ -790,8 +790,15 @@ private:
     }
     // A closure run on a thread of its own (the blocking pool's, or an OS thread's for std::thread::spawn); its
     // computing is settled before the job ends. The handle is awaited, or joined when it is a thread's.
+    void countSpawn(const Span& at)
+    {
+        if (spawned_.fetch_add(1, std::memory_order_relaxed) >= options_.maxTasks)
+            stop(at, "more than " + std::to_string(options_.maxTasks) + " tasks spawned (the task limit)");
+    }
+    std::atomic<std::uint64_t> spawned_{0};
     Value blockingCall(Value fn, const Span& at, const char* name, bool thread)
     {
+        countSpawn(at);
         Value h;
         h.kind = ValueKind::JoinHandle;
         h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn_blocking([this, fn, at] {
@@ -964,6 +971,7 @@ private:
         if (path == "std::string::String::from"sv)
             return Value::str(display(arg(0)));
         if (path == "tokio::spawn"sv) {
+            countSpawn(at);
             Value fut = std::move(args.at(0));
             const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
             Value h;

@@ -33,6 +33,7 @@ struct ProgramOptions {
     bool recording = true;
     std::uint64_t maxSteps = 50'000'000;       // evaluation steps before the run is stopped (a runaway loop)
     std::uint32_t maxDepth = 200;              // nested calls
+    std::uint64_t maxTasks = 100'000;          // tasks and threads spawned in one run (each costs memory)
     // Simulated mode: virtual CPU time each evaluation step costs on its worker, settled per poll in whole
     // milliseconds (Interpreter.cpp, "virtual CPU time"). 100 ns puts spawning and message passing near compiled
     // Rust's speed; 0 makes computing free (time then moves only at awaits).

@@ -90,6 +90,10 @@ Trace runScenario(const Scenario& scenario, const RunOptions& options, std::stri
     program.mode = options.mode;
     program.recording = options.recording;
     program.control = options.control;
+    if (options.maxSteps)
+        program.maxSteps = *options.maxSteps;
+    if (options.maxTasks)
+        program.maxTasks = *options.maxTasks;
     for (const auto& [name, value] : values)
         program.params.emplace_back(name, std::to_string(value));
     lang::ProgramRun run = lang::runProgram(scenario.sourceWith(values), program);

@@ -53,6 +53,8 @@ struct RunOptions {
     std::map<std::string, std::int64_t> params;  // overrides; validated against the scenario's ranges
     bool recording = true;
     std::shared_ptr<RunControl> control;  // optional: progress and an early stop
+    std::optional<std::uint64_t> maxSteps;  // the interpreter's limits (default: lang::ProgramOptions')
+    std::optional<std::uint64_t> maxTasks;
 };
 
 // The scenario's parameters with the overrides applied; throws std::invalid_argument naming an unknown parameter

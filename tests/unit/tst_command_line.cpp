@@ -117,8 +117,12 @@ private slots:
         row("param not a number", {"--scenario", "join", "--param", "humidity_ms=soon"},
             "wakeline: --param humidity_ms: expected a whole number from -4611686018427387904 to 4611686018427387903, got 'soon'");
         row("options without scenario", {"--print"},
-            "wakeline: --workers, --mode, --seed, --param, --print, --trace, --chrome-trace and --export need "
-            "--scenario (or --input)");
+            "wakeline: --workers, --mode, --seed, --param, --max-steps, --max-tasks, --print, --trace, --chrome-trace "
+            "and --export need --scenario, --program (or --input)");
+        row("max steps zero", {"--scenario", "join", "--max-steps", "0"},
+            "wakeline: --max-steps: expected a whole number from 1 to 10000000000, got '0'");
+        row("max tasks text", {"--scenario", "join", "--max-tasks", "many"},
+            "wakeline: --max-tasks: expected a whole number from 1 to 10000000, got 'many'");
         row("export extension", {"--scenario", "join", "--export", "out.gif"},
             "wakeline: --export: unknown image type for 'out.gif'; use .png, .svg or .pdf");
         row("export size", {"--scenario", "join", "--export", "o.png", "--size", "huge"},

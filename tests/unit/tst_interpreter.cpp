@@ -299,6 +299,15 @@ private slots:
         };
         QCOMPARE(textsOf(threaded.out), textsOf(simulated.out));
         QVERIFY(!textsOf(simulated.out).isEmpty());
+        // The limits are flags: a run that passes one stops with the limit's name and line, keeping what ran.
+        const auto steps = runCommandLine({"wakeline", "--program", WAKELINE_PROGRAMS_DIR "/language/basics.rs", "--print",
+                                           "--max-steps", "40"});
+        QCOMPARE(steps.exitCode, 1);
+        QVERIFY2(steps.err.find("steps without finishing (the step budget)") != std::string::npos, steps.err.c_str());
+        const auto tasks = runCommandLine({"wakeline", "--scenario", "many_tasks", "--print", "--max-tasks", "100"});
+        QCOMPARE(tasks.exitCode, 1);
+        QVERIFY2(tasks.err.find("many_tasks.rs:28:22: more than 100 tasks spawned (the task limit)") != std::string::npos,
+                 tasks.err.c_str());
         const auto err = runCommandLine({"wakeline", "--program", WAKELINE_PROGRAMS_DIR "/errors/13-undefined-variable.rs"});
         QCOMPARE(err.exitCode, 1);
         QVERIFY(err.err.find("13-undefined-variable.rs:3:20: error: cannot find value `count` in this scope") != std::string::npos);
