@@ -39,6 +39,7 @@ struct FutureState {
 struct JoinHandleState {
     JoinHandle<Value> handle;
     bool thread = false;  // std::thread's JoinHandle: join() instead of .await
+    std::uint64_t id = 0;  // tokio's task::Id, which its JoinError names ("task 2 panicked")
 };
 
 // While any threaded run is on, scopes lock: a task on another worker may look a name up through the scope of
@@ -527,16 +528,23 @@ private:
     static Task<Value> joinTask(std::shared_ptr<JoinHandleState> h)
     {
         JoinResult<Value> r = co_await h->handle.join();
-        co_return joined(std::move(r));
+        co_return joined(std::move(r), h->id);
     }
-    static Value joined(JoinResult<Value> r)
+    // A JoinError says what tokio 1.x's says: "task 2 panicked", "task 3 was cancelled" (the panic's message went
+    // to the task's failure in the trace, as it goes to stderr in compiled Rust).
+    static Value joined(JoinResult<Value> r, std::uint64_t id)
     {
         if (r.ok())
             return Value::ok(std::move(*r.value));
-        const JoinError& e = *r.error;
-        return Value::err(Value::enum_("JoinError", e.cancelled() ? "Cancelled" : "Panic",
-                                       {Value::str(e.cancelled() ? "task was cancelled" : e.message)}));
+        const bool cancelled = r.error->cancelled();
+        const std::string text = "task " + std::to_string(id) + (cancelled ? " was cancelled" : " panicked");
+        return Value::err(Value::enum_("JoinError", cancelled ? "Cancelled" : "Panic",
+                                       {Value::str(text), Value::int_(std::int64_t(id))}));
     }
+    // tokio numbers its tasks from 1 in the order they are spawned (spawn, spawn_blocking and each tokio::fs call,
+    // which runs on the blocking pool); a std::thread is not one of them.
+    std::uint64_t nextTokioId() { return tokioIds_.fetch_add(1, std::memory_order_relaxed); }
+    std::atomic<std::uint64_t> tokioIds_{1};
     // A oneshot Receiver is itself a future: Ok(value), or Err(RecvError) when the sender went unused.
     static Task<Value> oneshotTask(std::shared_ptr<OneshotReceiver<Value>> rx)
     {
@@ -729,6 +737,7 @@ private:
     // takes options_.fileLatency on its blocking thread (a disk's latency, so the wait shows).
     Task<Value> fileTask(std::string op, std::string absolute, std::string bytes, Span at)
     {
+        nextTokioId();  // tokio::fs runs the call with spawn_blocking
         JoinHandle<Value> job = startFileJob(op, absolute, bytes, Duration(options_.fileLatency));
         JoinResult<Value> r = co_await job;
         if (!r.ok())
@@ -805,7 +814,7 @@ private:
             Value out = call(fn, {}, at);
             settle();
             return out;
-        }, name), thread});
+        }, name), thread, thread ? 0 : nextTokioId()});
         return h;
     }
     static Value opaque(const std::string& what, std::shared_ptr<void> object)
@@ -976,7 +985,8 @@ private:
             const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
             Value h;
             h.kind = ValueKind::JoinHandle;
-            h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name)});
+            const std::uint64_t id = nextTokioId();
+            h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name), false, id});
             return h;
         }
         if (path == "tokio::task::spawn_blocking"sv) {

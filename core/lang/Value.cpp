@@ -328,8 +328,9 @@ std::string debug(const Value& original)
     case ValueKind::Tuple: return "(" + joined(*v.items, true) + (v.items->size() == 1 ? ",)" : ")");
     case ValueKind::Vec: return "[" + joined(*v.items, true) + "]";
     case ValueKind::Enum: {
-        if (v.typeName == "JoinError")
-            return "JoinError::" + std::string(v.variant == "Cancelled" ? "Cancelled" : "Panic") + "(..)";
+        if (v.typeName == "JoinError" && v.items->size() == 2)  // as tokio 1.x shows it
+            return v.variant == "Cancelled" ? "JoinError::Cancelled(Id(" + display(*(*v.items)[1]) + "))"
+                                            : "JoinError::Panic(Id(" + display(*(*v.items)[1]) + "), ...)";
         if (v.items->empty())
             return v.variant;
         if (v.names && !v.names->empty()) {  // a record variant: Rect { w: 2.0, h: 3.5 }

@@ -4,8 +4,9 @@
 //!
 //! An error returned by a task is just its result: the task completes normally and the JoinHandle gives back
 //! Ok(Err(..)) for the caller to handle. A panic is different: the task fails, the runtime catches the panic so
-//! the worker survives, and awaiting the handle gives Err(JoinError) saying the task panicked. (Here a C++
-//! exception plays the part of the panic.)
+//! the worker survives, and awaiting the handle gives Err(JoinError), which names the task that panicked ("task 2
+//! panicked": tokio numbers tasks from 1 as they are spawned). The panic's own message is the task's failure on
+//! the timeline, where compiled Rust prints it on stderr.
 //!
 //! Group: cancellation
 
@@ -36,6 +37,6 @@ async fn main() {
     }
     match config.await {
         Ok(v) => println!("Config: {}", v),
-        Err(e) => println!("Join error: task panicked: {}", e),
+        Err(e) => println!("Join error: {}", e),
     }
 }
