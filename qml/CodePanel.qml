@@ -14,6 +14,8 @@ Frame {
     property int highlightColumn: 0  // the expression on the highlighted line: its column (0: none marked)
     property int highlightWidth: 0   // and its width in columns (0: to the end of the line)
     property bool dark: false
+    property bool tokioAvailable: false  // real tokio is installed: "Check against tokio" can build the program
+    signal checkAgainstTokio()
     readonly property alias editor: editor
     padding: 0
 
@@ -59,6 +61,19 @@ Frame {
                 visible: panel.controller.problems.length > 0
                 text: panel.controller.problems.length + (panel.controller.problems.length === 1 ? " problem" : " problems")
                 color: "#d55e00"
+            }
+            Button {
+                objectName: "checkTokioButton"
+                text: "Check against tokio"
+                enabled: panel.tokioAvailable && panel.controller.problems.length === 0
+                ToolTip.visible: hovered
+                ToolTip.text: panel.tokioAvailable
+                              ? "Build this program with real tokio, run it, and compare what it prints with Wakeline"
+                              : "Needs real tokio: scripts/setup-deps installs cargo and Debian's tokio crates"
+                onClicked: {
+                    panel.commit()
+                    panel.checkAgainstTokio()
+                }
             }
             Button {
                 objectName: "revertButton"

@@ -140,6 +140,17 @@ ApplicationWindow {
         nameFilters: ["Chrome Trace Event files (*.json)"]
         onAccepted: controller.exportChromeTrace(selectedFile)
     }
+    TokioCheck {
+        id: tokioCheck
+        objectName: "tokioCheck"
+    }
+    TokioCheckDialog {
+        id: tokioDialog
+        objectName: "tokioDialog"
+        anchors.centerIn: parent
+        check: tokioCheck
+        dark: window.dark
+    }
     ExportDialog {
         id: exportDialog
         objectName: "exportDialog"
@@ -388,6 +399,11 @@ ApplicationWindow {
                 highlighted: followsTask ? inspector.line : playback.currentLine
                 highlightColumn: followsTask ? inspector.column : playback.currentColumn
                 highlightWidth: followsTask ? inspector.width : playback.currentWidth
+                tokioAvailable: tokioCheck.available
+                onCheckAgainstTokio: {
+                    tokioCheck.check(controller.source, controller.scenarioId + ".rs")
+                    tokioDialog.open()
+                }
             }
 
             InspectorPanel {

@@ -146,6 +146,51 @@ private slots:
         QCOMPARE(console().last().section("  ", 1), QString("All tasks done"));
     }
 
+    // "Check against tokio" builds the program in the editor with real tokio and sets both outputs side by side:
+    // many_tasks agrees with tokio but for the bytes per task, which Wakeline measures in its own executor.
+    void checkAgainstTokioSetsBothOutputsSideBySide()
+    {
+        auto* check = window->findChild<QObject*>("tokioCheck");
+        auto* dialog = window->findChild<QObject*>("tokioDialog");
+        QVERIFY(check && dialog);
+        auto* button = findItem(window->contentItem(), "checkTokioButton");
+        QVERIFY(button);
+        if (!check->property("available").toBool()) {
+            QVERIFY(!button->isEnabled());  // and its tooltip says what to install
+            QSKIP("real tokio is not installed (scripts/setup-deps installs it)");
+        }
+        // The tokio build the referee's test made is shared (else the first check compiles tokio).
+        qputenv("WAKELINE_REFEREE_WORKDIR", WAKELINE_BUILD_DIR "/referee-window");
+        qputenv("WAKELINE_REFEREE_TARGET", WAKELINE_BUILD_DIR "/referee/target");
+        runScenario("many_tasks");
+        QTRY_VERIFY(button->isEnabled());
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier,
+                          button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!check->property("running").toBool(), 15 * 60 * 1000);
+        QVERIFY2(check->property("done").toBool(), qPrintable(check->property("status").toString()));
+        QCOMPARE(check->property("clock").toString(), QString("paused"));
+        const QVariantList rows = check->property("rows").toList();
+        QStringList differing;
+        for (const QVariant& r : rows) {
+            const QVariantMap row = r.toMap();
+            if (!row["agrees"].toBool())
+                differing << (row["wakeline"].toString().isEmpty() ? "tokio: " + row["tokio"].toString()
+                                                                   : "Wakeline: " + row["wakeline"].toString());
+        }
+        QCOMPARE(rows.size(), 4);  // two lines agree; the bytes line differs, so each side's stands alone
+        QCOMPARE(differing.size(), 2);
+        QVERIFY2(differing[0].startsWith("Wakeline: 10000 tasks parked: ") && differing[1] == "tokio: 10000 tasks parked: 0 bytes per task",
+                 qPrintable(differing.join(" | ")));
+        QVERIFY(check->property("status").toString().startsWith("2 of 4 lines differ (paused clock)"));
+        auto* lines = findItem(dialog->property("contentItem").value<QQuickItem*>(), "tokioCheckLines");
+        QVERIFY(lines);
+        QCOMPARE(lines->property("count").toInt(), 4);
+        screenshot("tokio-check");
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
+
     void playbackStepsScrubsAndFillsTheConsole()
     {
         runScenario("join");
