@@ -117,9 +117,11 @@ public:
         for (const auto& item : program_.items) {
             if (item->kind == ItemKind::Impl) {
                 const Type& t = *item->selfType;
+                // Display's and Debug's fmt are told apart: a type may have both.
+                const std::string fmtTrait = formatTrait(*item);
                 if (t.kind == TypeKind::Path && t.path.segments.size() == 1)
                     for (const auto& m : item->items)
-                        methods_[t.path.segments[0].name][m->name] = m.get();
+                        methods_[t.path.segments[0].name][!fmtTrait.empty() && m->name == "fmt" ? "fmt#" + fmtTrait : m->name] = m.get();
             } else if (item->kind != ItemKind::Use) {
                 items_[item->name] = item.get();
             }
@@ -130,6 +132,14 @@ public:
                 for (const auto& m : trait->items)
                     if (m->body)
                         methods_[item->selfType->path.segments[0].name].emplace(m->name, m.get());
+    }
+    // "Display" or "Debug" for an impl of std::fmt's, else "".
+    static std::string formatTrait(const Item& impl)
+    {
+        if (impl.trait.segments.empty())
+            return {};
+        const std::string& last = impl.trait.segments.back().name;
+        return last == "Display" || last == "Debug" ? last : std::string();
     }
     // The program's own trait that an impl block implements, if it is one.
     const Item* ownTrait(const Item& impl) const
@@ -2201,6 +2211,18 @@ private:
         }
         if (name == "format"sv)
             return Value::str(format(e, args, scope));
+        if (name == "write"sv || name == "writeln"sv) {
+            // Into a Formatter (in fmt of an impl Display / Debug): appends, and gives Ok(()).
+            const Value& f = deref(args.at(0));
+            if (f.kind != ValueKind::Opaque || f.typeName != "Formatter")
+                unsupported(e.span, "`" + name + "!` into anything but the Formatter of an impl Display or Debug");
+            auto buffer = std::static_pointer_cast<std::string>(f.object);
+            if (args.size() > 1)
+                *buffer += format(e, args, scope, 1);
+            if (name == "writeln"sv)
+                *buffer += "\n";
+            return Value::ok(Value::unit());
+        }
         if (name == "panic"sv || name == "todo"sv || name == "unimplemented"sv || name == "unreachable"sv) {
             std::string message = args.empty() ? (name == "panic"sv ? "explicit panic" : name == "todo"sv ? "not yet implemented"
                                                    : name == "unreachable"sv ? "internal error: entered unreachable code"
@@ -2233,6 +2255,22 @@ private:
         unsupported(e.span, "`" + name + "!`");
     }
     static std::string sourceOf(const Expr& e) { return dump(e); }
+
+    // The program's own `impl Display` (or Debug, for {:?}) of the value's type: its fmt writes into a Formatter
+    // (write!, writeln!, write_str), whose text is the result. nullopt when the type has no such impl.
+    std::optional<std::string> userFormat(const Value& v, bool dbg, const Span& at)
+    {
+        if ((v.kind != ValueKind::Struct && v.kind != ValueKind::Enum) || v.typeName.empty())
+            return std::nullopt;
+        const Item* fmt = ownMethod(v.typeName, dbg ? "fmt#Debug" : "fmt#Display");
+        if (!fmt)
+            return std::nullopt;
+        auto buffer = std::make_shared<std::string>();
+        Value r = call(function(fmt, v.typeName), {Value::ref(cell(v)), opaque("Formatter", buffer)}, at);
+        if (deref(r).is("Result", "Err"))
+            panic(at, "a Display implementation returned an error unexpectedly");
+        return std::move(*buffer);
+    }
 
     // format!-style text: {} {:?} {name} {0} {:>8} {:<8.2} {:^5} {:08.3} {{ }}.
     std::string format(const Expr& e, const std::vector<Value>& args, const ScopeP& scope, size_t first = 0)
@@ -2283,11 +2321,11 @@ private:
                     panic(e.span, "cannot find value `" + argName + "` in this scope (named in the format string)");
                 v = *c;
             }
-            out += formatOne(v, options);
+            out += formatOne(v, options, e.span);
         }
         return out;
     }
-    static std::string formatOne(const Value& v, const std::string& options)
+    std::string formatOne(const Value& v, const std::string& options, const Span& at)
     {
         // [[fill]align][sign]['#']['0'][width]['.' precision][type]
         char fill = ' ', align = 0;
@@ -2325,7 +2363,9 @@ private:
         const bool dbg = options.find('?') != std::string::npos;
         const Value& d = deref(v);
         std::string text;
-        if (precision >= 0 && (d.kind == ValueKind::Float || d.kind == ValueKind::Int)) {
+        if (std::optional<std::string> own = userFormat(d, dbg, at)) {
+            text = std::move(*own);
+        } else if (precision >= 0 && (d.kind == ValueKind::Float || d.kind == ValueKind::Int)) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%.*f", precision, d.kind == ValueKind::Float ? d.real : double(d.integer));
             text = buf;
@@ -2394,8 +2434,11 @@ private:
         }
         if (m == "into"sv && v.kind != ValueKind::Opaque)
             return cloneValue(v);  // &str into String, and the like: the same value here
-        if (m == "to_string"sv)
+        if (m == "to_string"sv) {
+            if (std::optional<std::string> own = userFormat(v, false, at))
+                return Value::str(std::move(*own));
             return Value::str(display(v));
+        }
         switch (v.kind) {
         case ValueKind::Future:
             // FutureExt::fuse (what futures::select! asks for) and boxed: the same future here.
@@ -2707,6 +2750,10 @@ private:
                 v = moved();
                 return Value::ok(Value::unit());
             }
+            if (v.typeName == "Formatter" && (m == "write_str"sv || m == "write_string"sv)) {
+                *std::static_pointer_cast<std::string>(v.object) += display(arg(0));
+                return Value::ok(Value::unit());
+            }
             if (v.typeName == "Context" && m == "waker"sv)
                 return opaque("Waker", v.object);
             if (v.typeName == "Waker") {
@@ -2957,6 +3004,7 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     // Trait impls the interpreter does not apply yet would be silently ignored: refuse them instead.
     for (const auto& item : program.items)
         if (item->kind == ItemKind::Impl && !item->trait.segments.empty() && item->trait.segments.back().name != "Future"
+            && item->trait.segments.back().name != "Display" && item->trait.segments.back().name != "Debug"
             && !isOwnTrait(program, item->trait)) {
             run.error = options.file + ":" + std::to_string(item->span.line) + ":" + std::to_string(item->span.column)
                 + ": `impl " + item->trait.text() + "` is not supported by the interpreter yet";

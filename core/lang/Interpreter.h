@@ -4,12 +4,12 @@
 // the task, tokio::spawn spawns a task), and every println! is a print event. Code that cannot suspend (the
 // resolver marks it) is evaluated directly; only suspending paths go through coroutines.
 //
-// What runs today (the rest gives a clear "not supported yet" error naming the construct and its line):
-// the whole core language of the subset; tokio::spawn, JoinHandle (await, abort, is_finished), sleep, timeout,
-// yield_now, spawn_blocking, join!, select!, Instant, Duration; std::thread::sleep; Arc, std::sync::Mutex,
-// atomics; bounded mpsc, broadcast and Semaphore (core/sync). `move` closures and `async move` blocks move what
-// they use, so drops happen where Rust's do. Both modes: simulated (virtual time, each step costs CPU time) and
-// threaded (real worker threads; scopes, atomics and std::sync::Mutex lock).
+// What runs is the README's "The subset today" (the rest gives a clear "not supported yet" error naming the
+// construct and its line): the core language with traits; tokio's spawn, time, sync (mpsc, oneshot, broadcast,
+// Semaphore, Mutex, Notify), fs, join!/try_join!/select!, Runtime/Builder; futures' join!, select!, join_all;
+// std's threads, Arc, Mutex and atomics. `move` closures and `async move` blocks move what they use, so drops
+// happen where Rust's do. Both modes: simulated (virtual time, each step costs CPU time) and threaded (real
+// worker threads; scopes, atomics and std::sync::Mutex lock).
 #include "exec/Executor.h"
 #include "exec/RunControl.h"
 #include "trace/Trace.h"

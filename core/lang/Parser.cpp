@@ -92,6 +92,7 @@ constexpr MacroInfo kMacros[] = {
     {"vec", MacroForm::Vec},        {"join", MacroForm::Args},      {"try_join", MacroForm::Args},
     {"pin", MacroForm::Args},       {"select", MacroForm::Select},  {"matches", MacroForm::Matches},
     {"pin_mut", MacroForm::Args},   // futures::pin_mut!, tokio::pin! by another name
+    {"write", MacroForm::Args},     {"writeln", MacroForm::Args},   // into a Formatter, in impl Display / Debug
 };
 
 class Parser {

@@ -129,7 +129,7 @@ private slots:
         row("unknown macro", "fn main() { my_macro!(1, 2); }",
             "t.rs:1:13: error: macro `my_macro!` is not supported (supported: println!, eprintln!, print!, eprint!, "
             "format!, panic!, assert!, assert_eq!, assert_ne!, unreachable!, todo!, unimplemented!, vec!, join!, "
-            "try_join!, pin!, select!, matches!, pin_mut!)\n");
+            "try_join!, pin!, select!, matches!, pin_mut!, write!, writeln!)\n");
         row("vec not closed", "fn main() { let v = vec![1, 2; }", "t.rs:1:30: error: expected `]`, found `;`\n");
         row("match arm without comma", "fn main() { match x { 1 => a 2 => b } }",
             "t.rs:1:30: error: expected `,` or `}` after a match arm, found an integer literal\n");
