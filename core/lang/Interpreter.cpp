@@ -1643,14 +1643,19 @@ private:
         co_return std::move(out);
     }
 
-    Task<Value> joinMacro(const Expr& e, ScopeP scope)
+    // The arms of join! and try_join!: each future, an arm named by a variable (join!(slow, fast)) called by it.
+    Task<std::vector<Task<Value>>> joinArms(const Expr& e, ScopeP scope)
     {
         std::vector<Task<Value>> arms;
         for (const auto& x : e.list) {
             Value f = co_await evalA(*x, scope);
-            // An arm named by a variable (join!(slow, fast)) is called by that name.
             arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
         }
+        co_return arms;
+    }
+    Task<Value> joinMacro(const Expr& e, ScopeP scope)
+    {
+        std::vector<Task<Value>> arms = co_await joinArms(e, scope);
         wl::at(siteOf(e.span));
         std::vector<Value> results = co_await wl::join_all(std::move(arms));
         co_return Value::tuple(std::move(results));
@@ -1660,11 +1665,7 @@ private:
     static bool isErr(const Value& v) { return deref(v).is("Result", "Err"); }
     Task<Value> tryJoinMacro(const Expr& e, ScopeP scope)
     {
-        std::vector<Task<Value>> arms;
-        for (const auto& x : e.list) {
-            Value f = co_await evalA(*x, scope);
-            arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
-        }
+        std::vector<Task<Value>> arms = co_await joinArms(e, scope);
         wl::at(siteOf(e.span));
         auto r = co_await wl::try_join_all<Value>(std::move(arms), &isErr);
         if (r.failed)

@@ -522,6 +522,17 @@ private:
         inTrait_ = wasInTrait;
     }
 
+    // After a member of an impl or a trait that did not parse: on to the next item, or to the closing brace.
+    void skipToNextMember()
+    {
+        while (!at(TokenKind::End) && !at(TokenKind::RBrace) && !atItemStart()) {
+            if (at(TokenKind::LBrace) || at(TokenKind::LParen) || at(TokenKind::LBracket))
+                skipGroup();
+            else
+                bump();
+        }
+    }
+
     // trait Name: Supertraits { fn required(&self); fn provided(&self) { .. } type Assoc; }
     void traitItem(Item& it)
     {
@@ -555,12 +566,7 @@ private:
                 it.items.push_back(std::move(member));
             } catch (const ParseError& e) {
                 report(e);
-                while (!at(TokenKind::End) && !at(TokenKind::RBrace) && !atItemStart()) {
-                    if (at(TokenKind::LBrace) || at(TokenKind::LParen) || at(TokenKind::LBracket))
-                        skipGroup();
-                    else
-                        bump();
-                }
+                skipToNextMember();
             }
         }
         inTrait_ = wasInTrait;
@@ -712,12 +718,7 @@ private:
                 it.items.push_back(item());
             } catch (const ParseError& e) {
                 report(e);
-                while (!at(TokenKind::End) && !at(TokenKind::RBrace) && !atItemStart()) {
-                    if (at(TokenKind::LBrace) || at(TokenKind::LParen) || at(TokenKind::LBracket))
-                        skipGroup();
-                    else
-                        bump();
-                }
+                skipToNextMember();
             }
         }
         expect(TokenKind::RBrace);
