@@ -100,5 +100,9 @@ Dialog {
                 }
             }
         }
+        Item {  // keeps the status at the top while the lines are not there yet
+            visible: !dialog.check.done
+            Layout.fillHeight: true
+        }
     }
 }
