@@ -439,12 +439,30 @@ ApplicationWindow {
 
     Dialog {
         id: help
+        objectName: "helpDialog"
         title: "Keyboard shortcuts"
         modal: true
         anchors.centerIn: parent
         standardButtons: Dialog.Close
         Label {
-            text: "Ctrl+R        run the program (as edited)\nCtrl+Shift+O  open a program (.rs)\nCtrl+Shift+S  save the program as…\nSpace         play / pause\nLeft / Right  previous / next event\nShift+Left/Right  previous / next poll of the selected task\nHome / End    start / end of the run\nW / S         zoom in / out (or Ctrl+wheel)\nA / D         pan left / right (or drag, or the wheel)\nF             fit the whole run\nclick a task  inspect it\n?             this help"
+            objectName: "helpText"
+            text: "Ctrl+R        run the program (as edited)\n"
+                  + "Esc           stop a run or a file being read\n"
+                  + "Ctrl+Shift+O  open a program (.rs)\n"
+                  + "Ctrl+Shift+S  save the program as…\n"
+                  + "Ctrl+O        open a recorded trace (.json)\n"
+                  + "Ctrl+S        save the trace\n"
+                  + "Ctrl+E        export the timeline as an image\n"
+                  + "Space         play / pause\n"
+                  + "Left / Right  previous / next event\n"
+                  + "Shift+Left / Shift+Right  previous / next poll of the selected task\n"
+                  + "Home / End    start / end of the run\n"
+                  + "W / S         zoom in / out (or Ctrl+wheel)\n"
+                  + "A / D         pan left / right (or drag, or the wheel)\n"
+                  + "F             fit the whole run\n"
+                  + "click a task  inspect it\n"
+                  + "?             this help\n"
+                  + "Ctrl+Q        quit"
             font.family: "monospace"
         }
     }

@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QSettings>
 #include <QImage>
+#include <QKeySequence>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QQmlApplicationEngine>
@@ -189,6 +190,35 @@ private slots:
         screenshot("tokio-check");
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());
+    }
+
+    // The help overlay lists every shortcut the window has: each Shortcut's sequence and each menu Action's.
+    void theHelpListsEveryShortcut()
+    {
+        auto* helpText = window->findChild<QObject*>("helpText");
+        QVERIFY(helpText);
+        const QString text = helpText->property("text").toString();
+        int checked = 0;
+        for (QObject* o : window->findChildren<QObject*>()) {
+            const char* property = o->inherits("QQuickShortcut") ? "sequence" : o->inherits("QQuickAction") ? "shortcut" : nullptr;
+            if (!property)
+                continue;
+            const QVariant v = o->property(property);  // a string, or a StandardKey
+            const QString sequence = v.typeId() == QMetaType::QString || v.typeId() == QMetaType::QKeySequence
+                ? v.toString()
+                : QKeySequence(QKeySequence::StandardKey(v.toInt())).toString();
+            if (sequence.isEmpty())
+                continue;
+            QVERIFY2(text.contains(sequence), qPrintable("the help does not list " + sequence));
+            ++checked;
+        }
+        // 16 Shortcuts and 5 menu Actions; StandardKey.Quit has no binding on the offscreen platform (Ctrl+Q on X11).
+        QVERIFY2(checked >= 20, qPrintable(QString::number(checked)));
+        auto* help = window->findChild<QObject*>("helpDialog");
+        QMetaObject::invokeMethod(help, "open");
+        QTRY_VERIFY(help->property("visible").toBool());
+        QMetaObject::invokeMethod(help, "close");
+        QTRY_VERIFY(!help->property("visible").toBool());
     }
 
     void playbackStepsScrubsAndFillsTheConsole()
