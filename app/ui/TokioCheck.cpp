@@ -18,8 +18,6 @@
 
 namespace wl {
 namespace {
-const QString kCargo = "/usr/bin/cargo", kRustc = "/usr/bin/rustc";  // Debian's, as the referee's test uses
-
 // The application is closing: a check still building or running stops its process instead of holding the exit.
 std::atomic<bool> g_quitting{false};
 
@@ -89,15 +87,13 @@ Outcome checkNow(const std::string& source, const std::string& name)
         return out;
     }
     auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("RUSTC", kRustc);
-    env.insert("CARGO_HOME", dir + "/cargo-home");
-    env.insert("CARGO_TARGET_DIR", targetDir());
-    env.insert("PATH", "/usr/bin:/bin");
+    for (const auto& [name, value] : referee::cargoEnvironment(dir.toStdString(), targetDir().toStdString()))
+        env.insert(QString::fromStdString(name), QString::fromStdString(value));
     QProcess cargo;
     cargo.setWorkingDirectory(dir);
     cargo.setProcessEnvironment(env);
     cargo.setProcessChannelMode(QProcess::MergedChannels);
-    cargo.start(kCargo, {"build", "--offline", "--quiet", "--bin", "check"});
+    cargo.start(referee::kCargo, {"build", "--offline", "--quiet", "--bin", "check"});
     if (!finished(cargo, 30 * 60 * 1000) || cargo.exitCode() != 0) {
         out.error = "real tokio could not build it:\n" + QString::fromUtf8(cargo.readAll()).right(3000);
         return out;
@@ -127,8 +123,7 @@ TokioCheck::TokioCheck(QObject* parent) : QObject(parent), available_(cargoAvail
 
 bool TokioCheck::cargoAvailable()
 {
-    return QFileInfo(kCargo).isExecutable() && QFileInfo(kRustc).isExecutable()
-        && !QDir("/usr/share/cargo/registry").entryList({"tokio-1.*"}, QDir::Dirs).isEmpty();
+    return referee::toolchainInstalled();
 }
 
 void TokioCheck::check(const QString& source, const QString& name)

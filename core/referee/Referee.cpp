@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <regex>
 
 namespace wl::referee {
@@ -36,6 +37,27 @@ std::string escaped(std::string text)
     return text;
 }
 }  // namespace
+
+bool toolchainInstalled()
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto executable = [&](const char* path) {
+        return (fs::status(path, ec).permissions() & fs::perms::owner_exec) != fs::perms::none && fs::is_regular_file(path, ec);
+    };
+    if (!executable(kCargo) || !executable(kRustc))
+        return false;
+    for (const auto& entry : fs::directory_iterator("/usr/share/cargo/registry", ec))
+        if (entry.is_directory(ec) && entry.path().filename().string().rfind("tokio-1.", 0) == 0)
+            return true;
+    return false;
+}
+
+std::vector<std::pair<std::string, std::string>> cargoEnvironment(const std::string& workDir, const std::string& targetDir)
+{
+    return {{"RUSTC", kRustc}, {"CARGO_HOME", workDir + "/cargo-home"}, {"CARGO_TARGET_DIR", targetDir},
+            {"PATH", "/usr/bin:/bin"}};
+}
 
 bool needsRealClock(std::string_view s)
 {

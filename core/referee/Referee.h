@@ -13,9 +13,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace wl::referee {
+
+// The toolchain: Debian's cargo and rustc with its packaged crates (a user's rustup toolchain and ~/.cargo are
+// kept out). Installed when cargo, rustc and a tokio 1.x crate are there.
+inline constexpr const char* kCargo = "/usr/bin/cargo";
+inline constexpr const char* kRustc = "/usr/bin/rustc";
+bool toolchainInstalled();
+// The environment cargo runs the referee crate in: this rustc, a CARGO_HOME of the crate's own, the target
+// directory (where tokio is built once and shared), and Debian's PATH.
+std::vector<std::pair<std::string, std::string>> cargoEnvironment(const std::string& workDir, const std::string& targetDir);
 
 struct PrintedLine {
     double ms = 0;

@@ -22,7 +22,6 @@ using namespace wl;
 namespace {
 const QString kSourceDir = WAKELINE_REFEREE_DIR;        // resources/referee: the crate
 const QString kWorkDir = WAKELINE_REFEREE_BUILD_DIR;    // its copy in the build tree, with a binary per program
-const QString kCargo = "/usr/bin/cargo", kRustc = "/usr/bin/rustc";  // Debian's: the brief's toolchain
 
 struct Program {
     QString id;      // scenario/join, library/notify, tutorial/01-...
@@ -82,10 +81,8 @@ bool writeIfChanged(const QString& path, const QByteArray& bytes)
 QProcessEnvironment cargoEnvironment()
 {
     auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("RUSTC", kRustc);
-    env.insert("CARGO_HOME", kWorkDir + "/cargo-home");  // not the user's ~/.cargo (its config, its toolchains)
-    env.insert("CARGO_TARGET_DIR", kWorkDir + "/target");
-    env.insert("PATH", "/usr/bin:/bin");
+    for (const auto& [name, value] : referee::cargoEnvironment(kWorkDir.toStdString(), (kWorkDir + "/target").toStdString()))
+        env.insert(QString::fromStdString(name), QString::fromStdString(value));
     return env;
 }
 }  // namespace
@@ -97,8 +94,8 @@ class TstReferee : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!QFileInfo(kCargo).isExecutable() || !QFileInfo(kRustc).isExecutable()
-            || !QFileInfo("/usr/share/cargo/registry/tokio-1.24.2").isDir())
+        // (Its known differences were reviewed against tokio 1.24.2, the one Debian 12 packages.)
+        if (!referee::toolchainInstalled() || !QFileInfo("/usr/share/cargo/registry/tokio-1.24.2").isDir())
             QSKIP("real tokio is not installed (Debian's cargo, librust-tokio-dev and librust-futures-dev; "
                   "scripts/setup-deps installs them)");
         programs_ = allPrograms();
@@ -124,7 +121,7 @@ private slots:
         cargo.setWorkingDirectory(kWorkDir);
         cargo.setProcessEnvironment(cargoEnvironment());
         cargo.setProcessChannelMode(QProcess::MergedChannels);
-        cargo.start(kCargo, {"build", "--offline", "--bins", "--quiet"});
+        cargo.start(referee::kCargo, {"build", "--offline", "--bins", "--quiet"});
         QVERIFY2(cargo.waitForFinished(30 * 60 * 1000), "cargo build took more than 30 minutes");
         QVERIFY2(cargo.exitCode() == 0, qPrintable("cargo build failed:\n" + QString::fromUtf8(cargo.readAll()).right(6000)));
     }
