@@ -5,6 +5,7 @@
 #include "lang/Resolver.h"
 #include "lang/SourceFile.h"
 #include "trace/ChromeTrace.h"
+#include "trace/TokioCapture.h"
 #include "trace/TraceJson.h"
 
 #include <cstdio>
@@ -63,9 +64,10 @@ CommandLineResult runCommandLine(const QStringList& args)
         return r;
     }
     case CommandLineRequest::Action::DrawTrace: {
-        auto loaded = loadTraceJson(request.inputPath);
+        auto loaded = request.inputIsTokioCapture ? loadTokioCapture(request.inputPath) : loadTraceJson(request.inputPath);
         if (!loaded.trace)
-            return {1, {}, "wakeline: --input: " + loaded.error + "\n"};
+            return {1, {}, std::string("wakeline: ") + (request.inputIsTokioCapture ? "--import-tokio: " : "--input: ")
+                               + loaded.error + "\n"};
         return writeOutputs(*loaded.trace, request);
     }
     case CommandLineRequest::Action::CheckProgram: {

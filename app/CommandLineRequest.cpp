@@ -103,6 +103,9 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption chrome("chrome-trace", "Save the trace in Chrome Trace Event format (Perfetto).",
                                     "file.json");
     const QCommandLineOption input("input", "Read a saved trace instead of running a scenario.", "trace.json");
+    const QCommandLineOption importTokio("import-tokio", "Read a real tokio run recorded by wakeline-capture "
+                                                         "(resources/tokio-capture) instead of running a scenario.",
+                                         "run.jsonl");
     const QCommandLineOption exportImage("export", "Export the timeline as an image (.png, .svg or .pdf).", "file");
     const QCommandLineOption view("view", "With --export: workers, tasks or both (default).", "view");
     const QCommandLineOption size("size", "With --export: the picture's size in pixels (default: 1600 wide, as tall as the content).", "WxH");
@@ -117,7 +120,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption maxSteps("max-steps", "Stop a program after <n> evaluation steps (default 50000000).", "n");
     const QCommandLineOption maxTasks("max-tasks", "Stop a program that spawns more than <n> tasks (default 100000).",
                                       "n");
-    parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, exportImage,
+    parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, importTokio, exportImage,
                        view, size, scale, theme, from, to, check, program, maxSteps, maxTasks});
 
     CommandLineRequest r;
@@ -143,7 +146,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return r;
     }
 
-    for (const QCommandLineOption* file : {&trace, &chrome, &input, &exportImage, &check, &program})
+    for (const QCommandLineOption* file : {&trace, &chrome, &input, &importTokio, &exportImage, &check, &program})
         if (parser.isSet(*file) && parser.value(*file).trimmed().isEmpty())
             return usageError("--" + file->names().constFirst().toStdString() + ": expected a file name, got '"
                               + parser.value(*file).toStdString() + "'");
@@ -152,21 +155,25 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         || parser.isSet(maxSteps) || parser.isSet(maxTasks);
     const bool outputs = parser.isSet(print) || parser.isSet(trace) || parser.isSet(chrome) || parser.isSet(exportImage);
     if (parser.isSet(check)) {
-        if (parser.isSet(scenario) || parser.isSet(input) || runOptions || outputs)
+        if (parser.isSet(scenario) || parser.isSet(input) || parser.isSet(importTokio) || runOptions || outputs)
             return usageError("--check only checks a program: it cannot be combined with other options");
         r.action = CommandLineRequest::Action::CheckProgram;
         r.programPath = parser.value(check).toStdString();
         return r;
     }
+    if (parser.isSet(importTokio) && (parser.isSet(scenario) || parser.isSet(input) || parser.isSet(program) || runOptions))
+        return usageError("--import-tokio reads a real tokio run: it cannot be combined with --scenario, --input, "
+                          "--program, --workers, --mode, --seed, --param, --max-steps or --max-tasks");
     if (parser.isSet(program) && (parser.isSet(scenario) || parser.isSet(input) || parser.isSet(param)))
         return usageError("--program runs a program: it cannot be combined with --scenario, --input or --param "
                           "(parameters are the program's own constants)");
     if (parser.isSet(input) && (parser.isSet(scenario) || runOptions))
         return usageError("--input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
                           "--seed or --param");
-    if (!parser.isSet(scenario) && !parser.isSet(input) && !parser.isSet(program) && (runOptions || outputs))
+    if (!parser.isSet(scenario) && !parser.isSet(input) && !parser.isSet(program) && !parser.isSet(importTokio)
+        && (runOptions || outputs))
         return usageError("--workers, --mode, --seed, --param, --max-steps, --max-tasks, --print, --trace, "
-                          "--chrome-trace and --export need --scenario, --program (or --input)");
+                          "--chrome-trace and --export need --scenario, --program (or --input, --import-tokio)");
     const bool exportOptions = parser.isSet(view) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(theme)
         || parser.isSet(from) || parser.isSet(to);
     if (exportOptions && !parser.isSet(exportImage))
@@ -222,9 +229,10 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         }
     }
 
-    if (parser.isSet(input)) {
+    if (parser.isSet(input) || parser.isSet(importTokio)) {
         r.action = CommandLineRequest::Action::DrawTrace;
-        r.inputPath = parser.value(input).toStdString();
+        r.inputIsTokioCapture = parser.isSet(importTokio);
+        r.inputPath = parser.value(r.inputIsTokioCapture ? importTokio : input).toStdString();
         return r;
     }
 

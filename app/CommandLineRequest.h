@@ -25,6 +25,7 @@ struct CommandLineRequest {
     const Scenario* scenario = nullptr;
     RunOptions run;  // parameters already checked against the scenario's ranges
     std::string inputPath;
+    bool inputIsTokioCapture = false;  // DrawTrace: inputPath is a real tokio run (wakeline-capture's JSON lines)
     std::string programPath;
 
     bool print = false;  // the printed lines; also written when no file output is asked for

@@ -1,5 +1,7 @@
 #include "TimelineLayout.h"
 
+#include "trace/TokioCapture.h"
+
 #include <QFont>
 #include <QFontMetricsF>
 
@@ -145,6 +147,8 @@ private:
         QString t = qs(m_.title());
         if (m_.trace && m_.trace->mode == Mode::Simulated)
             t += "  (virtual time)";
+        else if (m_.trace && m_.trace->mode == Mode::Tokio)
+            t += "  (" + qs(kTokioUnrecorded) + "; poll results inferred)";
         text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight), t, theme_.text,
              Qt::AlignLeft | Qt::AlignVCenter, 15, true);
         text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight),

@@ -197,6 +197,9 @@ std::string TimelineModel::title() const
     if (!trace)
         return {};
     const auto& t = *trace;
+    if (t.mode == Mode::Tokio)
+        return (t.scenario.empty() ? std::string("tokio run") : t.scenario) + " · real tokio, imported · "
+            + std::to_string(t.workers) + (t.workers == 1 ? " thread polling" : " threads polling");
     return (t.scenario.empty() ? std::string("trace") : t.scenario) + " · " + std::string(modeName(t.mode)) + " · "
         + std::to_string(t.workers) + (t.workers == 1 ? " worker" : " workers") + " · seed " + std::to_string(t.seed);
 }

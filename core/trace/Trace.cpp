@@ -2,7 +2,15 @@
 
 namespace wl {
 
-std::string_view modeName(Mode m) { return m == Mode::Simulated ? "simulated" : "threaded"; }
+std::string_view modeName(Mode m)
+{
+    switch (m) {
+    case Mode::Simulated: return "simulated";
+    case Mode::Threaded: return "threaded";
+    case Mode::Tokio: return "tokio";
+    }
+    return "?";
+}
 
 std::string_view taskKindName(TaskKind k)
 {

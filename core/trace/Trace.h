@@ -9,7 +9,7 @@
 
 namespace wl {
 
-enum class Mode : std::uint8_t { Simulated, Threaded };
+enum class Mode : std::uint8_t { Simulated, Threaded, Tokio };  // Tokio: a real tokio run, imported
 std::string_view modeName(Mode m);
 
 enum class TaskKind : std::uint8_t {

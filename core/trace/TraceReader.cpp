@@ -445,8 +445,10 @@ private:
                 trace.mode = Mode::Simulated;
             else if (mode == "threaded")
                 trace.mode = Mode::Threaded;
+            else if (mode == "tokio")
+                trace.mode = Mode::Tokio;
             else
-                fail("mode", "expected \"simulated\" or \"threaded\", found \"" + mode + "\"");
+                fail("mode", "expected \"simulated\", \"threaded\" or \"tokio\", found \"" + mode + "\"");
             return;
         }
         case FWorkers: trace.workers = static_cast<std::uint32_t>(wholeNumber(v, "workers", 1, 64)); return;
