@@ -1,6 +1,8 @@
 #pragma once
-// The bad-trace corpus (tests/traces/bad): each file with the message the reader must give for it, from
-// expected.tsv. Replayed through the command line (tst_command_line) and File > Open (tst_window).
+// The bad-input corpora: each file with the message its reader must give for it, from the folder's expected.tsv.
+// tests/traces/bad (native traces) is replayed through the command line (tst_command_line) and File > Open
+// (tst_window); tests/traces/tokio-bad (tokio captures) through the importer (tst_tokio_import), --import-tokio and
+// File > Import tokio run.
 #include <QFile>
 #include <QString>
 #include <QStringList>
@@ -8,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-inline std::vector<std::pair<QString, QString>> badTraces()
+inline std::vector<std::pair<QString, QString>> badFiles(const QString& dir)
 {
     std::vector<std::pair<QString, QString>> out;
-    QFile manifest(QStringLiteral(WAKELINE_BAD_TRACES_DIR "/expected.tsv"));
+    QFile manifest(dir + QStringLiteral("/expected.tsv"));
     if (!manifest.open(QIODevice::ReadOnly))
         return out;
     for (const QByteArray& raw : manifest.readAll().split('\n')) {
@@ -20,7 +22,15 @@ inline std::vector<std::pair<QString, QString>> badTraces()
             continue;
         QString message = line.section('\t', 1);
         message.replace(QLatin1String("\\n"), QLatin1String("\n")).replace(QLatin1String("\\\\"), QLatin1String("\\"));
-        out.emplace_back(QStringLiteral(WAKELINE_BAD_TRACES_DIR "/") + line.section('\t', 0, 0), message);
+        out.emplace_back(dir + '/' + line.section('\t', 0, 0), message);
     }
     return out;
+}
+
+#ifdef WAKELINE_BAD_TRACES_DIR
+inline std::vector<std::pair<QString, QString>> badTraces() { return badFiles(QStringLiteral(WAKELINE_BAD_TRACES_DIR)); }
+#endif
+inline std::vector<std::pair<QString, QString>> badTokioCaptures()
+{
+    return badFiles(QStringLiteral(WAKELINE_TOKIO_TRACES_DIR "-bad"));
 }

@@ -30,6 +30,7 @@ struct Span {
     TaskId task = 0;          // Task
     ResourceId resource = 0;  // a resource span, and the async-op spans below one
     std::uint64_t order = 0;  // Worker: tokio's id of the worker's blocking span (workers start in that order)
+    bool inheritsChildren = false;  // Resource: a resource made inside it is the same one (a Semaphore's own)
 };
 
 struct ThreadState {
@@ -74,7 +75,8 @@ public:
         trace_.mode = Mode::Tokio;
     }
 
-    void line(char* text, std::size_t length, std::uint64_t number)
+    // `cutOff`: the text ends without a line break, as a capture does when its program was killed mid-write.
+    void line(char* text, std::size_t length, std::uint64_t number, bool cutOff = false)
     {
         line_ = number;
         if (length > kMaxTraceStringBytes)
@@ -95,7 +97,8 @@ public:
                 what.pop_back();
             if (!what.empty())
                 what[0] = char(std::tolower(static_cast<unsigned char>(what[0])));
-            fail("not valid JSON at column " + std::to_string(doc.GetErrorOffset() + 1) + ": " + what);
+            fail("not valid JSON at column " + std::to_string(doc.GetErrorOffset() + 1) + ": " + what
+                 + (cutOff ? " (the last line has no line break: was the capture cut off?)" : ""));
         }
         if (!doc.IsObject())
             fail(std::string("expected a JSON object, found ") + typeName(doc));
@@ -265,6 +268,9 @@ private:
         Span span;
         if (name == "runtime.spawn")
             span = newTask(f);
+        else if (const Span* p = find(parent); name == "runtime.resource" && p && p->kind == SpanKind::Resource
+                 && p->inheritsChildren)
+            span = {.kind = SpanKind::Resource, .resource = p->resource};  // tokio's Semaphore and its inner one
         else if (name == "runtime.resource")
             span = newResource(f);
         else if (const Span* p = find(parent); p && name.substr(0, 25) == "runtime.resource.async_op")
@@ -337,7 +343,9 @@ private:
         }
         r.name = name.substr(0, kMaxTraceStringBytes);
         trace_.resources.push_back(std::move(r));
-        return {.kind = SpanKind::Resource, .resource = ResourceId(trace_.resources.size())};
+        const Json* inherits = field(f, "inherits_child_attrs");
+        return {.kind = SpanKind::Resource, .resource = ResourceId(trace_.resources.size()),
+                .inheritsChildren = inherits && inherits->IsBool() && inherits->GetBool()};
     }
 
     void onEnter(std::uint64_t id)
@@ -643,7 +651,7 @@ TraceReadResult read(const Pull& pull, std::uint64_t total, const TraceReadOptio
                 char* nl = static_cast<char*>(std::memchr(buffer.data() + start, '\n', filled - start));
                 if (!nl) {
                     if (end && start < filled) {  // the last line has no line break
-                        importer.line(buffer.data() + start, filled - start, ++lineNo);
+                        importer.line(buffer.data() + start, filled - start, ++lineNo, true);
                         start = filled;
                     }
                     break;

@@ -1,6 +1,7 @@
-// A real tokio program on 2 workers, recorded for Wakeline: a join of sleeps, a producer and a consumer over an
-// mpsc channel, a select with a timeout, and tasks sharing a semaphore. The test suite builds and runs it with
-//   RUSTFLAGS="--cfg tokio_unstable" cargo run --example two_workers -- run.jsonl
+// A real tokio program, recorded for Wakeline: a join of sleeps, a producer and a consumer over an mpsc channel, a
+// select with a timeout, and tasks sharing a semaphore, on 2 workers (or on a current_thread runtime when the
+// second argument is --current-thread). The test suite builds and runs it with
+//   RUSTFLAGS="--cfg tokio_unstable" cargo run --example tour -- run.jsonl
 // then imports run.jsonl (tests/unit/tst_tokio_import.cpp).
 use std::sync::Arc;
 use std::time::Duration;
@@ -81,11 +82,15 @@ async fn program() {
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "run.jsonl".to_string());
+    let current_thread = std::env::args().nth(2).as_deref() == Some("--current-thread");
+    // Before the runtime is built, so that its worker threads are recorded from their start.
     let _capture = wakeline_capture::init(&path);
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(program());
+    let mut builder = if current_thread {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        let mut b = tokio::runtime::Builder::new_multi_thread();
+        b.worker_threads(2);
+        b
+    };
+    builder.enable_all().build().unwrap().block_on(program());
 }
