@@ -85,6 +85,7 @@ ApplicationWindow {
             MenuSeparator {}
             Action { text: "&Open trace…"; shortcut: StandardKey.Open; onTriggered: openDialog.open() }
             Action { text: "&Save trace…"; shortcut: StandardKey.Save; onTriggered: saveDialog.open() }
+            Action { text: "&Import tokio run…"; shortcut: "Ctrl+I"; onTriggered: importTokioDialog.open() }
             MenuSeparator {}
             Action { text: "&Export image…"; shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
             Action { text: "Export &Chrome trace…"; onTriggered: chromeDialog.open() }
@@ -103,6 +104,13 @@ ApplicationWindow {
         objectName: "openDialog"
         nameFilters: ["Wakeline traces (*.json)"]
         onAccepted: controller.openTrace(selectedFile)
+    }
+    FileDialog {
+        id: importTokioDialog
+        objectName: "importTokioDialog"
+        title: "Import a real tokio run (recorded by wakeline-capture)"
+        nameFilters: ["tokio captures (*.jsonl)", "All files (*)"]
+        onAccepted: controller.importTokioRun(selectedFile)
     }
     FileDialog {
         id: openProgramDialog
@@ -296,7 +304,20 @@ ApplicationWindow {
             spacing: 0
 
             Label {
+                objectName: "traceNote"
+                visible: text !== ""
+                text: controller.traceNote
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                padding: 8
+                font.pixelSize: 13
+                background: Rectangle { color: window.palette.highlight; opacity: 0.18 }
+            }
+
+            // An imported run is not the scenario's: its lesson and parameters give way to the note above.
+            Label {
                 objectName: "lesson"
+                visible: controller.traceNote === ""
                 text: controller.lesson
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -306,6 +327,7 @@ ApplicationWindow {
             }
 
             ParameterPanel {
+                visible: controller.traceNote === ""
                 controller: controller
                 Layout.fillWidth: true
                 Layout.leftMargin: 12
@@ -452,6 +474,7 @@ ApplicationWindow {
                   + "Ctrl+Shift+S  save the program as…\n"
                   + "Ctrl+O        open a recorded trace (.json)\n"
                   + "Ctrl+S        save the trace\n"
+                  + "Ctrl+I        import a real tokio run (.jsonl)\n"
                   + "Ctrl+E        export the timeline as an image\n"
                   + "Space         play / pause\n"
                   + "Left / Right  previous / next event\n"

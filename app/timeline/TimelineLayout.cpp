@@ -149,14 +149,17 @@ private:
             t += "  (virtual time)";
         else if (m_.trace && m_.trace->mode == Mode::Tokio)
             t += "  (" + qs(kTokioUnrecorded) + "; poll results inferred)";
-        text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight), t, theme_.text,
-             Qt::AlignLeft | Qt::AlignVCenter, 15, true);
-        text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight),
-             // A tenth of the range as the precision: a 1.5 s run reads "0 – 1.5 s", not "0 – 2 s".
-             formatAxisTime(s_.from, (s_.to - s_.from) / 10) + " – " + formatAxisTime(s_.to, (s_.to - s_.from) / 10)
-                 + "   "
-                 + QString::number(m_.eventCount) + " events",
-             theme_.mutedText, Qt::AlignRight | Qt::AlignVCenter, 12);
+        // A tenth of the range as the precision: a 1.5 s run reads "0 – 1.5 s", not "0 – 2 s".
+        const QString range = formatAxisTime(s_.from, (s_.to - s_.from) / 10) + " – "
+            + formatAxisTime(s_.to, (s_.to - s_.from) / 10) + "   " + QString::number(m_.eventCount) + " events";
+        QFont small;
+        small.setPixelSize(12);
+        const qreal rangeWidth = QFontMetricsF(small).horizontalAdvance(range) + 16;
+        // The title gets what the range leaves, and is shortened (…) rather than written over it.
+        text(QRectF(kMargin, kMargin, std::max<qreal>(0, o_.size.width() - 2 * kMargin - rangeWidth), kTitleHeight), t,
+             theme_.text, Qt::AlignLeft | Qt::AlignVCenter, 15, true);
+        text(QRectF(kMargin, kMargin, o_.size.width() - 2 * kMargin, kTitleHeight), range, theme_.mutedText,
+             Qt::AlignRight | Qt::AlignVCenter, 12);
     }
 
     void axis()

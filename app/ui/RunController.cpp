@@ -1,5 +1,7 @@
 #include "RunController.h"
 
+#include "trace/TokioCapture.h"
+
 #include "CommandLine.h"
 #include "export/ImageExport.h"
 #include "lang/ProgramInfo.h"
@@ -8,6 +10,7 @@
 #include "trace/FileAccess.h"
 #include "scenarios/Scenario.h"
 #include "trace/ChromeTrace.h"
+#include "trace/TokioCapture.h"
 #include "trace/TraceJson.h"
 
 #include <QFileInfo>
@@ -217,7 +220,10 @@ bool RunController::fail(const QString& message)
     return false;
 }
 
-void RunController::openTrace(const QUrl& file)
+void RunController::openTrace(const QUrl& file) { openFile(file, false); }
+void RunController::importTokioRun(const QUrl& file) { openFile(file, true); }
+
+void RunController::openFile(const QUrl& file, bool tokioCapture)
 {
     const QString path = localPath(file);
     const unsigned generation = supersede();
@@ -236,15 +242,16 @@ void RunController::openTrace(const QUrl& file)
 
     auto task = [](RunController* self, QString path, unsigned generation, std::shared_ptr<std::atomic<bool>> cancelled,
                    std::shared_ptr<std::atomic<std::uint64_t>> done,
-                   std::shared_ptr<std::atomic<std::uint64_t>> total) -> QCoro::Task<> {
-        QFuture<RunOutcome> work = QtConcurrent::run([path, cancelled, done, total]() -> RunOutcome {
+                   std::shared_ptr<std::atomic<std::uint64_t>> total, bool tokioCapture) -> QCoro::Task<> {
+        QFuture<RunOutcome> work = QtConcurrent::run([path, cancelled, done, total, tokioCapture]() -> RunOutcome {
             TraceReadOptions options;
             options.cancel = cancelled.get();
             options.progress = [done, total](std::uint64_t d, std::uint64_t t) {
                 done->store(d);
                 total->store(t);
             };
-            auto loaded = loadTraceJson(path.toStdString(), options);
+            auto loaded = tokioCapture ? loadTokioCapture(path.toStdString(), options)
+                                       : loadTraceJson(path.toStdString(), options);
             if (!loaded.trace)
                 return {nullptr, nullptr, nullptr, QString::fromStdString(loaded.error)};
             auto trace = std::make_shared<const Trace>(std::move(*loaded.trace));
@@ -268,7 +275,7 @@ void RunController::openTrace(const QUrl& file)
         self->adopt(std::move(outcome.trace), std::move(outcome.timeline), std::move(outcome.index),
                     QFileInfo(path).fileName());
     };
-    task(this, path, generation, cancelled, done, total);
+    task(this, path, generation, cancelled, done, total, tokioCapture);
 }
 
 void RunController::takeOptionsFrom(const Trace& trace)
@@ -424,6 +431,15 @@ bool RunController::saveProgram(const QUrl& file)
     loadSource(source_);
     setStatus("Wrote " + path);
     return true;
+}
+
+QString RunController::traceNote() const
+{
+    if (!trace_ || trace_->mode != Mode::Tokio)
+        return {};
+    return QString("A real tokio run, imported from a capture: the program on the right is not what ran (Run runs "
+                   "it instead). %1, and %2.")
+        .arg(QString(kTokioUnrecorded).replace(0, 1, QString(kTokioUnrecorded).at(0).toUpper()), kTokioInferences);
 }
 
 QStringList RunController::codeLines() const

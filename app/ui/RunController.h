@@ -42,6 +42,8 @@ class RunController : public QObject {
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
     Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
+    // What the window must say about the trace on show beyond its title ("" for Wakeline's own runs).
+    Q_PROPERTY(QString traceNote READ traceNote NOTIFY traceChanged)
     // The program in the editor: the scenario's, with the parameters written in, as edited. Run runs this text.
     Q_PROPERTY(QString source READ source WRITE setSource NOTIFY sourceChanged)
     Q_PROPERTY(bool edited READ edited NOTIFY sourceChanged)  // differs from the built-in program
@@ -79,6 +81,7 @@ public:
     std::shared_ptr<const TraceIndex> index() const { return index_; }
     // The Rust program of the scenario the current trace came from.
     QStringList codeLines() const;
+    QString traceNote() const;
 
     QString source() const { return source_; }
     void setSource(const QString& text);
@@ -99,6 +102,8 @@ public:
     // as it was. Opening reads and checks the file off the GUI thread (progress, cancel) and then emits
     // traceChanged; the window takes the run's workers, mode, seed and parameters from the file.
     Q_INVOKABLE void openTrace(const QUrl& file);
+    // A real tokio run recorded by resources/tokio-capture (JSON lines), read off the GUI thread like a trace.
+    Q_INVOKABLE void importTokioRun(const QUrl& file);
     Q_INVOKABLE bool saveTrace(const QUrl& file);
     Q_INVOKABLE bool exportChromeTrace(const QUrl& file);
     // view: 0 both, 1 workers, 2 tasks; height 0 fits the content. Runs off the GUI thread (a big trace takes a
@@ -130,6 +135,7 @@ private:
     void stopProgress();
     // Takes the scenario, workers, mode, seed and parameters the opened trace was recorded with.
     void takeOptionsFrom(const Trace& trace);
+    void openFile(const QUrl& file, bool tokioCapture);
     // The built-in program of the scenario with the parameters as set now.
     QString builtinSource() const;
     // The scenario the editor's program belongs to: an opened or saved file's, else the built-in one chosen.

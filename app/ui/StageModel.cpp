@@ -30,7 +30,9 @@ void StageModel::setController(RunController* c)
 
 QString StageModel::queueOf(LaneId lane) const
 {
-    return lane < trace_->workers ? QString("queue:%1").arg(lane) : QString("queue:global");
+    // An imported tokio run records no run queues: a woken task waits in one place until a worker polls it.
+    return lane < trace_->workers && trace_->mode != Mode::Tokio ? QString("queue:%1").arg(lane)
+                                                                 : QString("queue:global");
 }
 
 void StageModel::rebuild()
@@ -78,9 +80,13 @@ void StageModel::rebuild()
             places_.append(QVariantMap{{"key", key}, {"title", title}, {"group", group}});
         };
         add("new", "not spawned yet", "queues");
-        add("queue:global", "global queue", "queues");
-        for (std::uint32_t w = 0; w < trace_->workers; ++w)
-            add(QString("queue:%1").arg(w), QString("queue of worker %1").arg(w), "queues");
+        if (trace_->mode == Mode::Tokio) {
+            add("queue:global", "woken, not yet polled (tokio records no queues)", "queues");
+        } else {
+            add("queue:global", "global queue", "queues");
+            for (std::uint32_t w = 0; w < trace_->workers; ++w)
+                add(QString("queue:%1").arg(w), QString("queue of worker %1").arg(w), "queues");
+        }
         for (size_t l = 0; l < trace_->lanes.size(); ++l)
             add(QString("lane:%1").arg(l), QString::fromStdString(trace_->lanes[l].name), "running");
         add("parked:timer", "parked on a timer", "parked");

@@ -294,28 +294,34 @@ private:
         info.id = TaskId(trace_.tasks.size() + 1);
         info.kind = kind == "blocking" ? TaskKind::Blocking : TaskKind::Task;
         info.parent = currentTask(thread_);
-        std::string taskName(fieldText(f, "task.name"));
-        if (taskName.empty())
-            taskName = kind == "block_on" ? "block_on" : (kind == "blocking" ? "blocking " : "task ")
-                    + std::to_string(tokioId);
-        info.name = taskName.substr(0, kMaxTraceStringBytes);
-        std::uint64_t lineNo = fieldWhole(f, "loc.line").value_or(0), column = fieldWhole(f, "loc.col").value_or(0);
+        std::uint64_t lineNo = fieldWhole(f, "loc.line").value_or(0);
+        std::string_view file = fieldText(f, "loc.file");
         if (const std::string_view at = fieldText(f, "spawn.location"); !at.empty()) {
             // "file:line:col", as tokio writes a blocking task's place
             const auto c2 = at.rfind(':');
             const auto c1 = c2 == std::string_view::npos || c2 == 0 ? std::string_view::npos : at.rfind(':', c2 - 1);
             if (c1 != std::string_view::npos) {
+                file = at.substr(0, c1);
                 lineNo = std::strtoull(std::string(at.substr(c1 + 1, c2 - c1 - 1)).c_str(), nullptr, 10);
-                column = std::strtoull(std::string(at.substr(c2 + 1)).c_str(), nullptr, 10);
             }
         }
-        info.site = makeSite(std::uint32_t(std::min<std::uint64_t>(lineNo, 0x10000)),
-                             std::uint32_t(std::min<std::uint64_t>(column, 0x100)));
+        // Its name, else its kind and tokio's id; then where it was spawned. The place goes into the name, not the
+        // site: a site points into the program beside the timeline, and the captured program is not shown there.
+        std::string taskName(fieldText(f, "task.name"));
+        if (taskName.empty())
+            taskName = kind == "block_on" ? "block_on" : (kind == "blocking" ? "blocking " : "task ")
+                    + std::to_string(tokioId);
+        if (!file.empty() && lineNo) {
+            const auto slash = file.rfind('/');
+            taskName += " · " + std::string(slash == std::string_view::npos ? file : file.substr(slash + 1)) + ":"
+                + std::to_string(lineNo);
+        }
+        info.name = taskName.substr(0, kMaxTraceStringBytes);
         trace_.tasks.push_back(std::move(info));
         tasks_.emplace_back();
         tasks_.back().blockOn = kind == "block_on";
         push({.time = now_, .task = TaskId(trace_.tasks.size()), .peer = trace_.tasks.back().parent,
-              .site = trace_.tasks.back().site, .kind = EventKind::TaskSpawned});
+              .kind = EventKind::TaskSpawned});
         return {.kind = SpanKind::Task, .task = TaskId(trace_.tasks.size())};
     }
 
@@ -696,7 +702,10 @@ TraceReadResult loadTokioCapture(const std::string& path, const TraceReadOptions
     std::string error;
     if (!file.open(path, options.maxBytes, &error, "a tokio capture"))
         return {std::nullopt, error};
+    // Named after the file, without its folder and extension.
     std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+    if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0)
+        name.erase(dot);
     auto result = read([&](char* out, std::size_t n) { return file.read(out, n); }, file.size(), options, name);
     if (!result.trace && result.error != kReadCancelled)
         result.error = path + ": " + result.error;

@@ -28,7 +28,7 @@ inline constexpr const char* kTokioInferences =
 // Reads a capture from memory. Every rejection names the line and what was expected there ("line 12: ...").
 TraceReadResult traceFromTokioCapture(std::string_view bytes, const TraceReadOptions& options = {});
 // Reads a regular file only, at most options.maxBytes of it; errors start with the path. The trace's scenario is
-// the file's name.
+// the file's name without its extension.
 TraceReadResult loadTokioCapture(const std::string& path, const TraceReadOptions& options = {});
 
 }  // namespace wl

@@ -65,11 +65,12 @@ class TstWindow : public QObject {
         return n;
     }
     // Opens a trace as File > Open does and waits for the outcome: the error message, or "" when it loaded.
-    QString openTrace(const QString& path)
+    // Opens a trace (or with `how` "importTokioRun", a tokio capture); "" once it shows, else the error message.
+    QString openTrace(const QString& path, const char* how = "openTrace")
     {
         QSignalSpy errors(controller, SIGNAL(errorOccurred(QString)));
         QSignalSpy loaded(controller, SIGNAL(traceChanged()));
-        QMetaObject::invokeMethod(controller, "openTrace", Q_ARG(QUrl, QUrl::fromLocalFile(path)));
+        QMetaObject::invokeMethod(controller, how, Q_ARG(QUrl, QUrl::fromLocalFile(path)));
         QElapsedTimer waited;
         waited.start();
         while (errors.isEmpty() && loaded.isEmpty() && waited.elapsed() < 60000)
@@ -686,6 +687,47 @@ private slots:
             for (int i = 0; i < 2000 && playback->property("eventIndex").toInt() < events(); ++i)
                 QMetaObject::invokeMethod(playback, "stepNext");
         }
+    }
+
+    // File > Import tokio run: a real tokio run recorded by wakeline-capture is drawn with its three lanes, and its
+    // title says what tokio does not record. Each malformed capture is named with its line, and what was open stays.
+    void importingARealTokioRun()
+    {
+        runScenario("broadcast", 3);
+        const QStringList before = console();
+        const QString statusBefore = controller->property("status").toString();
+        for (const auto& [path, message] : badTokioCaptures()) {
+            QCOMPARE(openTrace(path, "importTokioRun"), path + ": " + message);
+            QCOMPARE(console(), before);
+            QCOMPARE(controller->property("status").toString(), statusBefore);
+            QCOMPARE(controller->property("scenarioId").toString(), QString("broadcast"));
+        }
+        QObject* dialog = window->findChild<QObject*>("importTokioDialog");
+        QVERIFY(dialog);
+        const QString capture = WAKELINE_TOKIO_TRACES_DIR "/two_workers.jsonl";
+        QSignalSpy loaded(controller, SIGNAL(traceChanged()));
+        QVERIFY(dialog->setProperty("selectedFile", QUrl::fromLocalFile(capture)));
+        QMetaObject::invokeMethod(dialog, "open");
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QMetaObject::invokeMethod(dialog, "accept");
+        QTRY_COMPARE(loaded.size(), 1);
+        QVERIFY2(controller->property("status").toString().startsWith(
+                     "two_workers.jsonl · two_workers · real tokio, imported · 3 threads polling · "),
+                 qPrintable(controller->property("status").toString()));
+        QCOMPARE(console(), QStringList());  // tokio records no printed lines, and none are made up
+        QObject* note = window->findChild<QObject*>("traceNote");
+        QVERIFY(note && note->property("visible").toBool());
+        QVERIFY(note->property("text").toString().contains("the program on the right is not what ran"));
+        auto* playback = window->findChild<QObject*>("playback");
+        QMetaObject::invokeMethod(playback, "toStart");
+        for (int i = 0; i < 40; ++i)
+            QMetaObject::invokeMethod(playback, "stepNext");
+        screenshot("tokio-import");
+        for (int i = 0; i < 5000 && playback->property("eventIndex").toInt() < events(); ++i)
+            QMetaObject::invokeMethod(playback, "stepNext");
+        QCOMPARE(playback->property("eventIndex").toInt(), events());
+        runScenario("join");  // a run of Wakeline's own says nothing more
+        QVERIFY(!note->property("visible").toBool());
     }
 
     // Opening a trace takes the run's own options: a new Run reruns what the file shows.
