@@ -124,7 +124,7 @@ public:
             if (!tasks_[id - 1].closed)
                 push({.time = now_, .task = id, .kind = EventKind::TaskCancelled,
                       .detail = static_cast<std::uint8_t>(CancelReason::Shutdown)});
-        mergeLateEvents();
+        dropUnusedTimerPlaces();
         assignLanes();
         return std::move(trace_);
     }
@@ -422,7 +422,7 @@ private:
                                               [](const auto& p) { return p.second; });
             if (elapsed != t.timersPolled.end()) {
                 wake.resource = elapsed->first;
-                late_.push_back({.time = wake.time, .resource = elapsed->first, .kind = EventKind::TimerFired});
+                trace_.events[t.unattributedWake - 1].resource = elapsed->first;  // the timer fired, then woke it
             } else if (t.joinCandidate) {
                 wake.peer = t.joinCandidate;
             }
@@ -501,6 +501,10 @@ private:
         if (!finished)
             t.scheduled = true;
         if (wake.peer == 0 && !finished && t.unattributedWake == SIZE_MAX) {
+            // Known at the task's next poll: a timer (then it fired just before this wake), a JoinHandle, or
+            // outside. The place for TimerFired is kept now, so events stay in time order without a merge; an
+            // unused one is dropped at the end.
+            push({.time = now_, .kind = EventKind::TimerFired});
             t.unattributedWake = trace_.events.size();
             t.joinCandidate = justFinished_.first == thread_ ? justFinished_.second : 0;
         }
@@ -563,15 +567,13 @@ private:
         trace_.events.push_back(e);
     }
 
-    // TimerFired events are known only at the woken task's next poll; they belong at the time of the wake.
-    void mergeLateEvents()
+    // The places kept for TimerFired that no timer took.
+    void dropUnusedTimerPlaces()
     {
-        if (late_.empty())
-            return;
-        const auto middle = trace_.events.insert(trace_.events.end(), late_.begin(), late_.end());
-        std::stable_sort(middle, trace_.events.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
-        std::inplace_merge(trace_.events.begin(), trace_.events.begin() + (middle - trace_.events.begin()),
-                           trace_.events.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
+        auto& ev = trace_.events;
+        ev.erase(std::remove_if(ev.begin(), ev.end(),
+                                [](const Event& e) { return e.kind == EventKind::TimerFired && e.resource == 0; }),
+                 ev.end());
     }
 
     // Lanes: tokio's workers in the order they were started, then threads that ran block_on (or polled tasks
@@ -618,7 +620,6 @@ private:
     std::unordered_map<std::uint64_t, Span> spans_;  // open spans by id
     std::unordered_map<std::uint64_t, TaskId> closedTasks_;  // span id -> task, for wakes after a task ended
     std::unordered_map<ResourceId, std::int64_t> permits_;
-    std::vector<Event> late_;
     std::pair<std::uint32_t, TaskId> justFinished_{UINT32_MAX, 0};  // the thread and task of the last completion
     std::int64_t now_ = 0;
     std::uint64_t line_ = 0, lines_ = 0;

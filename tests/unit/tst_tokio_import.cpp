@@ -234,8 +234,8 @@ private slots:
             "520 completed 3",
             "530 wake 2 peer 3",                                          // task 3's JoinHandle
             "600 poll_start 2 lane 1", "610 poll_end 2 lane 1",
-            "5000500 wake 2 resource 1",                                  // the timer its next poll finds elapsed
-            "5000500 timer_fired 0 resource 1",
+            "5000500 timer_fired 0 resource 1",                           // the timer its next poll finds elapsed
+            "5000500 wake 2 resource 1",
             "5000600 poll_start 2 lane 0", "5000650 poll_end 2 lane 0 detail 1", "5000670 completed 2",
             "5000700 wake 1",                                             // block_on: not traced by tokio
             "5000700 poll_start 1 lane 2", "5000710 spawned 4 peer 1", "5000720 poll_end 1 lane 2",
