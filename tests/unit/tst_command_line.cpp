@@ -242,6 +242,33 @@ private slots:
         QVERIFY(QDir(dir.path()).isEmpty());
     }
 
+    // --import-tokio: a recorded real tokio run is drawn, saved and exported; a malformed one is refused with its
+    // line, and nothing is written.
+    void importsARealTokioRun()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("tokio.png"), json = dir.filePath("tokio.json");
+        auto r = run({"--import-tokio", WAKELINE_TOKIO_TRACES_DIR "/two_workers.jsonl", "--export", png, "--trace", json});
+        QCOMPARE(QString::fromStdString(r.err), QString());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QImage(png).isNull());
+        QFile saved(json);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject trace = QJsonDocument::fromJson(saved.readAll()).object();
+        QCOMPARE(trace["mode"].toString(), QString("tokio"));
+        QCOMPARE(trace["scenario"].toString(), QString("two_workers"));
+        for (const auto& [path, message] : badTokioCaptures()) {
+            const QString never = dir.filePath("never.png");
+            r = run({"--import-tokio", path, "--export", never});
+            QCOMPARE(r.exitCode, 1);
+            QCOMPARE(QString::fromStdString(r.err), "wakeline: --import-tokio: " + path + ": " + message + "\n");
+            QVERIFY(!QFile::exists(never));
+        }
+        r = run({"--import-tokio", "run.jsonl", "--scenario", "join"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.rfind("wakeline: --import-tokio reads a real tokio run: it cannot be combined", 0) == 0, r.err.c_str());
+    }
+
     // Inputs no reader may read without bound: each is refused at once with a message naming it.
     void hostileInputsAreRefusedAtOnce()
     {
