@@ -118,7 +118,7 @@ private slots:
             "wakeline: --param humidity_ms: expected a whole number from -4611686018427387904 to 4611686018427387903, got 'soon'");
         row("options without scenario", {"--print"},
             "wakeline: --workers, --mode, --seed, --param, --max-steps, --max-tasks, --print, --trace, --chrome-trace "
-            "and --export need --scenario, --program (or --input)");
+            "and --export need --scenario, --program (or --input, --import-tokio)");
         row("max steps zero", {"--scenario", "join", "--max-steps", "0"},
             "wakeline: --max-steps: expected a whole number from 1 to 10000000000, got '0'");
         row("max tasks text", {"--scenario", "join", "--max-tasks", "many"},

@@ -153,7 +153,7 @@ private slots:
         row("too many workers", edited([](QJsonObject& r) { r["workers"] = 10000; }),
             "workers: expected a number between 1 and 64, found 10000");
         row("unknown mode", edited([](QJsonObject& r) { r["mode"] = "fast"; }),
-            "mode: expected \"simulated\" or \"threaded\", found \"fast\"");
+            "mode: expected \"simulated\", \"threaded\" or \"tokio\", found \"fast\"");
         row("negative seed", edited([](QJsonObject& r) { r["seed"] = "-1"; }),
             "seed: expected an unsigned decimal number in a string, found \"-1\"");
         row("task ids out of order", edited([](QJsonObject& r) {
