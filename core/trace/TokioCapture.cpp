@@ -604,7 +604,7 @@ private:
         for (std::uint32_t th : others)
             add(th, LaneKind::Worker, threads_[th].name + (threads_[th].blockOn ? " (block_on)" : ""));
         for (std::uint32_t th : blocking)
-            add(th, LaneKind::Blocking, "blocking · " + threads_[th].name + " " + std::to_string(th + 1));
+            add(th, LaneKind::Blocking, "blocking pool · thread " + std::to_string(th + 1));
         trace_.workers = std::uint32_t(std::max<std::size_t>(1, workers.size() + others.size()));
         for (Event& e : trace_.events)
             if (e.worker != kNoLane)

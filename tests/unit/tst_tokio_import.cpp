@@ -108,13 +108,25 @@ void checkExampleRun(const Trace& t, const QByteArray& capture, int workerThread
     const qsizetype spawns = capture.count("\"name\":\"runtime.spawn\"");
     const qsizetype workerSpans = capture.count("multi_thread::worker::Launch");
     QCOMPARE(qsizetype(t.tasks.size()), spawns - workerSpans);
-    QCOMPARE(t.tasks.size(), size_t(7));  // block_on, producer, consumer, 4 semaphore tasks
+    QCOMPARE(t.tasks.size(), size_t(8));  // block_on, a spawn_blocking job, producer, consumer, 4 semaphore tasks
     QVERIFY(QString::fromStdString(t.tasks[0].name).startsWith("block_on · tour.rs:"));
-    // Lanes: the workers in their start order, then the thread that ran block_on.
-    QCOMPARE(t.lanes.size(), size_t(workerThreads + 1));
+    // Lanes: the workers in their start order, the thread that ran block_on, the blocking-pool thread.
+    QCOMPARE(t.lanes.size(), size_t(workerThreads + 2));
     for (int w = 0; w < workerThreads; ++w)
         QCOMPARE(QString::fromStdString(t.lanes[size_t(w)].name), QString("worker %1").arg(w));
-    QCOMPARE(QString::fromStdString(t.lanes.back().name), QString("main (block_on)"));
+    QCOMPARE(QString::fromStdString(t.lanes[size_t(workerThreads)].name), QString("main (block_on)"));
+    QCOMPARE(t.lanes.back().kind, LaneKind::Blocking);
+    // The spawn_blocking job runs once, on that lane.
+    QCOMPARE(t.tasks[1].kind, TaskKind::Blocking);
+    QVERIFY(QString::fromStdString(t.tasks[1].name).startsWith("blocking "));
+    int blockingRuns = 0;
+    for (const Event& e : t.events)
+        if (e.kind == EventKind::BlockingStart || e.kind == EventKind::BlockingEnd) {
+            QCOMPARE(e.task, TaskId(2));
+            QCOMPARE(e.worker, LaneId(t.lanes.size() - 1));
+            blockingRuns += e.kind == EventKind::BlockingStart;
+        }
+    QCOMPARE(blockingRuns, 1);
     // Each poll sits on one lane, a worker's or block_on's.
     std::vector<LaneId> polling(t.tasks.size() + 1, kNoLane);
     for (const Event& e : t.events) {
@@ -160,7 +172,7 @@ void checkExampleRun(const Trace& t, const QByteArray& capture, int workerThread
     int completed = 0;
     for (const Event& e : t.events)
         completed += e.kind == EventKind::TaskCompleted;
-    QCOMPARE(completed, 7);
+    QCOMPARE(completed, 8);
     const auto last = std::find_if(t.events.rbegin(), t.events.rend(),
                                    [](const Event& e) { return e.kind == EventKind::TaskCompleted; });
     QCOMPARE(last->task, TaskId(1));
@@ -344,7 +356,7 @@ private slots:
         run.start(kWorkDir + "/target/debug/examples/tour", {capture});
         QVERIFY2(run.waitForFinished(60'000), "the real tokio run took more than 60 s");
         QCOMPARE(run.exitCode(), 0);
-        QCOMPARE(QString::fromUtf8(run.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts).size(), 8);
+        QCOMPARE(QString::fromUtf8(run.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts).size(), 9);
 
         const auto read = loadTokioCapture(capture.toStdString());
         QVERIFY2(read.trace, read.error.c_str());

@@ -1,4 +1,4 @@
-// A real tokio program, recorded for Wakeline: a join of sleeps, a producer and a consumer over an mpsc channel, a
+// A real tokio program, recorded for Wakeline: a join of sleeps, a spawn_blocking job, a producer and a consumer over an mpsc channel, a
 // select with a timeout, and tasks sharing a semaphore, on 2 workers (or on a current_thread runtime when the
 // second argument is --current-thread). The test suite builds and runs it with
 //   RUSTFLAGS="--cfg tokio_unstable" cargo run --example tour -- run.jsonl
@@ -73,8 +73,19 @@ async fn shared_semaphore() {
     }
 }
 
+async fn blocking_work() {
+    let n = tokio::task::spawn_blocking(|| {
+        std::thread::sleep(Duration::from_millis(5));
+        42
+    })
+    .await
+    .unwrap();
+    println!("blocking work gave {}", n);
+}
+
 async fn program() {
     join_of_sleeps().await;
+    blocking_work().await;
     producer_and_consumer().await;
     select_with_timeout().await;
     shared_semaphore().await;
