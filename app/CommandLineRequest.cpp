@@ -112,6 +112,8 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption scale("scale", "With --export to PNG: device pixels per pixel (default 1; 2 for high-DPI).",
                                    "factor");
     const QCommandLineOption theme("theme", "With --export: light (default) or dark.", "theme");
+    const QCommandLineOption axis("axis", "With --export: steps (each event a step, idle time a marked break; the "
+                                          "default for simulated runs) or time.", "axis");
     const QCommandLineOption from("from", "With --export: start of the time range (e.g. 500ms).", "time");
     const QCommandLineOption to("to", "With --export: end of the time range (e.g. 1.5s).", "time");
     const QCommandLineOption check("check", "Check a Rust program (.rs): print its errors as file:line:col and "
@@ -121,7 +123,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption maxTasks("max-tasks", "Stop a program that spawns more than <n> tasks (default 100000).",
                                       "n");
     parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, importTokio, exportImage,
-                       view, size, scale, theme, from, to, check, program, maxSteps, maxTasks});
+                       view, size, scale, theme, axis, from, to, check, program, maxSteps, maxTasks});
 
     CommandLineRequest r;
     auto usageError = [&](const std::string& message) {
@@ -175,9 +177,9 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return usageError("--workers, --mode, --seed, --param, --max-steps, --max-tasks, --print, --trace, "
                           "--chrome-trace and --export need --scenario, --program (or --input, --import-tokio)");
     const bool exportOptions = parser.isSet(view) || parser.isSet(size) || parser.isSet(scale) || parser.isSet(theme)
-        || parser.isSet(from) || parser.isSet(to);
+        || parser.isSet(axis) || parser.isSet(from) || parser.isSet(to);
     if (exportOptions && !parser.isSet(exportImage))
-        return usageError("--view, --size, --scale, --theme, --from and --to need --export");
+        return usageError("--view, --size, --scale, --theme, --axis, --from and --to need --export");
 
     r.print = parser.isSet(print);
     r.tracePath = parser.value(trace).toStdString();
@@ -216,6 +218,15 @@ CommandLineRequest parseCommandLine(const QStringList& args)
                     throw std::invalid_argument("--theme: expected light or dark, got '"
                                                 + parser.value(theme).toStdString() + "'");
                 exportOpts.layout.theme = *t;
+            }
+            if (parser.isSet(axis)) {
+                const QString a = parser.value(axis);
+                if (a == "steps")
+                    exportOpts.axis = TimelineAxis::Steps;
+                else if (a == "time")
+                    exportOpts.axis = TimelineAxis::Time;
+                else
+                    throw std::invalid_argument("--axis: expected steps or time, got '" + a.toStdString() + "'");
             }
             if (parser.isSet(from))
                 exportOpts.layout.from = parseTime(parser.value(from), "--from");

@@ -74,6 +74,7 @@ ApplicationWindow {
     Shortcut { sequence: "A"; onActivated: timeline.panBy(-0.2) }
     Shortcut { sequence: "D"; onActivated: timeline.panBy(0.2) }
     Shortcut { sequence: "F"; onActivated: timeline.fitAll() }
+    Shortcut { sequence: "T"; onActivated: controller.stepAxis = !controller.stepAxis }
     Shortcut { sequence: "?"; onActivated: help.open() }
     Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
 
@@ -240,6 +241,14 @@ ApplicationWindow {
                 currentIndex: timeline.view
                 onActivated: timeline.view = currentIndex
             }
+            ComboBox {
+                objectName: "axisBox"
+                model: ["step axis", "time axis"]
+                currentIndex: controller.stepAxis ? 0 : 1
+                onActivated: controller.stepAxis = currentIndex === 0
+                ToolTip.visible: hovered
+                ToolTip.text: "step axis: each event a step, so polls of one instant read left to right; idle time is a marked break\ntime axis: the run's clock (T switches)"
+            }
             Item { Layout.fillWidth: true }
             Label {
                 text: controller.status
@@ -344,7 +353,7 @@ ApplicationWindow {
                     objectName: "timeline"
                     controller: controller
                     dark: window.dark
-                    playhead: playback.playhead
+                    playhead: playback.position
                     clip: true
                     SplitView.fillHeight: true
                     ToolTip {
@@ -483,6 +492,7 @@ ApplicationWindow {
                   + "W / S         zoom in / out (or Ctrl+wheel)\n"
                   + "A / D         pan left / right (or drag, or the wheel)\n"
                   + "F             fit the whole run\n"
+                  + "T             step axis / time axis\n"
                   + "click a task  inspect it\n"
                   + "?             this help\n"
                   + "Ctrl+Q        quit"

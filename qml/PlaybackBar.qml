@@ -44,9 +44,9 @@ ToolBar {
             objectName: "scrubber"
             Layout.fillWidth: true
             from: 0
-            to: Math.max(bar.playback.duration, 0.001)
-            value: bar.playback.playhead
-            onMoved: bar.playback.playhead = value
+            to: Math.max(bar.playback.end, 0.001)
+            value: bar.playback.position
+            onMoved: bar.playback.position = value
         }
         Label {
             text: bar.playback.timeText

@@ -26,7 +26,12 @@ std::optional<ImageFormat> imageFormatForPath(const std::string& path)
 
 std::string exportTimeline(const Trace& trace, const std::string& path, const ExportOptions& options)
 {
-    return exportTimeline(TimelineModel::build(trace), path, options);
+    const TimelineModel model = TimelineModel::build(trace, options.axis.value_or(defaultAxis(trace)));
+    ExportOptions onModel = options;
+    onModel.layout.from = model.xOfTime(options.layout.from);
+    if (options.layout.to >= 0)
+        onModel.layout.to = std::max(onModel.layout.from + 1, model.xOfTime(options.layout.to));
+    return exportTimeline(model, path, onModel);
 }
 
 std::string exportTimeline(const TimelineModel& model, const std::string& path, const ExportOptions& options)

@@ -129,6 +129,8 @@ public:
         } else {
             taskRows(s_.plot);
         }
+        if (m_.steps)
+            breakBands();
         wakeArrows(tasks);
         prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), kPrintRows * kPrintRowHeight));
         legend(QRectF(kMargin, h - kMargin - kLegendHeight, w - 2 * kMargin, kLegendHeight));
@@ -150,8 +152,15 @@ private:
         else if (m_.trace && m_.trace->mode == Mode::Tokio)
             t += "  (" + qs(kTokioUnrecorded) + "; poll results inferred)";
         // A tenth of the range as the precision: a 1.5 s run reads "0 – 1.5 s", not "0 – 2 s".
-        const QString range = formatAxisTime(s_.from, (s_.to - s_.from) / 10) + " – "
+        QString range = formatAxisTime(s_.from, (s_.to - s_.from) / 10) + " – "
             + formatAxisTime(s_.to, (s_.to - s_.from) / 10) + "   " + QString::number(m_.eventCount) + " events";
+        if (m_.steps) {  // on the step axis: the steps in view, and the time they span
+            const StepAxis& a = *m_.steps;
+            range = "steps " + QString::number(s_.from / StepAxis::kUnit) + " – "
+                + QString::number((s_.to + StepAxis::kUnit - 1) / StepAxis::kUnit) + " · "
+                + instantLabel(a.timeOfX(s_.from)) + " – " + instantLabel(a.timeOfX(s_.to)) + "   "
+                + QString::number(m_.eventCount) + " events";
+        }
         QFont small;
         small.setPixelSize(12);
         const qreal rangeWidth = QFontMetricsF(small).horizontalAdvance(range) + 16;
@@ -162,8 +171,75 @@ private:
              Qt::AlignRight | Qt::AlignVCenter, 12);
     }
 
+    // "0", "1 s", "1.5 s", "250 ms": a moment of the run on the step axis.
+    static QString instantLabel(std::int64_t ns) { return ns == 0 ? QString("0") : qs(formatBreakLength(ns)); }
+
+    // Each break of the step axis as a light band over the lanes, at least a pixel wide; where breaks crowd one
+    // pixel, the first stands for them (the work follows the pixels).
+    void breakBands()
+    {
+        const StepAxis& a = *m_.steps;
+        constexpr std::int64_t U = StepAxis::kUnit;
+        auto br = std::lower_bound(a.breaks.begin(), a.breaks.end(), s_.from - U,
+                                   [](const StepAxis::Break& b, std::int64_t v) { return b.x < v; });
+        while (br != a.breaks.end() && br->x <= s_.to) {
+            const qreal x0 = s_.xOf(std::max(br->x, s_.from)), x1 = s_.xOf(std::min(br->x + U, s_.to));
+            s_.rects.push_back({QRectF(x0, s_.plot.top(), std::max<qreal>(1.0, x1 - x0), s_.plot.height()),
+                                theme_.breakBand});
+            br = std::lower_bound(br + 1, a.breaks.end(), timeAt(std::max(x1, x0 + 1.0)),
+                                  [](const StepAxis::Break& b, std::int64_t v) { return b.x < v; });
+        }
+    }
+
+    // The step axis: each break is a shaded step with the idle time it stands for written on the axis; each instant
+    // is labelled with its time where the label fits. Labels never overlap: one left-to-right pass places them,
+    // jumping over what would not fit, so the work follows the pixels, not the events.
+    void stepAxis()
+    {
+        const StepAxis& a = *m_.steps;
+        constexpr std::int64_t U = StepAxis::kUnit;
+        const qreal axisY = s_.plot.top() - kAxisHeight;
+        QFont font;
+        font.setPixelSize(11);
+        const QFontMetricsF fm(font);
+        // Labels, left to right: a break's idle time ("⋯ 1 s ⋯"), then the time of the instant after it, at the
+        // instant's first step or as far right as its steps allow.
+        qreal free = s_.plot.left() - 1e9;
+        auto place = [&](qreal at, qreal latest, const QString& label, QColor colour) {
+            const qreal w = fm.horizontalAdvance(label) + 10;
+            const qreal left = std::max({at - w / 2, free, s_.plot.left() - 30});
+            if (left > latest - w / 2 || left + w > s_.plot.right() + kMargin)
+                return false;
+            text(QRectF(left, axisY, w, kAxisHeight - 6), label, colour, Qt::AlignHCenter | Qt::AlignVCenter, 11);
+            free = left + w + 4;
+            return true;
+        };
+        auto in = std::lower_bound(a.instants.begin(), a.instants.end(), s_.from,
+                                   [](const StepAxis::Instant& i, std::int64_t v) { return i.x < v; });
+        while (in != a.instants.end() && in->x <= s_.to) {
+            const qreal ix = s_.xOf(in->x);
+            // The break right before this instant, if the clock moved on to it.
+            const auto b = std::lower_bound(a.breaks.begin(), a.breaks.end(), in->x - U,
+                                            [](const StepAxis::Break& k, std::int64_t v) { return k.x < v; });
+            if (b != a.breaks.end() && b->x == in->x - U && b->x >= s_.from) {
+                const qreal bx = s_.xOf(b->x + U / 2);
+                place(bx, bx, "⋯ " + qs(formatBreakLength(b->length)) + " ⋯", theme_.mutedText);
+            }
+            const qreal last = s_.xOf(std::min(s_.to, in->x + std::int64_t(in->events) * U));
+            if (place(ix, std::max(ix, last), instantLabel(in->time), theme_.text))
+                s_.lines.push_back({QLineF(ix, axisY + kAxisHeight - 6, ix, s_.plot.bottom()), theme_.grid, 1.0});
+            // The next instant whose label could fit.
+            in = std::lower_bound(in + 1, a.instants.end(), timeAt(std::max(free, ix + 1.0)),
+                                  [](const StepAxis::Instant& i, std::int64_t v) { return i.x < v; });
+        }
+        s_.lines.push_back({QLineF(s_.plot.left(), axisY + kAxisHeight - 2, s_.plot.right(), axisY + kAxisHeight - 2),
+                            theme_.mutedText, 1.0});
+    }
+
     void axis()
     {
+        if (m_.steps)
+            return stepAxis();
         const std::int64_t range = s_.to - s_.from;
         const int target = std::max(2, int(s_.plot.width() / 110));
         const std::int64_t step = niceStep(range, target);

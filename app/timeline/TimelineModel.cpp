@@ -11,11 +11,26 @@ struct OpenPoll {
 };
 }  // namespace
 
-TimelineModel TimelineModel::build(const Trace& t)
+TimelineAxis defaultAxis(const Trace& trace)
+{
+    return trace.mode == Mode::Simulated ? TimelineAxis::Steps : TimelineAxis::Time;
+}
+
+TimelineModel TimelineModel::build(const Trace& trace, TimelineAxis axis)
+{
+    return build(trace, axis == TimelineAxis::Steps ? std::make_shared<const StepAxis>(StepAxis::build(trace)) : nullptr);
+}
+
+TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxis> steps)
 {
     TimelineModel m;
     m.trace = &t;
-    m.duration = t.duration;
+    m.steps = std::move(steps);
+    const StepAxis* axis = m.steps.get();
+    // Where an event, or a time that is no event's (the end of CPU work, the end of the run), goes on the axis.
+    auto at = [&](size_t i) { return axis ? axis->xOfEvent(i) : t.events[i].time; };
+    auto atTime = [&](std::int64_t time) { return axis ? axis->xOfTime(time) : time; };
+    m.duration = axis ? axis->end : t.duration;
     m.eventCount = t.events.size();
     for (const auto& l : t.lanes)
         m.lanes.push_back({l.name, l.kind, {}, {}, {}});
@@ -73,7 +88,10 @@ TimelineModel TimelineModel::build(const Trace& t)
         segs.push_back({time, time, state});
     };
 
-    for (const Event& e : t.events) {
+    for (size_t i = 0; i < t.events.size(); ++i) {
+        Event e = t.events[i];
+        const std::int64_t realTime = e.time;
+        e.time = at(i);
         switch (e.kind) {
         case EventKind::TaskSpawned: {
             if (rowOf[e.task] < 0)
@@ -155,7 +173,8 @@ TimelineModel TimelineModel::build(const Trace& t)
         }
         case EventKind::CpuWork:
             if (e.worker < m.lanes.size())
-                m.lanes[e.worker].holds.push_back({e.time, e.time + e.value, e.task, e.detail == 0});
+                m.lanes[e.worker].holds.push_back(
+                    {e.time, std::max(e.time, atTime(realTime + e.value)), e.task, e.detail == 0});
             break;
         case EventKind::WorkerPark:
             if (e.worker < parkedSince.size())
@@ -176,7 +195,7 @@ TimelineModel TimelineModel::build(const Trace& t)
     }
     for (LaneId l = 0; l < parkedSince.size(); ++l)
         if (parkedSince[l] >= 0)
-            m.lanes[l].parked.push_back({parkedSince[l], t.duration});
+            m.lanes[l].parked.push_back({parkedSince[l], m.duration});
     for (auto& lane : m.lanes) {
         auto byStart = [](const auto& a, const auto& b) { return a.start < b.start; };
         std::sort(lane.polls.begin(), lane.polls.end(), byStart);
@@ -184,9 +203,9 @@ TimelineModel TimelineModel::build(const Trace& t)
     }
     for (auto& row : m.rows) {
         if (row.end == TaskEnd::StillAlive) {
-            row.ended = t.duration;
+            row.ended = m.duration;
             if (!row.segments.empty())
-                row.segments.back().end = t.duration;
+                row.segments.back().end = m.duration;
         }
     }
     return m;

@@ -1,10 +1,12 @@
 #pragma once
 // What a timeline draws, derived once from a trace: poll slices per lane, CPU work, parked spans, each task's
 // states over time, wakes with the poll each one caused, prints and how each task ended. Layout then only
-// looks up the visible window (everything is sorted by time).
+// looks up the visible window (everything is sorted by time). Built on the time axis or on the step axis.
+#include "StepAxis.h"
 #include "trace/Trace.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -71,8 +73,14 @@ struct PrintMark {
     std::string text;
 };
 
+enum class TimelineAxis : std::uint8_t { Time, Steps };
+// Simulated runs read best on the step axis (their polls take no virtual time); real runs on the time axis.
+TimelineAxis defaultAxis(const Trace& trace);
+
 struct TimelineModel {
     const Trace* trace = nullptr;
+    // Set on the step axis: then every time below is an x on it (StepAxis::kUnit per step), not ns.
+    std::shared_ptr<const StepAxis> steps;
     std::vector<LaneModel> lanes;
     std::vector<TaskRow> rows;       // display order: tasks by id, each followed by its arms
     std::vector<WakeArrow> wakes;    // sorted by time
@@ -80,7 +88,11 @@ struct TimelineModel {
     std::int64_t duration = 0;
     size_t eventCount = 0;
 
-    static TimelineModel build(const Trace& trace);
+    static TimelineModel build(const Trace& trace, std::shared_ptr<const StepAxis> steps = nullptr);
+    static TimelineModel build(const Trace& trace, TimelineAxis axis);
+    // A time of the run (ns) as this model's x, and back.
+    std::int64_t xOfTime(std::int64_t ns) const { return steps ? steps->xOfTime(ns) : ns; }
+    std::int64_t timeOfX(std::int64_t x) const { return steps ? steps->timeOfX(x) : x; }
     std::string title() const;  // "join · simulated · 1 worker · seed 1"
 };
 

@@ -33,6 +33,7 @@ TimelineTheme TimelineTheme::light()
     t.completed = QColor(0x009E73);
     t.failed = QColor(0xD55E00);
     t.cancelled = QColor(0xCC79A7);
+    t.breakBand = QColor(0, 0, 0, 18);
     return t;
 }
 
@@ -56,6 +57,7 @@ TimelineTheme TimelineTheme::dark()
     t.completed = QColor(0x2BC79B);
     t.failed = QColor(0xF07B3F);
     t.cancelled = QColor(0xE08FC4);
+    t.breakBand = QColor(255, 255, 255, 22);
     return t;
 }
 

@@ -17,6 +17,7 @@ struct TimelineTheme {
     QColor merged;     // many slices in one pixel column
     QColor cpuWork;    // work()/thread_sleep() hatch
     QColor wake, print, completed, failed, cancelled;
+    QColor breakBand;  // an idle stretch collapsed into one step on the step axis
 
     QColor taskColor(std::uint32_t taskId) const;
 

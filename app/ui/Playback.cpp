@@ -15,14 +15,27 @@ Playback::Playback(QObject* parent) : QObject(parent)
 
 void Playback::setController(RunController* c)
 {
-    if (followController(this, controller_, c, &Playback::onTraceChanged))
+    if (followController(this, controller_, c, &Playback::onTraceChanged)) {
+        if (controller_)
+            connect(controller_, &RunController::timelineChanged, this, &Playback::onTimelineChanged);
         emit controllerChanged();
+    }
+}
+
+void Playback::onTimelineChanged()
+{
+    if (!controller_ || controller_->timeline() == model_)
+        return;
+    model_ = controller_->timeline();  // the other axis: the same events stay shown
+    emit traceChanged();
+    moveToEvent(eventIndex_);
 }
 
 void Playback::onTraceChanged()
 {
     trace_ = controller_ ? controller_->trace() : nullptr;
     index_ = controller_ ? controller_->index() : nullptr;
+    model_ = controller_ ? controller_->timeline() : nullptr;
     emit traceChanged();
     // A new run plays from the start, so the first thing seen is the timeline moving.
     moveToEvent(0);
@@ -31,6 +44,20 @@ void Playback::onTraceChanged()
 }
 
 double Playback::duration() const { return trace_ ? double(trace_->duration) / 1e6 : 0.0; }
+double Playback::end() const { return steps() ? double(steps()->end) / 1e6 : duration(); }
+
+void Playback::setPosition(double at)
+{
+    const StepAxis* axis = steps();
+    if (!axis)
+        return setPlayhead(at);
+    if (!trace_)
+        return;
+    position_ = std::clamp<std::int64_t>(std::int64_t(at * 1e6), 0, axis->end);
+    eventIndex_ = int(axis->eventsUpTo(position_));
+    playhead_ = axis->timeOfX(position_);
+    emit playheadChanged();
+}
 int Playback::eventCount() const { return trace_ ? int(trace_->events.size()) : 0; }
 
 void Playback::setPlayhead(double ms)
@@ -43,6 +70,7 @@ void Playback::setPlayhead(double ms)
     eventIndex_ = int(std::upper_bound(ev.begin(), ev.end(), t, [](std::int64_t x, const Event& e) { return x < e.time; })
                       - ev.begin());
     playhead_ = t;
+    position_ = !steps() ? t : eventIndex_ > 0 ? steps()->xOfEvent(size_t(eventIndex_ - 1)) : 0;
     emit playheadChanged();
 }
 
@@ -56,6 +84,7 @@ void Playback::moveToEvent(int index)
     }
     eventIndex_ = std::clamp(index, 0, eventCount());
     playhead_ = eventIndex_ > 0 ? trace_->events[size_t(eventIndex_ - 1)].time : 0;
+    position_ = !steps() ? playhead_ : eventIndex_ > 0 ? steps()->xOfEvent(size_t(eventIndex_ - 1)) : 0;
     emit playheadChanged();
 }
 
@@ -72,7 +101,7 @@ void Playback::play()
 {
     if (!trace_)
         return;
-    if (playhead_ >= trace_->duration)
+    if (position_ >= std::int64_t(end() * 1e6))
         moveToEvent(0);
     clock_.start();
     timer_.start();
@@ -89,6 +118,13 @@ void Playback::tick()
 {
     const double elapsedNs = double(clock_.nsecsElapsed());
     clock_.restart();
+    if (const StepAxis* axis = steps()) {
+        const auto next = position_ + std::int64_t(elapsedNs / 1e9 * speed_ * kStepsPerSecond * double(StepAxis::kUnit));
+        setPosition(double(std::min(next, axis->end)) / 1e6);
+        if (next >= axis->end)
+            pause();
+        return;
+    }
     const auto next = playhead_ + std::int64_t(elapsedNs * speed_);
     if (!trace_ || next >= trace_->duration) {
         setPlayhead(duration());
@@ -147,6 +183,11 @@ QStringList Playback::consoleLines() const
 
 QString Playback::timeText() const
 {
+    if (const StepAxis* axis = steps())
+        return QString("step %1 / %2 · %3 ms")
+            .arg(position_ / StepAxis::kUnit)
+            .arg(axis->end / StepAxis::kUnit)
+            .arg(playhead(), 0, 'f', 3);
     return QString("%1 / %2 ms").arg(playhead(), 0, 'f', 3).arg(duration(), 0, 'f', 3);
 }
 

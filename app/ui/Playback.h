@@ -1,6 +1,6 @@
 #pragma once
-// The playhead over the current run: play/pause at a speed (how much run time one real second shows), step
-// event by event or from poll to poll of one task, scrub. The console shows what was printed up to it.
+// The playhead over the current run: play/pause at a speed (how much run time one real second shows, or on the
+// step axis how many steps), step event by event or from poll to poll of one task, scrub. The console shows what was printed up to it.
 #include "RunController.h"
 
 #include <QElapsedTimer>
@@ -14,8 +14,12 @@ class Playback : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(wl::RunController* controller READ controller WRITE setController NOTIFY controllerChanged)
-    Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)  // ms
+    Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)  // ms of the run
     Q_PROPERTY(double duration READ duration NOTIFY traceChanged)                       // ms
+    // The playhead on the timeline's axis: ms on the time axis, steps on the step axis (where play moves a steady
+    // number of steps a second, so every event of one instant is seen in turn).
+    Q_PROPERTY(double position READ position WRITE setPosition NOTIFY playheadChanged)
+    Q_PROPERTY(double end READ end NOTIFY traceChanged)
     Q_PROPERTY(int eventIndex READ eventIndex NOTIFY playheadChanged)  // events shown: [0, eventIndex)
     Q_PROPERTY(int eventCount READ eventCount NOTIFY traceChanged)
     Q_PROPERTY(bool playing READ playing NOTIFY playingChanged)
@@ -35,6 +39,10 @@ public:
     double playhead() const { return double(playhead_) / 1e6; }
     void setPlayhead(double ms);
     double duration() const;
+    double position() const { return double(position_) / 1e6; }
+    void setPosition(double at);
+    double end() const;
+    static constexpr double kStepsPerSecond = 4;  // at speed 1
     int eventIndex() const { return eventIndex_; }
     int eventCount() const;
     bool playing() const { return timer_.isActive(); }
@@ -66,13 +74,17 @@ signals:
 
 private:
     void onTraceChanged();
+    void onTimelineChanged();
     void tick();
+    const StepAxis* steps() const { return model_ ? model_->steps.get() : nullptr; }
     void moveToEvent(int index);  // shows events [0, index); the playhead goes to the last one's time
 
     RunController* controller_ = nullptr;
     std::shared_ptr<const Trace> trace_;
     std::shared_ptr<const TraceIndex> index_;
-    std::int64_t playhead_ = 0;
+    std::shared_ptr<const TimelineModel> model_;
+    std::int64_t playhead_ = 0;  // ns of the run
+    std::int64_t position_ = 0;  // x on the model's axis
     int eventIndex_ = 0;
     double speed_ = 1.0;
     QTimer timer_;

@@ -42,6 +42,9 @@ class RunController : public QObject {
     Q_PROPERTY(QStringList printedLines READ printedLines NOTIFY traceChanged)
     Q_PROPERTY(int runs READ runs NOTIFY traceChanged)
     Q_PROPERTY(QStringList codeLines READ codeLines NOTIFY traceChanged)
+    // The timeline's axis: steps (each event a step, idle time a marked break; the default for simulated runs) or
+    // time. Once chosen it stays for later runs.
+    Q_PROPERTY(bool stepAxis READ stepAxis WRITE setStepAxis NOTIFY timelineChanged)
     // What the window must say about the trace on show beyond its title ("" for Wakeline's own runs).
     Q_PROPERTY(QString traceNote READ traceNote NOTIFY traceChanged)
     // The program in the editor: the scenario's, with the parameters written in, as edited. Run runs this text.
@@ -82,6 +85,8 @@ public:
     // The Rust program of the scenario the current trace came from.
     QStringList codeLines() const;
     QString traceNote() const;
+    bool stepAxis() const { return timeline_ && timeline_->steps; }
+    void setStepAxis(bool on);
 
     QString source() const { return source_; }
     void setSource(const QString& text);
@@ -119,6 +124,7 @@ signals:
     void progressChanged();
     void exportingChanged();
     void traceChanged();
+    void timelineChanged();  // the same trace on another axis (also sent with every traceChanged)
     void sourceChanged();
     void errorOccurred(const QString& message);
     void fileWritten(const QString& path);
@@ -165,6 +171,7 @@ private:
     QString traceSource_;  // the program the current trace ran ("" for an opened trace: its scenario's)
     std::shared_ptr<const Trace> trace_;
     std::shared_ptr<const TimelineModel> timeline_;
+    std::optional<TimelineAxis> axisChoice_;  // unset: each trace's default
     std::shared_ptr<const TraceIndex> index_;
 };
 

@@ -46,6 +46,14 @@ QString stateAt(const TaskRow& row, std::int64_t t)
 }
 
 QString ms(std::int64_t ns) { return QString::number(double(ns) / 1e6, 'f', 3) + " ms"; }
+
+// A point of the model's axis in words: "1.000 ms", or on the step axis "step 12 (1000.000 ms)".
+QString at(const TimelineModel& m, std::int64_t x)
+{
+    if (!m.steps)
+        return ms(x);
+    return QString("step %1 (%2)").arg(x / StepAxis::kUnit).arg(ms(m.steps->timeOfX(x)));
+}
 }  // namespace
 
 QString TimelineItem::describeAt(double x, double y) const
@@ -61,13 +69,13 @@ QString TimelineItem::describeAt(double x, double y) const
             return QString("%1 polls in this column: zoom in (W or Ctrl+wheel) to tell them apart").arg(r.count);
         if (r.role == SceneRect::Role::Poll && model_->trace) {
             const TaskInfo* info = model_->trace->task(r.task);
-            return QString("%1 polled here at %2").arg(info ? QString::fromStdString(info->name) : QString()).arg(ms(t));
+            return QString("%1 polled here at %2").arg(info ? QString::fromStdString(info->name) : QString()).arg(at(*model_, t));
         }
     }
     if (const int task = taskAt(x, y)) {
         const TaskRow* row = rowOf(*model_, TaskId(task));
         if (row)
-            return QString::fromStdString(row->name) + " at " + ms(t) + ": " + stateAt(*row, t);
+            return QString::fromStdString(row->name) + " at " + at(*model_, t) + ": " + stateAt(*row, t);
     }
     return {};
 }
@@ -103,8 +111,19 @@ void TimelineItem::hoverLeaveEvent(QHoverEvent*)
 
 void TimelineItem::setController(RunController* c)
 {
-    if (followController(this, controller_, c, &TimelineItem::onTraceChanged))
+    if (followController(this, controller_, c, &TimelineItem::onTraceChanged)) {
+        if (controller_)
+            connect(controller_, &RunController::timelineChanged, this, &TimelineItem::onTimelineChanged);
         emit controllerChanged();
+    }
+}
+
+void TimelineItem::onTimelineChanged()
+{
+    if (!controller_ || controller_->timeline() == model_)
+        return;
+    model_ = controller_->timeline();  // the same run on the other axis: the selection stays
+    fitAll();
 }
 
 void TimelineItem::onTraceChanged()

@@ -18,7 +18,8 @@ class TimelineItem : public QQuickItem {
     Q_PROPERTY(int view READ view WRITE setView NOTIFY lookChanged)  // 0 both, 1 workers, 2 tasks
     Q_PROPERTY(double from READ from NOTIFY rangeChanged)            // ms
     Q_PROPERTY(double to READ to NOTIFY rangeChanged)                // ms
-    Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)  // ms; < 0 hides it
+    // Where the playhead is on the model's axis (Playback.position: ms, or steps on the step axis); < 0 hides it.
+    Q_PROPERTY(double playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)
     Q_PROPERTY(int selectedTask READ selectedTask WRITE setSelectedTask NOTIFY selectedTaskChanged)
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)  // what is under the mouse, in words
     Q_PROPERTY(QPointF hoverPoint READ hoverPoint NOTIFY hoverChanged)
@@ -88,6 +89,7 @@ private:
     void zoomAround(double anchorFraction, double factor);
     void setRange(std::int64_t from, std::int64_t to);
     void onTraceChanged();
+    void onTimelineChanged();
 
     RunController* controller_ = nullptr;
     std::shared_ptr<const TimelineModel> model_;

@@ -28,6 +28,7 @@ Item {
         when: windowShown
 
         function test_playStepAndScrub() {
+            controller.stepAxis = false  // the scrubber in ms
             runAndWait(this, "sequential")
             playback.toStart()
             compare(playback.eventIndex, 0)
@@ -43,6 +44,21 @@ Item {
             const scrubber = findChild(bar, "scrubber")
             compare(scrubber.to, 3000)
             compare(scrubber.value, playback.playhead)
+        }
+
+        // On the step axis the scrubber runs over steps, and moving it shows the events up to that step.
+        function test_scrubbingTheStepAxis() {
+            controller.stepAxis = true
+            runAndWait(this, "sequential")
+            const scrubber = findChild(bar, "scrubber")
+            compare(scrubber.to, playback.end)
+            verify(playback.end > 10 && playback.end < 100)
+            playback.position = 0
+            compare(playback.eventIndex, 1)
+            playback.position = playback.end
+            compare(playback.eventIndex, playback.eventCount)
+            compare(scrubber.value, playback.end)
+            controller.stepAxis = false
         }
 
         function test_speedChoices() {

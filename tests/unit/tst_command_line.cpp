@@ -140,7 +140,7 @@ private slots:
         row("export range", {"--scenario", "join", "--export", "o.png", "--from", "2s", "--to", "1s"},
             "wakeline: --to must be later than --from");
         row("export options alone", {"--scenario", "join", "--theme", "dark"},
-            "wakeline: --view, --size, --scale, --theme, --from and --to need --export");
+            "wakeline: --view, --size, --scale, --theme, --axis, --from and --to need --export");
         row("input with scenario", {"--input", "t.json", "--scenario", "join"},
             "wakeline: --input reads a recorded trace: it cannot be combined with --scenario, --workers, --mode, "
             "--seed or --param");
@@ -381,7 +381,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString svg = dir.filePath("far.svg");
-        const auto r = run({"--scenario", "join", "--export", svg, "--to", "9000000000s"});
+        const auto r = run({"--scenario", "join", "--export", svg, "--axis", "time", "--to", "9000000000s"});
         QCOMPARE(r.exitCode, 0);
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -135,22 +135,27 @@ private slots:
     void svgHasOneShapePerPollSliceAndTheTaskNamesAsText_data()
     {
         QTest::addColumn<QString>("scenario");
+        QTest::addColumn<bool>("steps");
         QTest::addColumn<bool>("merges");
-        QTest::newRow("sequential") << "sequential" << false;  // polls far apart: one shape each
-        QTest::newRow("many_sleepers") << "many_sleepers" << true;  // simultaneous polls share a merged shape
+        QTest::newRow("sequential") << "sequential" << true << false;  // polls far apart: one shape each
+        // Simultaneous polls share a merged shape on the time axis; on the step axis each has its own width.
+        QTest::newRow("many_sleepers, time") << "many_sleepers" << false << true;
+        QTest::newRow("many_sleepers, steps") << "many_sleepers" << true << false;
     }
     void svgHasOneShapePerPollSliceAndTheTaskNamesAsText()
     {
         QFETCH(QString, scenario);
+        QFETCH(bool, steps);
         QFETCH(bool, merges);
         QTemporaryDir dir;
         const Trace t = simulated(scenario.toStdString());
         ExportOptions o;
         o.layout.size = QSizeF(1400, 700);
         o.layout.view = TimelineView::Both;
+        o.axis = steps ? TimelineAxis::Steps : TimelineAxis::Time;
         const QString path = dir.filePath("ms.svg");
         QCOMPARE(exportTimeline(t, path.toStdString(), o), std::string());
-        const TimelineScene scene = layoutTimeline(TimelineModel::build(t), o.layout);
+        const TimelineScene scene = layoutTimeline(TimelineModel::build(t, *o.axis), o.layout);
 
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -117,8 +117,55 @@ private slots:
         screenshot("window-join");
     }
 
+    // A simulated run opens on the step axis: every event of join's three instants takes a step, the two idle
+    // seconds a break each (35 events + 2 breaks = 37 steps); stepping moves the playhead one step at a time, and T
+    // switches to the time axis and back with the same events shown.
+    void theStepAxisIsTheDefaultForSimulatedRuns()
+    {
+        runScenario("join");
+        QCOMPARE(controller->property("stepAxis").toBool(), true);
+        QCOMPARE(window->findChild<QObject*>("axisBox")->property("currentIndex").toInt(), 0);
+        QCOMPARE(timeline->property("to").toDouble(), double(events() + 2));
+        auto* playback = window->findChild<QObject*>("playback");
+        QMetaObject::invokeMethod(playback, "toStart");
+        QMetaObject::invokeMethod(playback, "stepNext");
+        QCOMPARE(playback->property("position").toDouble(), 0.0);  // the first event is at step 0
+        for (int i = 1; i < 8; ++i) {  // the first instant: one step per event
+            QMetaObject::invokeMethod(playback, "stepNext");
+            QCOMPARE(playback->property("position").toDouble(), double(i));
+            QCOMPARE(timeline->property("playhead").toDouble(), double(i));
+            QCOMPARE(playback->property("playhead").toDouble(), 0.0);  // all at 0 ms of the run
+        }
+        QVERIFY2(playback->property("timeText").toString().startsWith("step 7 / 37 · 0.000 ms"),
+                 qPrintable(playback->property("timeText").toString()));
+        screenshot("step-axis-join");
+        const int shown = playback->property("eventIndex").toInt();
+        window->requestActivate();
+        QTest::keyClick(window, Qt::Key_T);
+        QTRY_COMPARE(controller->property("stepAxis").toBool(), false);
+        QCOMPARE(timeline->property("to").toDouble(), 2000.0);
+        QCOMPARE(playback->property("eventIndex").toInt(), shown);
+        QCOMPARE(timeline->property("playhead").toDouble(), 0.0);
+        QTest::keyClick(window, Qt::Key_T);
+        QTRY_COMPARE(controller->property("stepAxis").toBool(), true);
+        QCOMPARE(timeline->property("playhead").toDouble(), 7.0);
+        // Play moves a steady number of steps a second, through every event of an instant.
+        playback->setProperty("speed", 10.0);
+        QMetaObject::invokeMethod(playback, "play");
+        QTest::qWait(300);
+        QMetaObject::invokeMethod(playback, "pause");
+        const double at = playback->property("position").toDouble();
+        QVERIFY2(at > 7.5 && at < 7 + 10 * 4 * 2, qPrintable(QString::number(at)));
+        // The choice stays for the next run, and a threaded run too follows it.
+        controller->setProperty("stepAxis", false);
+        runScenario("join");
+        QCOMPARE(controller->property("stepAxis").toBool(), false);
+        QCOMPARE(timeline->property("to").toDouble(), 2000.0);
+    }
+
     void pickingAScenarioRunsItOffTheGuiThread()
     {
+        controller->setProperty("stepAxis", false);  // times below are on the time axis
         runScenario("select");
         QCOMPARE(console(), (QStringList{"1000 ms  Fast source answered", "1000 ms  First completed: fast"}));
         auto* lesson = window->findChild<QObject*>("lesson");
@@ -224,6 +271,7 @@ private slots:
 
     void playbackStepsScrubsAndFillsTheConsole()
     {
+        controller->setProperty("stepAxis", false);  // times below are on the time axis
         runScenario("join");
         auto* playback = window->findChild<QObject*>("playback");
         QVERIFY(playback);
@@ -266,6 +314,7 @@ private slots:
 
     void inspectorExplainsTheSelectedTask()
     {
+        controller->setProperty("stepAxis", false);  // times below are on the time axis
         auto* playback = window->findChild<QObject*>("playback");
         auto* inspector = window->findChild<QObject*>("inspector");
         // Click the fetch_temperature() row on the timeline to select it.
@@ -473,6 +522,7 @@ private slots:
 
     void zoomPanAndFit()
     {
+        controller->setProperty("stepAxis", false);  // times below are on the time axis
         runScenario("cpu_starvation");
         QCOMPARE(timeline->property("from").toDouble(), 0.0);
         const double end = timeline->property("to").toDouble();
