@@ -253,7 +253,7 @@ ApplicationWindow {
             Label {
                 text: controller.status
                 elide: Text.ElideLeft
-                Layout.maximumWidth: 520
+                Layout.maximumWidth: 400
                 color: palette.windowText
                 opacity: 0.75
             }
