@@ -41,7 +41,7 @@ std::string exportTimeline(const TimelineModel& model, const std::string& path, 
         return "cannot export " + path + ": unknown image type (use .png, .svg or .pdf)";
     QSizeF size = options.layout.size;
     if (size.height() <= 0)
-        size.setHeight(naturalHeight(model, options.layout.view));
+        size.setHeight(naturalHeight(model, options.layout.view, size.width()));
     if (size.width() < 200 || size.height() < 150 || size.width() > 20000 || size.height() > 20000)
         return "cannot export " + path + ": size must be from 200x150 to 20000x20000";
     if (options.scale <= 0 || options.scale > 8 || size.width() * options.scale > 32768

@@ -16,7 +16,7 @@ constexpr qreal kAxisHeight = 22;
 constexpr qreal kLegendHeight = 24;
 constexpr qreal kLabelWidth = 170;
 constexpr qreal kSectionGap = 10;
-constexpr qreal kPrintRows = 3;
+constexpr int kMaxPrintRows = 8;  // the output lane grows to this many rows; lines beyond fold behind "+N"
 constexpr qreal kPrintRowHeight = 16;
 constexpr qreal kMinSliceWidth = 2;   // a zero-length poll still shows
 constexpr qreal kMaxLaneHeight = 34;
@@ -96,6 +96,65 @@ auto firstEndingAfter(const V& v, std::int64_t from)
     return std::lower_bound(v.begin(), v.end(), from, [](const auto& s, std::int64_t t) { return s.end < t; });
 }
 
+// Where the printed lines in view go: each in the first row of the output lane where it overlaps no other text;
+// a line that finds no row among kMaxPrintRows folds into a "+N" in a row of its own below.
+struct PrintPlacement {
+    struct Line {
+        qreal x = 0;      // its marker
+        QRectF box;       // its text (y: the row's offset from the lane's top)
+        bool leftOfMarker = false;
+        const PrintMark* mark = nullptr;
+    };
+    struct Fold {
+        qreal x = 0;
+        std::vector<const PrintMark*> marks;
+    };
+    std::vector<Line> lines;
+    std::vector<Fold> folds;
+    int rows = 1;  // rows the lane needs, the fold row included
+    size_t total = 0;  // printed lines in view
+};
+
+PrintPlacement placePrints(const TimelineModel& m, std::int64_t from, std::int64_t to, qreal left, qreal width)
+{
+    PrintPlacement out;
+    auto first = std::lower_bound(m.prints.begin(), m.prints.end(), from,
+                                  [](const PrintMark& p, std::int64_t t) { return p.time < t; });
+    auto last = std::upper_bound(first, m.prints.end(), to, [](std::int64_t t, const PrintMark& p) { return t < p.time; });
+    out.total = size_t(last - first);
+    if (out.total > kMaxPrints)
+        return out;  // one line says how many
+    QFont font;
+    font.setPixelSize(11);
+    const QFontMetricsF fm(font);
+    const qreal right = left + width;
+    std::vector<qreal> rowEnd;
+    int used = 0;
+    for (auto it = first; it != last; ++it) {
+        const qreal x = left + double(it->time - from) / double(to - from) * width;
+        const qreal wanted = fm.horizontalAdvance(qs(it->text)) + 14;  // room for the task's colour bar
+        const bool leftOfMarker = x + wanted > right;  // near the right edge the text goes left of its marker
+        const qreal start = leftOfMarker ? x - wanted : x;
+        int row = 0;
+        while (row < int(rowEnd.size()) && rowEnd[size_t(row)] > start)
+            ++row;
+        if (row >= kMaxPrintRows) {
+            if (out.folds.empty() || x - out.folds.back().x > 48)
+                out.folds.push_back({x, {}});
+            out.folds.back().marks.push_back(&*it);
+            continue;
+        }
+        if (row == int(rowEnd.size()))
+            rowEnd.push_back(-1e9);
+        rowEnd[size_t(row)] = std::max(start + wanted, x + 8);
+        used = std::max(used, row + 1);
+        out.lines.push_back({x, QRectF(leftOfMarker ? x - wanted : x + 4, row * kPrintRowHeight, wanted - 4, kPrintRowHeight),
+                             leftOfMarker, &*it});
+    }
+    out.rows = std::max(1, used + (out.folds.empty() ? 0 : 1));
+    return out;
+}
+
 class Builder {
 public:
     Builder(const TimelineModel& m, const LayoutOptions& o) : m_(m), o_(o), theme_(o.theme) {}
@@ -110,9 +169,11 @@ public:
             s_.to = s_.from + 1;
         const qreal w = o_.size.width(), h = o_.size.height();
         const qreal top = kMargin + kTitleHeight + kAxisHeight;
-        const qreal bottom = h - kMargin - kLegendHeight - kPrintRows * kPrintRowHeight - kSectionGap;
-        s_.plot = QRectF(kMargin + kLabelWidth, top, std::max(10.0, w - 2 * kMargin - kLabelWidth),
-                         std::max(10.0, bottom - top));
+        const qreal plotWidth = std::max(10.0, w - 2 * kMargin - kLabelWidth);
+        printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth);  // the output lane's height first
+        const qreal printsHeight = printed_.rows * kPrintRowHeight;
+        const qreal bottom = h - kMargin - kLegendHeight - printsHeight - kSectionGap;
+        s_.plot = QRectF(kMargin + kLabelWidth, top, plotWidth, std::max(10.0, bottom - top));
         title();
         axis();
         const bool workers = o_.view != TimelineView::Tasks;
@@ -132,7 +193,7 @@ public:
         if (m_.steps)
             breakBands();
         wakeArrows(tasks);
-        prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), kPrintRows * kPrintRowHeight));
+        prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), printsHeight));
         legend(QRectF(kMargin, h - kMargin - kLegendHeight, w - 2 * kMargin, kLegendHeight));
         return std::move(s_);
     }
@@ -447,41 +508,45 @@ private:
         }
     }
 
+    // The output lane: every printed line in view, its marker and a bar in the colour of the task that printed it;
+    // what did not fit folds behind "+N" (hover lists the lines).
     void prints(QRectF area)
     {
-        auto first = std::lower_bound(m_.prints.begin(), m_.prints.end(), s_.from,
-                                      [](const PrintMark& p, std::int64_t t) { return p.time < t; });
-        auto last = std::upper_bound(first, m_.prints.end(), s_.to,
-                                     [](std::int64_t t, const PrintMark& p) { return t < p.time; });
         text(QRectF(kMargin, area.top(), kLabelWidth - 8, kPrintRowHeight), "OUTPUT", theme_.mutedText,
              Qt::AlignLeft | Qt::AlignVCenter, 11, true);
-        if (size_t(last - first) > kMaxPrints) {
+        if (printed_.total > kMaxPrints) {
             text(QRectF(area.left(), area.top(), area.width(), kPrintRowHeight),
-                 QString("%1 printed lines in view (zoom in to read them)").arg(last - first), theme_.mutedText);
+                 QString("%1 printed lines in view (zoom in to read them)").arg(printed_.total), theme_.mutedText);
             return;
         }
-        QFont font;
-        font.setPixelSize(11);
-        const QFontMetricsF fm(font);
-        std::vector<qreal> rowEnd(size_t(kPrintRows), -1e9);
-        for (auto it = first; it != last; ++it) {
-            const qreal x = s_.xOf(it->time);
-            s_.markers.push_back({QPointF(x, area.top() + 3), SceneMarker::Shape::Print, theme_.print, 6, it->task});
-            const QString label = qs(it->text);
-            const qreal wanted = fm.horizontalAdvance(label) + 8;
-            const qreal start = x + wanted > area.right() ? x - wanted : x;
-            size_t row = 0;
-            while (row < rowEnd.size() && rowEnd[row] > start)
-                ++row;
-            if (row == rowEnd.size())
-                continue;  // no room: the marker stays, the text would overlap
-            rowEnd[row] = std::max(start + wanted, x + 8);
-            // Near the right edge the text goes to the left of its marker.
-            const bool leftOfMarker = x + wanted > area.right();
-            const QRectF box(leftOfMarker ? x - wanted : x + 4, area.top() + qreal(row) * kPrintRowHeight, wanted - 4,
-                             kPrintRowHeight);
-            s_.lines.push_back({QLineF(x, area.top() + 3, x, box.center().y()), theme_.grid, 1.0});
-            text(box, label, theme_.print, (leftOfMarker ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, 11);
+        for (const auto& line : printed_.lines) {
+            const QColor who = line.mark->task ? theme_.taskColor(line.mark->task) : theme_.print;
+            s_.markers.push_back({QPointF(line.x, area.top() + 3), SceneMarker::Shape::Print, who, 6, line.mark->task});
+            const QRectF box = line.box.translated(0, area.top());
+            s_.lines.push_back({QLineF(line.x, area.top() + 3, line.x, box.center().y()), theme_.grid, 1.0});
+            const QRectF bar(line.leftOfMarker ? box.right() - 3 : box.left(), box.top() + 3, 3, box.height() - 6);
+            s_.rects.push_back({bar, who});
+            text(line.leftOfMarker ? box.adjusted(0, 0, -6, 0) : box.adjusted(6, 0, 0, 0), qs(line.mark->text),
+                 theme_.print, (line.leftOfMarker ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, 11);
+        }
+        const qreal foldY = area.top() + (printed_.rows - 1) * kPrintRowHeight;
+        qreal free = area.left() - 1e9;
+        for (const auto& fold : printed_.folds) {
+            for (const PrintMark* p : fold.marks) {
+                const qreal x = s_.xOf(p->time);
+                s_.markers.push_back({QPointF(x, area.top() + 3), SceneMarker::Shape::Print,
+                                      p->task ? theme_.taskColor(p->task) : theme_.print, 6, p->task});
+            }
+            const QString label = QString("+%1 more").arg(fold.marks.size());
+            const qreal wBox = 64;
+            const qreal left = std::clamp(std::max(fold.x - wBox / 2, free), area.left(), area.right() - wBox);
+            const QRectF box(left, foldY, wBox, kPrintRowHeight);
+            text(box, label, theme_.mutedText, Qt::AlignHCenter | Qt::AlignVCenter, 11, true);
+            SceneFold f{box, {}};
+            for (const PrintMark* p : fold.marks)
+                f.lines.push_back(qs(p->text));
+            s_.folds.push_back(std::move(f));
+            free = left + wBox + 4;
         }
     }
 
@@ -534,6 +599,7 @@ private:
     const LayoutOptions& o_;
     const TimelineTheme& theme_;
     TimelineScene s_;
+    PrintPlacement printed_;
 };
 }  // namespace
 
@@ -556,7 +622,7 @@ QString formatAxisTime(std::int64_t ns, std::int64_t step)
     return QString::number(v, 'f', decimals) + " " + QString::fromUtf8(unit.name);
 }
 
-qreal naturalHeight(const TimelineModel& model, TimelineView view)
+qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
 {
     qreal content = 0;
     if (view != TimelineView::Tasks)
@@ -565,7 +631,10 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view)
         content += kSectionGap;
     if (view != TimelineView::Workers)
         content += kSectionLabel + qreal(std::min<size_t>(model.rows.size(), 60)) * kMaxRowHeight;
-    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintRows * kPrintRowHeight + kSectionGap;
+    // The output lane as tall as the lines of the whole run need at this width.
+    const qreal printRows = placePrints(model, 0, std::max<std::int64_t>(model.duration, 1), kMargin + kLabelWidth,
+                                        std::max(10.0, width - 2 * kMargin - kLabelWidth)).rows;
+    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
     return std::clamp<qreal>(std::ceil(content + chrome + 4), 300, 20000);
 }
@@ -575,7 +644,7 @@ TimelineScene layoutTimeline(const TimelineModel& model, const LayoutOptions& op
     if (options.size.height() > 0)
         return Builder(model, options).build();
     LayoutOptions fitted = options;
-    fitted.size.setHeight(naturalHeight(model, options.view));
+    fitted.size.setHeight(naturalHeight(model, options.view, options.size.width()));
     return Builder(model, fitted).build();
 }
 

@@ -20,8 +20,9 @@ struct LayoutOptions {
 };
 
 TimelineScene layoutTimeline(const TimelineModel& model, const LayoutOptions& options);
-// The height that shows every lane and task row at a comfortable size (for exports without a set height).
-qreal naturalHeight(const TimelineModel& model, TimelineView view);
+// The height that shows every lane and task row at a comfortable size, and every printed line of the run at this
+// width (for exports without a set height).
+qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width = 1600);
 
 // "0", "250 ms", "1.5 s": a time on the axis, in the unit that suits the tick step.
 QString formatAxisTime(std::int64_t ns, std::int64_t step);

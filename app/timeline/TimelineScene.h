@@ -52,6 +52,12 @@ struct SceneText {
     bool bold = false;
 };
 
+// Printed lines that did not fit the output lane, behind a visible "+N" (the window lists them on hover).
+struct SceneFold {
+    QRectF box;
+    std::vector<QString> lines;
+};
+
 struct TimelineScene {
     QSizeF size;
     QColor background;
@@ -61,6 +67,7 @@ struct TimelineScene {
     std::vector<SceneLine> lines;
     std::vector<SceneMarker> markers;
     std::vector<SceneText> texts;
+    std::vector<SceneFold> folds;
     // Where each lane and each shown task row is, for hit tests and for tests that look at pixels.
     std::vector<QRectF> laneRows;
     std::vector<std::pair<TaskId, QRectF>> taskRows;

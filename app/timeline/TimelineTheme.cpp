@@ -4,8 +4,10 @@
 
 namespace wl {
 namespace {
-// Okabe & Ito (2008), without black: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.
-constexpr std::array<QRgb, 7> kPalette = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7};
+// Task identity: Paul Tol's "light" scheme (colour-blind safe): light blue, orange, light yellow, pink, light
+// cyan, mint, pear, olive. Light and soft, so that they never read as a state: the states (completed, failed,
+// cancelled, scheduled, a wake) are saturated colours of their own (tst_timeline_export checks the distance).
+constexpr std::array<QRgb, 8> kPalette = {0x77AADD, 0xEE8866, 0xEEDD88, 0xFFAABB, 0x99DDFF, 0x44BB99, 0xBBCC33, 0xAAAA00};
 }
 
 QColor TimelineTheme::taskColor(std::uint32_t taskId) const
@@ -25,14 +27,14 @@ TimelineTheme TimelineTheme::light()
     t.laneAlternate = QColor(0xEFEFEF);
     t.parked = QColor(0xD9D9D9);
     t.waiting = QColor(0x9A9A9A);
-    t.scheduled = QColor(0x6B6BD6);
+    t.scheduled = QColor(0x5B3FA8);
     t.merged = QColor(0x555555);
     t.cpuWork = QColor(0x222222);
     t.wake = QColor(0x0072B2);
     t.print = QColor(0x1A1A1A);
-    t.completed = QColor(0x009E73);
+    t.completed = QColor(0x007A55);
     t.failed = QColor(0xD55E00);
-    t.cancelled = QColor(0xCC79A7);
+    t.cancelled = QColor(0x882255);
     t.breakBand = QColor(0, 0, 0, 18);
     return t;
 }
@@ -49,14 +51,14 @@ TimelineTheme TimelineTheme::dark()
     t.laneAlternate = QColor(0x2A2D33);
     t.parked = QColor(0x3A3D44);
     t.waiting = QColor(0x7C7C7C);
-    t.scheduled = QColor(0x9C9CF0);
+    t.scheduled = QColor(0xB07CE8);
     t.merged = QColor(0xB0B0B0);
     t.cpuWork = QColor(0xF0F0F0);
-    t.wake = QColor(0x56B4E9);
+    t.wake = QColor(0xF2F2F2);
     t.print = QColor(0xE8E8E8);
-    t.completed = QColor(0x2BC79B);
-    t.failed = QColor(0xF07B3F);
-    t.cancelled = QColor(0xE08FC4);
+    t.completed = QColor(0x00C853);
+    t.failed = QColor(0xE8384F);
+    t.cancelled = QColor(0xC2407F);
     t.breakBand = QColor(255, 255, 255, 22);
     return t;
 }

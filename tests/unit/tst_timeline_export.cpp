@@ -201,6 +201,21 @@ private slots:
             QVERIFY2(texts.filter(QString::fromStdString(row.name)).size() >= 1, row.name.c_str());
     }
 
+    // A task's colour never reads as a state: every colour of the task palette is far (RGB distance 70 or more)
+    // from the colours of completed, failed, cancelled, scheduled, waiting and a wake, in both themes.
+    void taskColoursAreNotStateColours()
+    {
+        for (const TimelineTheme& theme : {TimelineTheme::light(), TimelineTheme::dark()})
+            for (std::uint32_t task = 0; task < 16; ++task)
+                for (const QColor& state : {theme.completed, theme.failed, theme.cancelled, theme.scheduled,
+                                            theme.waiting, theme.wake}) {
+                    const QColor c = theme.taskColor(task);
+                    const double d = std::hypot(c.red() - state.red(), c.green() - state.green(), c.blue() - state.blue());
+                    QVERIFY2(d >= 70, qPrintable(QString("%1: task colour %2 is %3 from state colour %4")
+                                                     .arg(theme.name, c.name()).arg(d).arg(state.name())));
+                }
+    }
+
     void pdfIsOnePageOfThePictureSize()
     {
         QTemporaryDir dir;
