@@ -18,6 +18,7 @@ constexpr qreal kLabelWidth = 170;
 constexpr qreal kSectionGap = 10;
 constexpr int kMaxPrintRows = 8;  // the output lane grows to this many rows; lines beyond fold behind "+N"
 constexpr qreal kPrintRowHeight = 16;
+constexpr qreal kPrintMarkerStrip = 8;  // the output lane's markers sit above its text rows, clear of them
 constexpr qreal kMinSliceWidth = 2;   // a zero-length poll still shows
 constexpr qreal kMaxLaneHeight = 34;
 constexpr qreal kMaxRowHeight = 26;
@@ -171,7 +172,7 @@ public:
         const qreal top = kMargin + kTitleHeight + kAxisHeight;
         const qreal plotWidth = std::max(10.0, w - 2 * kMargin - kLabelWidth);
         printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth);  // the output lane's height first
-        const qreal printsHeight = printed_.rows * kPrintRowHeight;
+        const qreal printsHeight = kPrintMarkerStrip + printed_.rows * kPrintRowHeight;
         const qreal bottom = h - kMargin - kLegendHeight - printsHeight - kSectionGap;
         s_.plot = QRectF(kMargin + kLabelWidth, top, plotWidth, std::max(10.0, bottom - top));
         title();
@@ -305,6 +306,9 @@ private:
         const int target = std::max(2, int(s_.plot.width() / 110));
         const std::int64_t step = niceStep(range, target);
         const qreal axisY = s_.plot.top() - kAxisHeight;
+        QFont font;
+        font.setPixelSize(11);
+        const QFontMetricsF fm(font);
         // Overflow-safe: a range may reach the end of int64 nanoseconds (--to 9000000000s), where t + step wraps.
         std::int64_t t = s_.from / step * step;
         if (t < s_.from && __builtin_add_overflow(t, step, &t))
@@ -312,8 +316,13 @@ private:
         for (; t <= s_.to; ) {
             const qreal x = s_.xOf(t);
             s_.lines.push_back({QLineF(x, axisY + kAxisHeight - 6, x, s_.plot.bottom()), theme_.grid, 1.0});
-            text(QRectF(x - 60, axisY, 120, kAxisHeight - 6), formatAxisTime(t, step), theme_.mutedText,
-                 Qt::AlignHCenter | Qt::AlignVCenter, 11);
+            // Centred on its tick, unless that would cut the last label off at the picture's edge.
+            const QString label = formatAxisTime(t, step);
+            const qreal half = fm.horizontalAdvance(label) / 2 + 1, limit = o_.size.width() - 2;
+            if (x + half <= limit)
+                text(QRectF(x - 60, axisY, 120, kAxisHeight - 6), label, theme_.mutedText, Qt::AlignHCenter | Qt::AlignVCenter, 11);
+            else
+                text(QRectF(limit - 120, axisY, 120, kAxisHeight - 6), label, theme_.mutedText, Qt::AlignRight | Qt::AlignVCenter, 11);
             if (__builtin_add_overflow(t, step, &t))
                 break;
         }
@@ -476,10 +485,8 @@ private:
                                      [](std::int64_t t, const WakeArrow& w) { return t < w.time; });
         const size_t inView = size_t(last - first);
         if (inView > kMaxArrows) {
-            // Said in the legend row, at the right, where it overlaps nothing.
-            text(QRectF(kMargin, o_.size.height() - kMargin - kLegendHeight, o_.size.width() - 2 * kMargin, kLegendHeight),
-                 QString("%1 wakes in view: arrows are drawn below %2 (zoom in)").arg(inView).arg(kMaxArrows),
-                 theme_.mutedText, Qt::AlignRight | Qt::AlignVCenter, 11);
+            // Said in the legend row, at the right (the legend leaves it room).
+            legendNote_ = QString("%1 wakes in view: arrows are drawn below %2 (zoom in)").arg(inView).arg(kMaxArrows);
             return;
         }
         for (auto it = first; it != last; ++it) {
@@ -512,24 +519,24 @@ private:
     // what did not fit folds behind "+N" (hover lists the lines).
     void prints(QRectF area)
     {
-        text(QRectF(kMargin, area.top(), kLabelWidth - 8, kPrintRowHeight), "OUTPUT", theme_.mutedText,
-             Qt::AlignLeft | Qt::AlignVCenter, 11, true);
+        text(QRectF(kMargin, area.top() + kPrintMarkerStrip, kLabelWidth - 8, kPrintRowHeight), "OUTPUT",
+             theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11, true);
         if (printed_.total > kMaxPrints) {
-            text(QRectF(area.left(), area.top(), area.width(), kPrintRowHeight),
+            text(QRectF(area.left(), area.top() + kPrintMarkerStrip, area.width(), kPrintRowHeight),
                  QString("%1 printed lines in view (zoom in to read them)").arg(printed_.total), theme_.mutedText);
             return;
         }
         for (const auto& line : printed_.lines) {
             const QColor who = line.mark->task ? theme_.taskColor(line.mark->task) : theme_.print;
             s_.markers.push_back({QPointF(line.x, area.top() + 3), SceneMarker::Shape::Print, who, 6, line.mark->task});
-            const QRectF box = line.box.translated(0, area.top());
+            const QRectF box = line.box.translated(0, area.top() + kPrintMarkerStrip);
             s_.lines.push_back({QLineF(line.x, area.top() + 3, line.x, box.center().y()), theme_.grid, 1.0});
             const QRectF bar(line.leftOfMarker ? box.right() - 3 : box.left(), box.top() + 3, 3, box.height() - 6);
             s_.rects.push_back({bar, who});
             text(line.leftOfMarker ? box.adjusted(0, 0, -6, 0) : box.adjusted(6, 0, 0, 0), qs(line.mark->text),
                  theme_.print, (line.leftOfMarker ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, 11);
         }
-        const qreal foldY = area.top() + (printed_.rows - 1) * kPrintRowHeight;
+        const qreal foldY = area.top() + kPrintMarkerStrip + (printed_.rows - 1) * kPrintRowHeight;
         qreal free = area.left() - 1e9;
         for (const auto& fold : printed_.folds) {
             for (const PrintMark* p : fold.marks) {
@@ -577,9 +584,14 @@ private:
         const QFontMetricsF fm(font);
         qreal x = area.left();
         const qreal cy = area.center().y();
+        const qreal noteWidth = legendNote_.isEmpty() ? 0 : std::min(area.width(), fm.horizontalAdvance(legendNote_) + 8);
+        if (noteWidth > 0)
+            text(QRectF(area.right() - noteWidth, area.top(), noteWidth, area.height()), legendNote_, theme_.mutedText,
+                 Qt::AlignRight | Qt::AlignVCenter, 11);
+        const qreal itemsRight = area.right() - (noteWidth > 0 ? noteWidth + 12 : 0);
         for (const auto& item : items) {
             const qreal w = fm.horizontalAdvance(item.label) + 6;
-            if (x + 22 + w > area.right())
+            if (x + 22 + w > itemsRight)
                 break;  // a narrow picture keeps the legend items that fit
             const QRectF swatch(x, cy - 6, 18, 12);
             if (item.kind == 0)
@@ -600,6 +612,7 @@ private:
     const TimelineTheme& theme_;
     TimelineScene s_;
     PrintPlacement printed_;
+    QString legendNote_;  // said at the right of the legend row
 };
 }  // namespace
 
@@ -634,7 +647,8 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
     // The output lane as tall as the lines of the whole run need at this width.
     const qreal printRows = placePrints(model, 0, std::max<std::int64_t>(model.duration, 1), kMargin + kLabelWidth,
                                         std::max(10.0, width - 2 * kMargin - kLabelWidth)).rows;
-    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + printRows * kPrintRowHeight + kSectionGap;
+    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintMarkerStrip
+        + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
     return std::clamp<qreal>(std::ceil(content + chrome + 4), 300, 20000);
 }

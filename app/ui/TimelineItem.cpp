@@ -59,6 +59,15 @@ QString at(const TimelineModel& m, std::int64_t x)
 QString TimelineItem::describeAt(double x, double y) const
 {
     const TimelineScene s = currentScene();
+    for (const SceneFold& f : s.folds)  // "+N more" in the output lane: the lines it holds
+        if (model_ && f.box.contains(QPointF(x, y))) {
+            QStringList lines;
+            for (size_t i = 0; i < f.lines.size() && i < 30; ++i)
+                lines << f.lines[i];
+            if (f.lines.size() > 30)
+                lines << QString("… and %1 more").arg(f.lines.size() - 30);
+            return lines.join('\n');
+        }
     if (!model_ || !s.plot.contains(QPointF(x, std::clamp(y, s.plot.top(), s.plot.bottom()))) || x < s.plot.left())
         return {};
     const auto t = s.from + std::int64_t((x - s.plot.left()) / s.plot.width() * double(s.to - s.from));

@@ -36,6 +36,18 @@ QImage render(const TimelineScene& scene)
     return image;
 }
 
+// Where a text's glyphs are: its width as drawn (at most its box), placed in its box as its flags say.
+QRectF inkOf(const SceneText& t)
+{
+    QFont font;
+    font.setPixelSize(int(t.pixelSize));
+    font.setBold(t.bold);
+    const qreal w = std::min(t.box.width(), QFontMetricsF(font).horizontalAdvance(t.text));
+    const qreal h = std::min(t.box.height(), QFontMetricsF(font).height());
+    const qreal x = t.flags & Qt::AlignRight ? t.box.right() - w : t.flags & Qt::AlignHCenter ? t.box.center().x() - w / 2 : t.box.left();
+    return QRectF(x, t.box.center().y() - h / 2, w, h);
+}
+
 bool near(QColor a, QColor b, int tolerance = 24)
 {
     return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
@@ -199,6 +211,84 @@ private slots:
         QVERIFY(texts.contains(QString::fromStdString(t.printedLines().front().second)));
         for (const auto& row : t.tasks)  // every task's name, as real text
             QVERIFY2(texts.filter(QString::fromStdString(row.name)).size() >= 1, row.name.c_str());
+    }
+
+    // Every scenario, on both axes, in both views, 1600 and 900 px wide: no text overlaps another or a marker, and
+    // none is cut off by the picture's edge.
+    void noTextOverlapsAnotherInAnyScenario()
+    {
+        for (const Scenario& scenario : allScenarios()) {
+            const Trace t = simulated(scenario.id);
+            for (TimelineAxis axis : {TimelineAxis::Steps, TimelineAxis::Time})
+                for (TimelineView view : {TimelineView::Both, TimelineView::Tasks})
+                for (qreal width : {1600.0, 900.0}) {
+                    LayoutOptions o;
+                    o.size = QSizeF(width, 0);
+                    o.view = view;
+                    const TimelineScene scene = layoutTimeline(TimelineModel::build(t, axis), o);
+                    std::vector<QRectF> ink;
+                    std::vector<QString> words;
+                    for (const SceneText& text : scene.texts)
+                        if (!text.text.trimmed().isEmpty()) {
+                            ink.push_back(inkOf(text).adjusted(0.5, 0.5, -0.5, -0.5));
+                            words.push_back(text.text);
+                        }
+                    QVERIFY(ink.size() > 10);
+                    const QString where = QString("%1 (%2, %3, %4 px)").arg(QString::fromStdString(scenario.id))
+                                              .arg(axis == TimelineAxis::Steps ? "steps" : "time")
+                                              .arg(view == TimelineView::Both ? "both" : "tasks").arg(width);
+                    const QRectF picture(QPointF(0, 0), scene.size);
+                    for (size_t a = 0; a < ink.size(); ++a) {
+                        QVERIFY2(picture.contains(ink[a]), qPrintable(where + ": \"" + words[a] + "\" is cut off"));
+                        for (size_t b = a + 1; b < ink.size(); ++b)
+                            QVERIFY2(!ink[a].intersects(ink[b]), qPrintable(where + QString(": \"%1\" overlaps \"%2\"")
+                                                                                .arg(words[a], words[b])));
+                        for (const SceneMarker& m : scene.markers) {
+                            const QRectF mark(m.at.x() - m.size / 2, m.at.y() - m.size / 2, m.size, m.size);
+                            QVERIFY2(!ink[a].intersects(mark.adjusted(1, 1, -1, -1)),
+                                     qPrintable(where + QString(": \"%1\" overlaps a marker at %2,%3")
+                                                            .arg(words[a]).arg(m.at.x()).arg(m.at.y())));
+                        }
+                    }
+                }
+        }
+    }
+
+    // The output lane shows every line: tasks_vs_threads' ten lines of one instant each get a row of their own
+    // text; twenty lines at one instant fill 8 rows and fold the other 12 behind "+12 more".
+    void theOutputLaneDropsNoLine()
+    {
+        const Trace t = simulated("tasks_vs_threads");
+        LayoutOptions o;
+        o.size = QSizeF(1600, 0);
+        const TimelineScene scene = layoutTimeline(TimelineModel::build(t, TimelineAxis::Steps), o);
+        for (const auto& [time, line] : t.printedLines())
+            QVERIFY2(std::any_of(scene.texts.begin(), scene.texts.end(),
+                                 [&](const SceneText& x) { return x.text == QString::fromStdString(line); }),
+                     line.c_str());
+        QCOMPARE(t.printedLines().size(), size_t(10));
+        QVERIFY(scene.folds.empty());
+
+        Trace crowded;
+        crowded.lanes.push_back({LaneKind::Worker, "worker 0"});
+        crowded.duration = 1'000'000;
+        for (int i = 0; i < 20; ++i) {
+            crowded.strings.push_back("line number " + std::to_string(i) + " of twenty, all at once");
+            crowded.events.push_back({.time = 500'000, .value = i, .kind = EventKind::Print});
+        }
+        const TimelineScene many = layoutTimeline(TimelineModel::build(crowded, TimelineAxis::Time), o);
+        int shown = 0;
+        for (const SceneText& x : many.texts)
+            shown += x.text.startsWith("line number ");
+        QCOMPARE(shown, 8);
+        QCOMPARE(many.folds.size(), size_t(1));
+        QCOMPARE(many.folds[0].lines.size(), size_t(12));
+        QCOMPARE(many.folds[0].lines.back(), QString("line number 19 of twenty, all at once"));
+        QVERIFY(std::any_of(many.texts.begin(), many.texts.end(), [](const SceneText& x) { return x.text == "+12 more"; }));
+        size_t markers = 0;
+        for (const SceneMarker& m : many.markers)
+            markers += m.shape == SceneMarker::Shape::Print;
+        QCOMPARE(markers, size_t(20 + 1));  // every line keeps its marker (and the legend shows one)
     }
 
     // A task's colour never reads as a state: every colour of the task palette is far (RGB distance 70 or more)
