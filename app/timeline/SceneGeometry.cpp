@@ -58,11 +58,16 @@ std::vector<SceneVertex> sceneTriangles(const TimelineScene& scene, TaskId selec
     for (const auto& r : scene.rects)
         tri.rect(r.rect, onScreen(r, scene.background));
     for (const auto& l : scene.lines) {
-        if (l.dashed) {  // 6 px on, 4 px off
+        const Qt::PenStyle style = l.dashed ? Qt::DashLine : l.style;
+        if (style != Qt::SolidLine) {  // dashes: 6 on 4 off; dots: 2 on 3 off; dash-dot: 6 on 3 off 2 on 3 off
+            const std::vector<qreal> pattern = style == Qt::DotLine ? std::vector<qreal>{2, 3}
+                : style == Qt::DashDotLine                         ? std::vector<qreal>{6, 3, 2, 3}
+                                                                    : std::vector<qreal>{6, 4};
             const qreal length = l.line.length();
-            for (qreal at = 0; at < length; at += 10)
-                tri.line(QLineF(l.line.pointAt(at / length), l.line.pointAt(std::min(at + 6, length) / length)), l.width,
-                         l.color);
+            size_t k = 0;
+            for (qreal at = 0; at < length; at += pattern[k] + pattern[k + 1], k = (k + 2) % pattern.size())
+                tri.line(QLineF(l.line.pointAt(at / length), l.line.pointAt(std::min(at + pattern[k], length) / length)),
+                         l.width, l.color);
         } else {
             tri.line(l.line, l.width, l.color);
         }

@@ -428,8 +428,50 @@ private:
             return;
         const qreal cy = row.center().y();
         const qreal xs = s_.xOf(std::max(r.spawned, s_.from)), xe = s_.xOf(std::min(r.ended, s_.to));
-        // Waiting is the background of a task's life: a thin line; scheduled and running are drawn over it.
-        s_.lines.push_back({QLineF(xs, cy, std::max(xe, xs + 1), cy), theme_.waiting, std::max(1.5, row.height() * 0.1)});
+        // Waiting is the background of a task's life: a thin line; scheduled and running are drawn over it. A
+        // waiting stretch wide enough to tell is drawn in the style of what it waits on, with a word when it fits;
+        // the narrow rest joins one plain line.
+        const qreal lineWidth = std::max(1.5, row.height() * 0.1);
+        // Where the cause of its end will be written (see below): wait words keep clear of it.
+        qreal causeLeft = 1e9, causeRight = -1e9;
+        if (!r.cause.empty() && r.end != TaskEnd::StillAlive && r.ended <= s_.to && row.height() >= 10) {
+            QFont font;
+            font.setPixelSize(int(std::min(11.0, row.height() * 0.6)));
+            const qreal ink = QFontMetricsF(font).horizontalAdvance(qs(r.cause)), size = std::clamp(row.height() * 0.55, 6.0, 12.0);
+            const bool before = xe + size + 360 > s_.plot.right() + kMargin;
+            causeLeft = before ? xe - size - ink - 2 : xe + size - 2;
+            causeRight = before ? xe - size + 2 : xe + size + ink + 2;
+        }
+        qreal plainFrom = xs, plainTo = xs;
+        auto flushPlain = [&] {
+            if (plainTo > plainFrom)
+                s_.lines.push_back({QLineF(plainFrom, cy, plainTo, cy), theme_.waiting, lineWidth});
+        };
+        for (auto w = std::lower_bound(r.segments.begin(), r.segments.end(), s_.from,
+                                       [](const TaskSegment& s, std::int64_t t) { return s.end < t; });
+             w != r.segments.end() && w->start <= s_.to; ++w) {
+            const qreal x0 = s_.xOf(std::max(w->start, s_.from)), x1 = s_.xOf(std::min(w->end, s_.to));
+            if (w->state != TaskState::Waiting || x1 - x0 < 6) {
+                plainTo = std::max(plainTo, x1);
+                continue;
+            }
+            flushPlain();
+            plainFrom = plainTo = x1;
+            const QColor colour = w->reason == WaitReason::NeverWoken ? theme_.failed : theme_.waiting;
+            s_.lines.push_back({QLineF(x0, cy, x1, cy), colour, lineWidth, false, false, waitStyle(w->reason)});
+            const QString word = waitWord(*w);
+            if (row.height() >= 16 && !word.isEmpty()) {
+                QFont font;
+                font.setPixelSize(9);
+                const qreal need = QFontMetricsF(font).horizontalAdvance(word) + 8;
+                const bool clear = x0 + need <= causeLeft || x0 >= causeRight;
+                if (x1 - x0 >= need && clear)  // above the line, inside the stretch: it overlaps nothing
+                    text(QRectF(x0 + 4, row.top() + 1, x1 - x0 - 8, cy - row.top() - 2), word, theme_.mutedText,
+                         Qt::AlignLeft | Qt::AlignBottom, 9);
+            }
+        }
+        plainTo = std::max(plainTo, std::max(xe, xs + 1));
+        flushPlain();
         const QRectF runBand = row.adjusted(0, row.height() * 0.18, 0, -row.height() * 0.18);
         const QRectF queuedBand = row.adjusted(0, row.height() * 0.34, 0, -row.height() * 0.34);
         SliceMerger running(s_.rects, theme_, runBand);
@@ -461,6 +503,47 @@ private:
             text(QRectF(before ? xe - size - width : xe + size, row.top(), width, row.height()), qs(r.cause), color,
                  (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, std::min(11.0, row.height() * 0.6));
         }
+    }
+
+    static Qt::PenStyle waitStyle(WaitReason r)
+    {
+        switch (r) {
+        case WaitReason::Timer: return Qt::DotLine;
+        case WaitReason::Receive:
+        case WaitReason::Send:
+        case WaitReason::Channel: return Qt::DashLine;
+        case WaitReason::Permit:
+        case WaitReason::Lock:
+        case WaitReason::Notify: return Qt::DashDotLine;
+        default: return Qt::SolidLine;
+        }
+    }
+
+    // A few words on what a waiting stretch waits on: "sleep 2 s", "recv on mpsc", "task 3", "join/select".
+    QString waitWord(const TaskSegment& w) const
+    {
+        const Trace* t = m_.trace;
+        auto resource = [&] { return t ? qs(t->resourceName(ResourceId(w.on))) : QString(); };
+        switch (w.reason) {
+        case WaitReason::Timer: return resource();
+        case WaitReason::Receive: return "recv on " + resource();
+        case WaitReason::Send: return "send on " + resource() + " (full)";
+        case WaitReason::Channel: return resource();
+        case WaitReason::Permit: return "permit of " + resource();
+        case WaitReason::Lock: return "lock " + resource();
+        case WaitReason::Notify: return "notified " + resource();
+        case WaitReason::Task: {
+            const TaskInfo* info = t ? t->task(TaskId(w.on)) : nullptr;
+            return "task " + (info ? qs(info->name) : QString::number(w.on));
+        }
+        case WaitReason::Yield: return "yield";
+        case WaitReason::Arms: return "join/select";
+        case WaitReason::Outside: return "outside";
+        case WaitReason::NeverWoken: return "never woken";
+        case WaitReason::NotPolled:
+        case WaitReason::Unknown: return {};
+        }
+        return {};
     }
 
     QPointF anchorForTask(TaskId id, std::int64_t t, bool tasksView) const
@@ -563,13 +646,16 @@ private:
             QString label;
             QColor color;
             Qt::BrushStyle brush;
-            int kind;  // 0 rect, 1 line, 2 marker
+            int kind;  // 0 rect, 1 line, 2 marker, 3 dotted line, 4 dashed line, 5 dash-dot line
             SceneMarker::Shape shape;
         };
         const std::vector<Item> items = {
             {"running", theme_.taskColor(1), Qt::SolidPattern, 0, {}},
             {"scheduled", theme_.scheduled, Qt::SolidPattern, 0, {}},
-            {"waiting for wake", theme_.waiting, Qt::SolidPattern, 1, {}},
+            {"waits: on a task", theme_.waiting, Qt::SolidPattern, 1, {}},
+            {"timer", theme_.waiting, Qt::SolidPattern, 3, {}},
+            {"channel", theme_.waiting, Qt::SolidPattern, 4, {}},
+            {"permit/lock", theme_.waiting, Qt::SolidPattern, 5, {}},
             {"worker parked", theme_.parked, Qt::Dense6Pattern, 0, {}},
             {"CPU work", theme_.cpuWork, Qt::BDiagPattern, 0, {}},
             {"merged", theme_.merged, Qt::SolidPattern, 0, {}},
@@ -599,6 +685,9 @@ private:
             else if (item.kind == 1)
                 s_.lines.push_back({QLineF(swatch.left(), cy, swatch.right(), cy), item.color, 2.0, false,
                                     item.label == "wake"});
+            else if (item.kind >= 3)
+                s_.lines.push_back({QLineF(swatch.left(), cy, swatch.right(), cy), item.color, 2.0, false, false,
+                                    item.kind == 3 ? Qt::DotLine : item.kind == 4 ? Qt::DashLine : Qt::DashDotLine});
             else
                 s_.markers.push_back({swatch.center(), item.shape, item.color, 9});
             text(QRectF(swatch.right() + 4, area.top(), w, area.height()), item.label, theme_.mutedText,

@@ -11,6 +11,27 @@ struct OpenPoll {
 };
 }  // namespace
 
+std::string_view waitReasonName(WaitReason r)
+{
+    switch (r) {
+    case WaitReason::Unknown: return "unknown";
+    case WaitReason::Timer: return "timer";
+    case WaitReason::Receive: return "receive";
+    case WaitReason::Send: return "send";
+    case WaitReason::Channel: return "channel";
+    case WaitReason::Permit: return "permit";
+    case WaitReason::Lock: return "lock";
+    case WaitReason::Notify: return "notify";
+    case WaitReason::Task: return "task";
+    case WaitReason::Yield: return "yield";
+    case WaitReason::Arms: return "arms";
+    case WaitReason::Outside: return "outside";
+    case WaitReason::NeverWoken: return "never woken";
+    case WaitReason::NotPolled: return "not polled yet";
+    }
+    return "?";
+}
+
 TimelineAxis defaultAxis(const Trace& trace)
 {
     return trace.mode == Mode::Simulated ? TimelineAxis::Steps : TimelineAxis::Time;
@@ -76,6 +97,48 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
     std::vector<size_t> pendingWake(t.tasks.size() + 1, SIZE_MAX);  // a wake waiting for the poll it causes
     std::vector<std::int64_t> parkedSince(t.lanes.size(), -1);
 
+    // The last channel or semaphore operation of each task: what a wake it sends right after means.
+    std::vector<std::pair<ResourceId, SyncOp>> lastSync(t.tasks.size() + 1, {0, SyncOp::Created});
+    // Names the waiting stretch a wake ends (the row's last segment, while it waits).
+    auto explainWait = [&](TaskId id, WaitReason reason, std::uint32_t on) {
+        if (id == 0 || id >= rowOf.size() || rowOf[id] < 0)
+            return;
+        auto& segs = m.rows[size_t(rowOf[id])].segments;
+        if (!segs.empty() && segs.back().state == TaskState::Waiting) {  // a wake is the truth: it overrides a guess
+            segs.back().reason = reason;
+            segs.back().on = on;
+        }
+    };
+    // The timer each task armed during its current poll: a stretch that follows waits on it until a wake says
+    // otherwise (a branch dropped by select! is never woken, yet it waited on its sleep).
+    std::vector<ResourceId> armedInPoll(t.tasks.size() + 1, 0);
+    auto reasonOf = [&](const Event& e) -> std::pair<WaitReason, std::uint32_t> {
+        if (const ResourceInfo* r = t.resource(e.resource)) {
+            const std::string& k = r->kind;
+            if (k == "timer" || k == "interval")
+                return {WaitReason::Timer, e.resource};
+            if (k == "semaphore")
+                return {WaitReason::Permit, e.resource};
+            if (k == "mutex")
+                return {WaitReason::Lock, e.resource};
+            if (k == "notify")
+                return {WaitReason::Notify, e.resource};
+            if (e.peer && e.peer < lastSync.size() && lastSync[e.peer].first == e.resource) {
+                const SyncOp op = lastSync[e.peer].second;
+                if (op == SyncOp::Send || op == SyncOp::Close)
+                    return {WaitReason::Receive, e.resource};
+                if (op == SyncOp::Receive)
+                    return {WaitReason::Send, e.resource};
+            }
+            return {WaitReason::Channel, e.resource};
+        }
+        if (e.peer == e.task)
+            return {WaitReason::Yield, e.task};
+        if (e.peer)
+            return {WaitReason::Task, e.peer};
+        return {WaitReason::Outside, 0};
+    };
+
     auto setState = [&](TaskId id, std::int64_t time, TaskState state) {
         if (id == 0 || id >= rowOf.size() || rowOf[id] < 0)
             return;
@@ -99,9 +162,13 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
             auto& row = m.rows[size_t(rowOf[e.task])];
             row.spawned = e.time;
             setState(e.task, e.time, row.kind == TaskKind::Future ? TaskState::Waiting : TaskState::Scheduled);
+            if (row.kind == TaskKind::Future && !row.segments.empty())
+                row.segments.back().reason = WaitReason::NotPolled;
             break;
         }
         case EventKind::PollStart:
+            if (e.task < armedInPoll.size())
+                armedInPoll[e.task] = 0;
             if (e.worker < m.lanes.size())
                 open[e.worker].push_back({e.task, e.time});
             setState(e.task, e.time, TaskState::Running);
@@ -125,6 +192,21 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
             if (e.detail == std::uint8_t(PollResult::Pending)) {
                 const bool queuedAgain = pendingWake[e.task] != SIZE_MAX;  // woken while it ran
                 setState(e.task, e.time, queuedAgain ? TaskState::Scheduled : TaskState::Waiting);
+                if (!queuedAgain && rowOf[e.task] >= 0) {
+                    auto& segs = m.rows[size_t(rowOf[e.task])].segments;
+                    if (armedInPoll[e.task]) {
+                        segs.back().reason = WaitReason::Timer;
+                        segs.back().on = armedInPoll[e.task];
+                    } else if (m.rows[size_t(rowOf[e.task])].kind == TaskKind::Future) {
+                        // An arm polled again without being woken (its join or select was): it waits on as before.
+                        for (auto it = std::next(segs.rbegin()); it != segs.rend(); ++it)
+                            if (it->state == TaskState::Waiting) {
+                                segs.back().reason = it->reason;
+                                segs.back().on = it->on;
+                                break;
+                            }
+                    }
+                }
             }
             break;
         }
@@ -135,6 +217,12 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
             if (arm)
                 w.target = TaskId(e.value);  // draw the arrow to the arm that registered the waker
             m.wakes.push_back(w);
+            if (outcome != WakeOutcome::TaskFinished) {
+                const auto [reason, on] = reasonOf(e);
+                explainWait(w.target, reason, on);  // the arm's own wait, or the task's
+                if (arm)
+                    explainWait(e.task, WaitReason::Arms, std::uint32_t(e.value));
+            }
             if (outcome == WakeOutcome::Scheduled || outcome == WakeOutcome::WhileRunning) {
                 pendingWake[e.task] = m.wakes.size() - 1;
                 if (outcome == WakeOutcome::Scheduled)
@@ -189,6 +277,14 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
         case EventKind::Print:
             m.prints.push_back({e.time, e.task, e.worker, std::string(t.text(e.value))});
             break;
+        case EventKind::Sync:
+            if (e.task && e.task < lastSync.size())
+                lastSync[e.task] = {e.resource, SyncOp(e.detail)};
+            break;
+        case EventKind::TimerArmed:
+            if (e.task && e.task < armedInPoll.size())
+                armedInPoll[e.task] = e.resource;
+            break;
         default:
             break;
         }
@@ -206,6 +302,10 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
             row.ended = m.duration;
             if (!row.segments.empty())
                 row.segments.back().end = m.duration;
+            // Parked when the run ended and nothing woke it: nobody held its waker any more (or never will).
+            if (!row.segments.empty() && row.segments.back().state == TaskState::Waiting
+                && row.segments.back().reason == WaitReason::Unknown)
+                row.segments.back().reason = WaitReason::NeverWoken;
         }
     }
     return m;

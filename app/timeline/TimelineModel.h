@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wl {
@@ -40,9 +41,31 @@ struct LaneModel {
 enum class TaskState : std::uint8_t { Scheduled, Running, Waiting };
 enum class TaskEnd : std::uint8_t { StillAlive, Completed, Failed, Cancelled };
 
+// What a waiting stretch waits on, known from the wake that ends it (and, for a channel, from what the waking task
+// did on it just before: its send ends a wait to receive, its receive a wait for room to send).
+enum class WaitReason : std::uint8_t {
+    Unknown,     // it ended without a wake (cancelled, or the run ended)
+    Timer,       // on = the timer
+    Receive,     // on = the channel
+    Send,        // on = the channel: full, waiting for room
+    Channel,     // on = the channel, which way unknown
+    Permit,      // on = the semaphore
+    Lock,        // on = the Mutex
+    Notify,      // on = the Notify
+    Task,        // on = the task that woke it (a JoinHandle, or a waker it was handed)
+    Yield,       // it woke itself (yield_now)
+    Arms,        // a join!/select!: one of its arms was woken
+    Outside,     // woken from outside the runtime
+    NeverWoken,  // still waiting when the run ended, with nobody to wake it
+    NotPolled,   // a join!/select! arm made but not polled yet
+};
+std::string_view waitReasonName(WaitReason r);
+
 struct TaskSegment {
     std::int64_t start = 0, end = 0;
     TaskState state = TaskState::Waiting;
+    WaitReason reason = WaitReason::Unknown;  // Waiting only
+    std::uint32_t on = 0;                     // the resource or task it waits on (see WaitReason)
 };
 
 struct TaskRow {

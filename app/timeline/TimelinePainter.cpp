@@ -86,6 +86,8 @@ void paintTimeline(QPainter& p, const TimelineScene& s)
         pen.setCapStyle(Qt::FlatCap);
         if (l.dashed)
             pen.setStyle(Qt::DashLine);
+        else if (l.style != Qt::SolidLine)
+            pen.setStyle(l.style);
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
         p.drawLine(l.line);

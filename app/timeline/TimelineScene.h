@@ -32,6 +32,7 @@ struct SceneLine {
     qreal width = 1.0;
     bool dashed = false;
     bool arrowHead = false;
+    Qt::PenStyle style = Qt::SolidLine;  // also DotLine, DashLine, DashDotLine (dashed is DashLine too)
 };
 
 struct SceneMarker {
