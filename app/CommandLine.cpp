@@ -5,6 +5,7 @@
 #include "lang/Resolver.h"
 #include "lang/SourceFile.h"
 #include "trace/ChromeTrace.h"
+#include "trace/Hints.h"
 #include "trace/TokioCapture.h"
 #include "trace/TraceJson.h"
 
@@ -27,10 +28,18 @@ namespace {
 CommandLineResult writeOutputs(const Trace& recorded, const CommandLineRequest& request)
 {
     CommandLineResult r;
-    const bool quiet = !request.tracePath.empty() || !request.chromeTracePath.empty() || !request.exportPath.empty();
+    const bool quiet = !request.tracePath.empty() || !request.chromeTracePath.empty() || !request.exportPath.empty()
+        || request.hints;
     if (request.print || !quiet) {
         for (const auto& [time, text] : recorded.printedLines())
             r.out += formatPrintedLine(time, text) + "\n";
+    }
+    if (request.hints) {  // "50 ms  hint (long poll): main held worker 0 for 800 ms in one poll: …"
+        const auto hints = findHints(recorded);
+        for (const Hint& h : hints)
+            r.out += formatPrintedLine(h.time, "hint (" + std::string(hintKindName(h.kind)) + "): " + h.text) + "\n";
+        if (hints.empty())
+            r.out += "no hints: nothing held a worker long, starved, spun or was left parked\n";
     }
     std::string error;
     if (!request.tracePath.empty() && !saveTraceJson(recorded, request.tracePath, &error)) {

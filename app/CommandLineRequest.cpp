@@ -99,6 +99,8 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption seed("seed", "Seed of the simulated scheduler (default 1).", "n");
     const QCommandLineOption param("param", "Set a scenario parameter, e.g. --param sleep_ms=200.", "name=value");
     const QCommandLineOption print("print", "Print the scenario's output lines as '<time> ms  <text>'.");
+    const QCommandLineOption hints("hints", "Print the run's hints: long polls, starved tasks, tasks that wake "
+                                            "themselves, tasks left parked.");
     const QCommandLineOption trace("trace", "Save the recorded trace as Wakeline JSON.", "file.json");
     const QCommandLineOption chrome("chrome-trace", "Save the trace in Chrome Trace Event format (Perfetto).",
                                     "file.json");
@@ -122,7 +124,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
     const QCommandLineOption maxSteps("max-steps", "Stop a program after <n> evaluation steps (default 50000000).", "n");
     const QCommandLineOption maxTasks("max-tasks", "Stop a program that spawns more than <n> tasks (default 100000).",
                                       "n");
-    parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, trace, chrome, input, importTokio, exportImage,
+    parser.addOptions({list, verbose, scenario, workers, mode, seed, param, print, hints, trace, chrome, input, importTokio, exportImage,
                        view, size, scale, theme, axis, from, to, check, program, maxSteps, maxTasks});
 
     CommandLineRequest r;
@@ -155,7 +157,8 @@ CommandLineRequest parseCommandLine(const QStringList& args)
 
     const bool runOptions = parser.isSet(workers) || parser.isSet(mode) || parser.isSet(seed) || parser.isSet(param)
         || parser.isSet(maxSteps) || parser.isSet(maxTasks);
-    const bool outputs = parser.isSet(print) || parser.isSet(trace) || parser.isSet(chrome) || parser.isSet(exportImage);
+    const bool outputs = parser.isSet(print) || parser.isSet(hints) || parser.isSet(trace) || parser.isSet(chrome)
+        || parser.isSet(exportImage);
     if (parser.isSet(check)) {
         if (parser.isSet(scenario) || parser.isSet(input) || parser.isSet(importTokio) || runOptions || outputs)
             return usageError("--check only checks a program: it cannot be combined with other options");
@@ -182,6 +185,7 @@ CommandLineRequest parseCommandLine(const QStringList& args)
         return usageError("--view, --size, --scale, --theme, --axis, --from and --to need --export");
 
     r.print = parser.isSet(print);
+    r.hints = parser.isSet(hints);
     r.tracePath = parser.value(trace).toStdString();
     r.chromeTracePath = parser.value(chrome).toStdString();
     r.exportPath = parser.value(exportImage).toStdString();

@@ -29,6 +29,7 @@ struct CommandLineRequest {
     std::string programPath;
 
     bool print = false;  // the printed lines; also written when no file output is asked for
+    bool hints = false;  // the hints (core/trace/Hints): what a student should look at in the run
     std::string tracePath;
     std::string chromeTracePath;
     std::string exportPath;  // its extension is a known image type
