@@ -394,23 +394,67 @@ ApplicationWindow {
                 opacity: 0.8
             }
 
+            TabBar {
+                id: bottomTabs
+                objectName: "bottomTabs"
+                Layout.fillWidth: true
+                TabButton { text: "Output"; width: implicitWidth }
+                TabButton {
+                    objectName: "hintsTab"
+                    text: controller.hints.length > 0 ? "Hints (" + controller.hints.length + ")" : "Hints"
+                    width: implicitWidth
+                }
+            }
+
             Frame {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 130
                 padding: 6
-                ListView {
-                    objectName: "console"
+                StackLayout {
                     anchors.fill: parent
-                    clip: true
-                    model: playback.consoleLines
-                    onCountChanged: positionViewAtEnd()
-                    delegate: Label {
-                        required property string modelData
-                        text: modelData
-                        font.family: "monospace"
-                        font.pixelSize: 12
+                    currentIndex: bottomTabs.currentIndex
+                    ListView {
+                        objectName: "console"
+                        clip: true
+                        model: playback.consoleLines
+                        onCountChanged: positionViewAtEnd()
+                        delegate: Label {
+                            required property string modelData
+                            text: modelData
+                            font.family: "monospace"
+                            font.pixelSize: 12
+                        }
+                        ScrollBar.vertical: ScrollBar {}
                     }
-                    ScrollBar.vertical: ScrollBar {}
+                    // What to look at in this run, one sentence each; a click shows that moment and that task.
+                    ListView {
+                        objectName: "hintList"
+                        clip: true
+                        model: controller.hints
+                        spacing: 4
+                        delegate: ItemDelegate {
+                            required property var modelData
+                            required property int index
+                            objectName: "hint" + index
+                            width: ListView.view.width
+                            padding: 4
+                            contentItem: Label {
+                                text: "⚠ " + modelData.time.toFixed(0) + " ms · " + modelData.kind + ": " + modelData.text
+                                wrapMode: Text.WordWrap
+                                font.pixelSize: 12
+                            }
+                            onClicked: {
+                                playback.showEvent(modelData.eventIndex)
+                                timeline.selectedTask = modelData.task
+                            }
+                        }
+                        Label {
+                            visible: parent.count === 0
+                            text: "No hints: nothing held a worker long, starved, spun or was left parked."
+                            opacity: 0.7
+                        }
+                        ScrollBar.vertical: ScrollBar {}
+                    }
                 }
             }
         }

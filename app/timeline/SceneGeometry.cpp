@@ -121,6 +121,9 @@ std::vector<SceneVertex> sceneTriangles(const TimelineScene& scene, TaskId selec
             tri.add(c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), m.color);
             tri.add(c + QPointF(0, -r), c + QPointF(0, r), c + QPointF(-r, 0), m.color);
             break;
+        case SceneMarker::Shape::Hint:  // a warning sign: a triangle pointing up
+            tri.add(c + QPointF(0, -r), c + QPointF(r, r), c + QPointF(-r, r), m.color);
+            break;
         }
     }
 

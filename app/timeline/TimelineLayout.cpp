@@ -116,7 +116,8 @@ struct PrintPlacement {
     size_t total = 0;  // printed lines in view
 };
 
-PrintPlacement placePrints(const TimelineModel& m, std::int64_t from, std::int64_t to, qreal left, qreal width)
+PrintPlacement placePrints(const TimelineModel& m, std::int64_t from, std::int64_t to, qreal left, qreal width,
+                           int maxRows = kMaxPrintRows)
 {
     PrintPlacement out;
     auto first = std::lower_bound(m.prints.begin(), m.prints.end(), from,
@@ -139,7 +140,7 @@ PrintPlacement placePrints(const TimelineModel& m, std::int64_t from, std::int64
         int row = 0;
         while (row < int(rowEnd.size()) && rowEnd[size_t(row)] > start)
             ++row;
-        if (row >= kMaxPrintRows) {
+        if (row >= maxRows) {
             if (out.folds.empty() || x - out.folds.back().x > 48)
                 out.folds.push_back({x, {}});
             out.folds.back().marks.push_back(&*it);
@@ -171,7 +172,10 @@ public:
         const qreal w = o_.size.width(), h = o_.size.height();
         const qreal top = kMargin + kTitleHeight + kAxisHeight;
         const qreal plotWidth = std::max(10.0, w - 2 * kMargin - kLabelWidth);
-        printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth);  // the output lane's height first
+        // The output lane's height first: as many rows as its lines need, up to a quarter of the picture (a short
+        // window folds the rest behind "+N"; an export is tall enough for all of them).
+        const int rowsCap = std::clamp(int(h * 0.25 / kPrintRowHeight) - 1, 1, kMaxPrintRows);
+        printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth, rowsCap);
         const qreal printsHeight = kPrintMarkerStrip + printed_.rows * kPrintRowHeight;
         const qreal bottom = h - kMargin - kLegendHeight - printsHeight - kSectionGap;
         s_.plot = QRectF(kMargin + kLabelWidth, top, plotWidth, std::max(10.0, bottom - top));
@@ -194,6 +198,8 @@ public:
         if (m_.steps)
             breakBands();
         wakeArrows(tasks);
+        if (tasks)
+            hintMarks();
         prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), printsHeight));
         legend(QRectF(kMargin, h - kMargin - kLegendHeight, w - 2 * kMargin, kLegendHeight));
         return std::move(s_);
@@ -505,6 +511,21 @@ private:
         }
     }
 
+    // Each hint as a warning sign at the bottom of its task's row, where it points (the window lists them).
+    void hintMarks()
+    {
+        for (const HintMark& h : m_.hints) {
+            if (h.time < s_.from || h.time > s_.to)
+                continue;
+            const QRectF row = s_.taskRow(h.task);
+            if (row.isNull() || row.height() < 8)
+                continue;
+            const qreal size = std::clamp(row.height() * 0.4, 6.0, 10.0);
+            s_.markers.push_back({QPointF(s_.xOf(h.time), row.bottom() - size / 2 - 1), SceneMarker::Shape::Hint,
+                                  theme_.hint, size, h.task});
+        }
+    }
+
     static Qt::PenStyle waitStyle(WaitReason r)
     {
         switch (r) {
@@ -664,6 +685,7 @@ private:
             {"failed", theme_.failed, Qt::SolidPattern, 2, SceneMarker::Shape::Failed},
             {"cancelled", theme_.cancelled, Qt::SolidPattern, 2, SceneMarker::Shape::Cancelled},
             {"print", theme_.print, Qt::SolidPattern, 2, SceneMarker::Shape::Print},
+            {"hint", theme_.hint, Qt::SolidPattern, 2, SceneMarker::Shape::Hint},
         };
         QFont font;
         font.setPixelSize(11);
@@ -739,7 +761,9 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
     const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintMarkerStrip
         + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
-    return std::clamp<qreal>(std::ceil(content + chrome + 4), 300, 20000);
+    // Tall enough that the output lane's quarter of the picture holds every row it needs.
+    const qreal forPrints = (printRows + 1) * kPrintRowHeight / 0.25;
+    return std::clamp<qreal>(std::ceil(std::max(content + chrome + 4, forPrints)), 300, 20000);
 }
 
 TimelineScene layoutTimeline(const TimelineModel& model, const LayoutOptions& options)

@@ -3,6 +3,7 @@
 // states over time, wakes with the poll each one caused, prints and how each task ended. Layout then only
 // looks up the visible window (everything is sorted by time). Built on the time axis or on the step axis.
 #include "StepAxis.h"
+#include "trace/Hints.h"
 #include "trace/Trace.h"
 
 #include <cstdint>
@@ -100,6 +101,12 @@ enum class TimelineAxis : std::uint8_t { Time, Steps };
 // Simulated runs read best on the step axis (their polls take no virtual time); real runs on the time axis.
 TimelineAxis defaultAxis(const Trace& trace);
 
+struct HintMark {
+    std::int64_t time = 0;  // on the model's axis
+    TaskId task = 0;
+    HintKind kind = HintKind::LongPoll;
+};
+
 struct TimelineModel {
     const Trace* trace = nullptr;
     // Set on the step axis: then every time below is an x on it (StepAxis::kUnit per step), not ns.
@@ -108,6 +115,7 @@ struct TimelineModel {
     std::vector<TaskRow> rows;       // display order: tasks by id, each followed by its arms
     std::vector<WakeArrow> wakes;    // sorted by time
     std::vector<PrintMark> prints;   // sorted by time
+    std::vector<HintMark> hints;     // sorted by time (core/trace/Hints)
     std::int64_t duration = 0;
     size_t eventCount = 0;
 

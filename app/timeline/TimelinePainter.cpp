@@ -54,6 +54,14 @@ void paintMarker(QPainter& p, const SceneMarker& m)
         p.drawPolygon(diamond);
         break;
     }
+    case SceneMarker::Shape::Hint: {
+        QPolygonF warning;
+        warning << m.at + QPointF(0, -r) << m.at + QPointF(r, r) << m.at + QPointF(-r, r);
+        p.setPen(Qt::NoPen);
+        p.setBrush(m.color);
+        p.drawPolygon(warning);
+        break;
+    }
     }
 }
 }  // namespace

@@ -36,7 +36,7 @@ struct SceneLine {
 };
 
 struct SceneMarker {
-    enum class Shape : std::uint8_t { Completed, Failed, Cancelled, Print, Wake };
+    enum class Shape : std::uint8_t { Completed, Failed, Cancelled, Print, Wake, Hint };
     QPointF at;
     Shape shape = Shape::Print;
     QColor color;

@@ -36,6 +36,7 @@ TimelineTheme TimelineTheme::light()
     t.failed = QColor(0xD55E00);
     t.cancelled = QColor(0x882255);
     t.breakBand = QColor(0, 0, 0, 18);
+    t.hint = QColor(0xC77C00);
     return t;
 }
 
@@ -60,6 +61,7 @@ TimelineTheme TimelineTheme::dark()
     t.failed = QColor(0xE8384F);
     t.cancelled = QColor(0xC2407F);
     t.breakBand = QColor(255, 255, 255, 22);
+    t.hint = QColor(0xFFB000);
     return t;
 }
 

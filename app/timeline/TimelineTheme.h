@@ -18,6 +18,7 @@ struct TimelineTheme {
     QColor cpuWork;    // work()/thread_sleep() hatch
     QColor wake, print, completed, failed, cancelled;
     QColor breakBand;  // an idle stretch collapsed into one step on the step axis
+    QColor hint;       // a hint's warning sign
 
     QColor taskColor(std::uint32_t taskId) const;
 

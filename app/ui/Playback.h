@@ -63,6 +63,12 @@ public:
     Q_INVOKABLE void stepPrevious();
     Q_INVOKABLE void stepTaskPoll(int task, int direction);  // to the task's next (+1) or previous (-1) poll
     Q_INVOKABLE void toStart() { moveToEvent(0); }
+    // Pauses with the event at `index` the last one shown (a hint's, say).
+    Q_INVOKABLE void showEvent(int index)
+    {
+        pause();
+        moveToEvent(index + 1);
+    }
     Q_INVOKABLE void toEnd() { moveToEvent(eventCount()); }
 
 signals:

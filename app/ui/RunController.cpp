@@ -10,6 +10,7 @@
 #include "trace/FileAccess.h"
 #include "scenarios/Scenario.h"
 #include "trace/ChromeTrace.h"
+#include "trace/Hints.h"
 #include "trace/TokioCapture.h"
 #include "trace/TraceJson.h"
 
@@ -444,6 +445,20 @@ bool RunController::saveProgram(const QUrl& file)
     loadSource(source_);
     setStatus("Wrote " + path);
     return true;
+}
+
+QVariantList RunController::hints() const
+{
+    QVariantList out;
+    if (!trace_)
+        return out;
+    for (const Hint& h : findHints(*trace_))
+        out.append(QVariantMap{{"kind", QString::fromUtf8(hintKindName(h.kind).data())},
+                               {"text", QString::fromStdString(h.text)},
+                               {"time", double(h.time) / 1e6},
+                               {"eventIndex", qlonglong(h.eventIndex)},
+                               {"task", int(h.task)}});
+    return out;
 }
 
 QString RunController::traceNote() const

@@ -45,6 +45,8 @@ class RunController : public QObject {
     // The timeline's axis: steps (each event a step, idle time a marked break; the default for simulated runs) or
     // time. Once chosen it stays for later runs.
     Q_PROPERTY(bool stepAxis READ stepAxis WRITE setStepAxis NOTIFY timelineChanged)
+    // The run's hints (core/trace/Hints): {kind, text, time (ms), eventIndex, task} each, in time order.
+    Q_PROPERTY(QVariantList hints READ hints NOTIFY traceChanged)
     // What the window must say about the trace on show beyond its title ("" for Wakeline's own runs).
     Q_PROPERTY(QString traceNote READ traceNote NOTIFY traceChanged)
     // The program in the editor: the scenario's, with the parameters written in, as edited. Run runs this text.
@@ -85,6 +87,7 @@ public:
     // The Rust program of the scenario the current trace came from.
     QStringList codeLines() const;
     QString traceNote() const;
+    QVariantList hints() const;
     bool stepAxis() const { return timeline_ && timeline_->steps; }
     void setStepAxis(bool on);
 

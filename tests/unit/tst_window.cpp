@@ -64,7 +64,16 @@ class TstWindow : public QObject {
             n += countVisible(child, name);
         return n;
     }
-    // Opens a trace as File > Open does and waits for the outcome: the error message, or "" when it loaded.
+    // The visible item of this name under root (a view's delegates are found only through their items).
+    static QQuickItem* findVisible(QQuickItem* root, const QString& name)
+    {
+        if (root->objectName() == name && root->isVisible())
+            return root;
+        for (QQuickItem* child : root->childItems())
+            if (QQuickItem* found = findVisible(child, name))
+                return found;
+        return nullptr;
+    }
     // Opens a trace (or with `how` "importTokioRun", a tokio capture); "" once it shows, else the error message.
     QString openTrace(const QString& path, const char* how = "openTrace")
     {
@@ -163,6 +172,29 @@ private slots:
         runScenario("join");
         QCOMPARE(controller->property("stepAxis").toBool(), false);
         QCOMPARE(timeline->property("to").toDouble(), 2000.0);
+    }
+
+    // The Hints tab lists cpu_starvation's two hints; a click shows the moment and selects the task.
+    void theHintsTabListsHintsAndAClickJumpsThere()
+    {
+        runScenario("cpu_starvation");
+        auto* tabs = window->findChild<QObject*>("bottomTabs");
+        QCOMPARE(window->findChild<QObject*>("hintsTab")->property("text").toString(), QString("Hints (2)"));
+        tabs->setProperty("currentIndex", 1);
+        QQuickItem* second = nullptr;
+        QTRY_VERIFY((second = findVisible(window->contentItem(), "hint1")));
+        const QVariantMap hint = controller->property("hints").toList().at(1).toMap();
+        QCOMPARE(hint["kind"].toString(), QString("starvation"));
+        auto* playback = window->findChild<QObject*>("playback");
+        QMetaObject::invokeMethod(playback, "toEnd");
+        QTest::qWait(100);  // the wrapped sentences settle the delegates' heights
+        QTest::mouseClick(window, Qt::LeftButton, {},
+                          second->mapToScene(QPointF(second->width() / 2, second->height() / 2)).toPoint());
+        QTRY_COMPARE(playback->property("eventIndex").toInt(), hint["eventIndex"].toInt() + 1);
+        QCOMPARE(timeline->property("selectedTask").toInt(), hint["task"].toInt());
+        QVERIFY(playback->property("eventText").toString().startsWith("heartbeat() woken by"));
+        screenshot("hints-cpu_starvation");
+        tabs->setProperty("currentIndex", 0);
     }
 
     void pickingAScenarioRunsItOffTheGuiThread()
