@@ -386,23 +386,26 @@ ApplicationWindow {
                 playback: playback
             }
 
-            Label {
-                text: playback.eventText
+            // The last event shown, and which list sits below: the output or the hints.
+            RowLayout {
                 Layout.fillWidth: true
-                leftPadding: 10
-                elide: Text.ElideRight
-                opacity: 0.8
-            }
-
-            TabBar {
-                id: bottomTabs
-                objectName: "bottomTabs"
-                Layout.fillWidth: true
-                TabButton { text: "Output"; width: implicitWidth }
-                TabButton {
-                    objectName: "hintsTab"
-                    text: controller.hints.length > 0 ? "Hints (" + controller.hints.length + ")" : "Hints"
-                    width: implicitWidth
+                Label {
+                    text: playback.eventText
+                    Layout.fillWidth: true
+                    leftPadding: 10
+                    elide: Text.ElideRight
+                    opacity: 0.8
+                }
+                TabBar {
+                    id: bottomTabs
+                    objectName: "bottomTabs"
+                    TabButton { text: "Output"; width: implicitWidth; padding: 4 }
+                    TabButton {
+                        objectName: "hintsTab"
+                        text: controller.hints.length > 0 ? "Hints (" + controller.hints.length + ")" : "Hints"
+                        width: implicitWidth
+                        padding: 4
+                    }
                 }
             }
 

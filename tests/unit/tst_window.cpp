@@ -365,6 +365,7 @@ private slots:
                 }
             }
         }
+        screenshot("inspector-before-click");
         QVERIFY(arm);
         inspector->setProperty("task", 0);
         QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, at);
