@@ -242,12 +242,14 @@ private:
     // "0", "1 s", "1.5 s", "250 ms": a moment of the run on the step axis.
     static QString instantLabel(std::int64_t ns) { return ns == 0 ? QString("0") : qs(formatBreakLength(ns)); }
 
-    // Each break of the step axis as a light band over the lanes, at least a pixel wide; where breaks crowd one
-    // pixel, the first stands for them (the work follows the pixels).
+    // Each break of the step axis as a light band over the lanes, once a step is 2 px or wider; where breaks crowd
+    // one pixel, the first stands for them (the work follows the pixels).
     void breakBands()
     {
         const StepAxis& a = *m_.steps;
         constexpr std::int64_t U = StepAxis::kUnit;
+        if (s_.plot.width() * double(U) / double(s_.to - s_.from) < 2)
+            return;  // steps narrower than 2 px: bands would only wash the picture grey
         auto br = std::lower_bound(a.breaks.begin(), a.breaks.end(), s_.from - U,
                                    [](const StepAxis::Break& b, std::int64_t v) { return b.x < v; });
         while (br != a.breaks.end() && br->x <= s_.to) {
