@@ -369,7 +369,8 @@ ApplicationWindow {
 
                 Stage {
                     objectName: "stage"
-                    SplitView.preferredHeight: 250
+                    // A share of the window, so that a short screen leaves the timeline its rows.
+                    SplitView.preferredHeight: Math.round(window.height * 0.22)
                     SplitView.minimumHeight: 120
                     dark: window.dark
                     stageModel: StageModel {
@@ -411,7 +412,7 @@ ApplicationWindow {
 
             Frame {
                 Layout.fillWidth: true
-                Layout.preferredHeight: 130
+                Layout.preferredHeight: Math.round(window.height * 0.12)
                 padding: 6
                 StackLayout {
                     anchors.fill: parent

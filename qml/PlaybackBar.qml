@@ -61,7 +61,7 @@ ToolBar {
             currentIndex: 4
             onActivated: bar.playback.speed = parseFloat(currentText)
             ToolTip.visible: hovered
-            ToolTip.text: "How much run time one real second shows"
+            ToolTip.text: bar.playback.end !== bar.playback.duration ? "On the step axis: 1x plays 4 steps a second" : "How much run time one real second shows"
         }
     }
 }

@@ -423,7 +423,12 @@ private:
                  Qt::AlignLeft | Qt::AlignVCenter, std::min(12.0, rowH * 0.62));
             taskRow(r, row);
         }
-        if (truncated)
+        if (truncated && shown == 0)  // no room for a single row: say so beside the section's name
+            text(QRectF(area.left(), area.top(), area.width(), 16),
+                 QString("%1 tasks: no room for their rows (make the timeline taller, or export the tasks view)")
+                     .arg(m_.rows.size()),
+                 theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11);
+        else if (truncated)
             text(QRectF(kMargin, top + qreal(shown) * rowH, area.right() - kMargin, rowH),
                  QString("+%1 more tasks not shown (zoom in on a time range or export the tasks view larger)")
                      .arg(m_.rows.size() - shown),

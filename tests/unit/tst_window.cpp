@@ -894,6 +894,19 @@ private slots:
         if (qEnvironmentVariableIsEmpty("WAKELINE_SCREENSHOT_DIR"))
             QSKIP("screenshots only when WAKELINE_SCREENSHOT_DIR is set");
         auto* playback = window->findChild<QObject*>("playback");
+        controller->setProperty("stepAxis", true);  // a simulated run's default, as a user first sees it
+        // The sizes, mid-playback on the step axis.
+        const QSize original = window->size();
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            window->resize(size);
+            for (const char* id : {"join", "select", "semaphore", "tasks_vs_threads", "many_tasks"}) {
+                runScenario(id);
+                QMetaObject::invokeMethod(playback, "pause");
+                playback->setProperty("position", playback->property("end").toDouble() / 2);
+                screenshot(QString("size-%1-%2").arg(size.width()).arg(id));
+            }
+        }
+        window->resize(original);
         const std::vector<std::tuple<QString, double, int, bool>> shots = {
             {"join", 1500, 2, false}, {"select", 600, 3, false}, {"broadcast", 150, 3, false},
             {"cpu_starvation", 600, 2, false}, {"mpsc_backpressure", 500, 2, true}};
@@ -901,7 +914,7 @@ private slots:
             window->setProperty("followSystem", false);
             window->setProperty("chosenDark", dark);
             runScenario(id);
-            QTRY_VERIFY_WITH_TIMEOUT(!playback->property("playing").toBool(), 10000);
+            QMetaObject::invokeMethod(playback, "pause");
             playback->setProperty("playhead", at);
             timeline->setProperty("selectedTask", task);
             screenshot("window-" + id);
