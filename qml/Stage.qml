@@ -10,17 +10,25 @@ Item {
     property bool dark: false
     readonly property var groups: ["queues", "running", "parked", "ended"]
     readonly property real columnWidth: width / groups.length
-    readonly property var boxes: layout(stageModel.places, width)
-    readonly property int perRow: Math.max(1, Math.floor((columnWidth - 16) / 22))
+    // Tokens are named pills; a place grows with its tokens, and above maxTokens it shows only their count.
+    readonly property int tokenWidth: 66
+    readonly property int tokenHeight: 15
+    readonly property int maxTokens: 40
+    readonly property int perRow: Math.max(1, Math.floor((columnWidth - 12) / (tokenWidth + 4)))
+    readonly property var boxes: layout(stageModel.places, stageModel.counts, width)
+    readonly property real endedBottom: boxes["cancelled"] ? boxes["cancelled"].y + boxes["cancelled"].h : 22
     clip: true
 
-    function layout(places, totalWidth) {
+    function layout(places, counts, totalWidth) {
         const map = {}
         const y = { queues: 22, running: 22, parked: 22, ended: 22 }
         for (const p of places) {
             const column = groups.indexOf(p.group)
-            map[p.key] = { x: column * columnWidth + 4, y: y[p.group], w: columnWidth - 8, h: 46, title: p.title }
-            y[p.group] += 52
+            const n = counts[p.key] || 0
+            const rows = n > maxTokens ? 0 : Math.max(1, Math.ceil(n / perRow))
+            const h = 18 + rows * (tokenHeight + 3) + 4
+            map[p.key] = { x: column * columnWidth + 4, y: y[p.group], w: columnWidth - 8, h: h, title: p.title, count: n }
+            y[p.group] += h + 5
         }
         return map
     }
@@ -54,9 +62,17 @@ Item {
             Label {
                 x: 6
                 y: 2
-                text: parent.box ? parent.box.title : ""
+                width: parent.width - 12
+                elide: Text.ElideRight
+                // Crowded: the count is the content ("9,990 parked on a timer"); with tasks beyond the stage's
+                // limit left out, the count is of those shown, so it says "at least" ("199+").
+                text: !parent.box ? "" : parent.box.count > stage.maxTokens
+                      ? parent.box.count.toLocaleString(Qt.locale("en_US"), "f", 0)
+                        + (stage.stageModel.hiddenTasks > 0 ? "+" : "") + " " + parent.box.title
+                      : parent.box.title + (parent.box.count > 0 ? " · " + parent.box.count : "")
                 font.pixelSize: 10
-                opacity: 0.7
+                font.bold: parent.box ? parent.box.count > stage.maxTokens : false
+                opacity: 0.75
             }
         }
     }
@@ -70,14 +86,25 @@ Item {
             required property int slot
             required property color tokenColor
             readonly property var box: stage.boxes[place]
-            x: box ? box.x + 6 + (slot % stage.perRow) * 22 : 0
-            y: box ? box.y + 18 + Math.floor(slot / stage.perRow) * 14 : 0
-            width: 18
-            height: 11
-            radius: 3
+            visible: box ? box.count <= stage.maxTokens : false
+            x: box ? box.x + 6 + (slot % stage.perRow) * (stage.tokenWidth + 4) : 0
+            y: box ? box.y + 18 + Math.floor(slot / stage.perRow) * (stage.tokenHeight + 3) : 0
+            width: stage.tokenWidth
+            height: stage.tokenHeight
+            radius: 4
             color: tokenColor
             border.color: stage.dark ? "#ffffff" : "#333333"
             border.width: hover.hovered ? 2 : 0.5
+            Text {
+                anchors.fill: parent
+                anchors.leftMargin: 3
+                anchors.rightMargin: 3
+                text: token.name
+                elide: Text.ElideRight
+                verticalAlignment: Text.AlignVCenter
+                font.pixelSize: 9
+                color: "#1a1a1a"  // the task colours are light
+            }
             Behavior on x { NumberAnimation { duration: 220; easing.type: Easing.OutCubic } }
             Behavior on y { NumberAnimation { duration: 220; easing.type: Easing.OutCubic } }
             HoverHandler { id: hover }
@@ -87,8 +114,9 @@ Item {
     }
 
     Label {
+        objectName: "stageResources"
         x: 3 * stage.columnWidth + 6
-        y: stage.height - height - 4
+        y: stage.endedBottom + 4  // under the ended places, never over them
         width: stage.columnWidth - 12
         text: stage.stageModel.resources.join("\n") + (stage.stageModel.hiddenTasks > 0 ? "\n+" + stage.stageModel.hiddenTasks + " tasks not shown" : "")
         font.pixelSize: 10

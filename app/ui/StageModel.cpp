@@ -204,6 +204,9 @@ void StageModel::assignSlots()
     QHash<QString, int> used;
     for (size_t row = 0; row < tokens_.size(); ++row)
         slot_[row] = used[place_[row]]++;
+    counts_.clear();
+    for (auto it = used.begin(); it != used.end(); ++it)
+        counts_.insert(it.key(), it.value());
 }
 
 QString StageModel::placeOf(int task) const

@@ -19,6 +19,7 @@ class StageModel : public QAbstractListModel {
     Q_PROPERTY(QVariantList places READ places NOTIFY placesChanged)  // [{key, title, group}]
     Q_PROPERTY(QStringList resources READ resources NOTIFY stageChanged)
     Q_PROPERTY(int hiddenTasks READ hiddenTasks NOTIFY placesChanged)
+    Q_PROPERTY(QVariantMap counts READ counts NOTIFY stageChanged)  // place key -> tokens in it now
 
 public:
     static constexpr int kMaxTokens = 200;
@@ -31,6 +32,7 @@ public:
     void setEventIndex(int index);
     QVariantList places() const { return places_; }
     QStringList resources() const { return resources_; }
+    QVariantMap counts() const { return counts_; }
     int hiddenTasks() const { return hidden_; }
     Q_INVOKABLE QString placeOf(int task) const;  // for tests and tooltips
 
@@ -66,6 +68,7 @@ private:
     std::vector<ArmedTimer> armed_;  // armed and not yet fired (nor dropped with their owner)
     QVariantList places_;
     QStringList resources_;
+    QVariantMap counts_;
     int eventIndex_ = 0;
     size_t applied_ = 0;
     int hidden_ = 0;
