@@ -49,7 +49,7 @@ struct TaskState {
     // During a poll: each timer it polled and whether its last poll_op found it elapsed (the first poll_op of a
     // Sleep is tokio's budget check and says ready either way; the last one counts).
     std::vector<std::pair<ResourceId, bool>> timersPolled;
-    bool scheduled = true, closed = false, blockOn = false, everPolled = false, pendingSincePoll = false;
+    bool scheduled = true, closed = false, blockOn = false, pendingSincePoll = false;
 };
 
 const char* typeName(const Json& v)
@@ -382,7 +382,6 @@ private:
         if (t.blockOn && t.pendingSincePoll && !t.scheduled)  // see the header: block_on's wakes are not traced
             push({.time = now_, .task = span.task, .kind = EventKind::Wake});
         t.scheduled = false;
-        t.everPolled = true;
         push({.time = now_, .task = span.task, .worker = thread_,
               .kind = blocking ? EventKind::BlockingStart : EventKind::PollStart});
     }
