@@ -2,8 +2,11 @@
 // Reading and writing files the safe way for every reader and writer of the app: reads take regular files only,
 // within a size bound; writes go to a temporary file that is renamed over the target, never into a device or a
 // FIFO. Messages name the path and come from errno ("No space left on device").
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
 
 namespace wl {
 
@@ -27,6 +30,23 @@ public:
 private:
     int fd_ = -1;
     std::uint64_t size_ = 0;
+};
+
+// Bytes held in memory, pulled the way the readers pull a file: up to n at a time, 0 at the end.
+class MemoryPull {
+public:
+    explicit MemoryPull(std::string_view bytes) : bytes_(bytes) {}
+    long operator()(char* out, std::size_t n)
+    {
+        const std::size_t count = std::min(n, bytes_.size() - offset_);
+        std::memcpy(out, bytes_.data() + offset_, count);
+        offset_ += count;
+        return long(count);
+    }
+
+private:
+    std::string_view bytes_;
+    std::size_t offset_ = 0;
 };
 
 // "1.5 GiB", "300 MiB", "12 KiB", "17 bytes": a byte count as a person reads it in a message.

@@ -686,14 +686,7 @@ TraceReadResult read(const Pull& pull, std::uint64_t total, const TraceReadOptio
 
 TraceReadResult traceFromTokioCapture(std::string_view bytes, const TraceReadOptions& options)
 {
-    std::size_t offset = 0;
-    auto pull = [&](char* out, std::size_t n) -> long {
-        const std::size_t count = std::min(n, bytes.size() - offset);
-        std::memcpy(out, bytes.data() + offset, count);
-        offset += count;
-        return long(count);
-    };
-    return read(pull, bytes.size(), options, "tokio run");
+    return read(MemoryPull(bytes), bytes.size(), options, "tokio run");
 }
 
 TraceReadResult loadTokioCapture(const std::string& path, const TraceReadOptions& options)

@@ -696,14 +696,7 @@ TraceReadResult read(ChunkStream::Pull pull, std::uint64_t total, const TraceRea
 
 TraceReadResult traceFromJson(const std::string& bytes, const TraceReadOptions& options)
 {
-    std::size_t offset = 0;
-    auto pull = [&](char* out, std::size_t n) -> long {
-        const std::size_t count = std::min(n, bytes.size() - offset);
-        std::memcpy(out, bytes.data() + offset, count);
-        offset += count;
-        return long(count);
-    };
-    return read(pull, bytes.size(), options);
+    return read(MemoryPull(bytes), bytes.size(), options);
 }
 
 TraceReadResult loadTraceJson(const std::string& path, const TraceReadOptions& options)
