@@ -524,12 +524,12 @@ private:
         for (const HintMark& h : m_.hints) {
             if (h.time < s_.from || h.time > s_.to)
                 continue;
-            const QRectF row = s_.taskRow(h.task);
+            const QRectF row = s_.taskRow(h.hint.task);
             if (row.isNull() || row.height() < 8)
                 continue;
             const qreal size = std::clamp(row.height() * 0.4, 6.0, 10.0);
             s_.markers.push_back({QPointF(s_.xOf(h.time), row.bottom() - size / 2 - 1), SceneMarker::Shape::Hint,
-                                  theme_.hint, size, h.task});
+                                  theme_.hint, size, h.hint.task});
         }
     }
 

@@ -293,7 +293,7 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
         if (parkedSince[l] >= 0)
             m.lanes[l].parked.push_back({parkedSince[l], m.duration});
     for (const Hint& h : findHints(t))
-        m.hints.push_back({at(h.eventIndex), h.task, h.kind});
+        m.hints.push_back({at(h.eventIndex), h});
     for (auto& lane : m.lanes) {
         auto byStart = [](const auto& a, const auto& b) { return a.start < b.start; };
         std::sort(lane.polls.begin(), lane.polls.end(), byStart);

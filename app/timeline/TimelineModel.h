@@ -102,9 +102,8 @@ enum class TimelineAxis : std::uint8_t { Time, Steps };
 TimelineAxis defaultAxis(const Trace& trace);
 
 struct HintMark {
-    std::int64_t time = 0;  // on the model's axis
-    TaskId task = 0;
-    HintKind kind = HintKind::LongPoll;
+    std::int64_t time = 0;  // where it points, on the model's axis
+    Hint hint;              // what core/trace/Hints found (its time in ns, its sentence)
 };
 
 struct TimelineModel {

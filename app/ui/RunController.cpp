@@ -10,7 +10,6 @@
 #include "trace/FileAccess.h"
 #include "scenarios/Scenario.h"
 #include "trace/ChromeTrace.h"
-#include "trace/Hints.h"
 #include "trace/TokioCapture.h"
 #include "trace/TraceJson.h"
 
@@ -450,14 +449,16 @@ bool RunController::saveProgram(const QUrl& file)
 QVariantList RunController::hints() const
 {
     QVariantList out;
-    if (!trace_)
+    if (!timeline_)
         return out;
-    for (const Hint& h : findHints(*trace_))
+    for (const HintMark& mark : timeline_->hints) {  // found once, with the timeline
+        const Hint& h = mark.hint;
         out.append(QVariantMap{{"kind", QString::fromUtf8(hintKindName(h.kind).data())},
                                {"text", QString::fromStdString(h.text)},
                                {"time", double(h.time) / 1e6},
                                {"eventIndex", qlonglong(h.eventIndex)},
                                {"task", int(h.task)}});
+    }
     return out;
 }
 
