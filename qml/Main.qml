@@ -253,7 +253,7 @@ ApplicationWindow {
             Label {
                 text: controller.status
                 elide: Text.ElideLeft
-                Layout.maximumWidth: 400
+                Layout.maximumWidth: Math.min(400, window.width * 0.2)  // a narrow window keeps its About
                 color: palette.windowText
                 opacity: 0.75
             }

@@ -473,7 +473,7 @@ private:
             const QColor colour = w->reason == WaitReason::NeverWoken ? theme_.failed : theme_.waiting;
             s_.lines.push_back({QLineF(x0, cy, x1, cy), colour, lineWidth, false, false, waitStyle(w->reason)});
             const QString word = waitWord(*w);
-            if (row.height() >= 16 && !word.isEmpty()) {
+            if (row.height() >= 20 && !word.isEmpty()) {  // on a short row the words would crowd the row above
                 QFont font;
                 font.setPixelSize(9);
                 const qreal need = QFontMetricsF(font).horizontalAdvance(word) + 8;
