@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace wl {
 namespace {
@@ -446,15 +447,8 @@ private:
         // the narrow rest joins one plain line.
         const qreal lineWidth = std::max(1.5, row.height() * 0.1);
         // Where the cause of its end will be written (see below): wait words keep clear of it.
-        qreal causeLeft = 1e9, causeRight = -1e9;
-        if (!r.cause.empty() && r.end != TaskEnd::StillAlive && r.ended <= s_.to && row.height() >= 10) {
-            QFont font;
-            font.setPixelSize(int(std::min(11.0, row.height() * 0.6)));
-            const qreal ink = QFontMetricsF(font).horizontalAdvance(qs(r.cause)), size = std::clamp(row.height() * 0.55, 6.0, 12.0);
-            const bool before = xe + size + 360 > s_.plot.right() + kMargin;
-            causeLeft = before ? xe - size - ink - 2 : xe + size - 2;
-            causeRight = before ? xe - size + 2 : xe + size + ink + 2;
-        }
+        const std::optional<CauseText> cause = causeText(r, row, xe);
+        const qreal causeLeft = cause ? cause->inkLeft : 1e9, causeRight = cause ? cause->inkRight : -1e9;
         qreal plainFrom = xs, plainTo = xs;
         auto flushPlain = [&] {
             if (plainTo > plainFrom)
@@ -509,13 +503,35 @@ private:
             : r.end == TaskEnd::Failed                   ? theme_.failed
                                                          : theme_.cancelled;
         s_.markers.push_back({QPointF(xe, cy), shape, color, size, r.id});
-        if (!r.cause.empty() && row.height() >= 10) {
-            // The cause is written after the end marker, or before it when the row ends at the right edge.
-            const qreal width = 360;
-            const bool before = xe + size + width > s_.plot.right() + kMargin;
-            text(QRectF(before ? xe - size - width : xe + size, row.top(), width, row.height()), qs(r.cause), color,
-                 (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, std::min(11.0, row.height() * 0.6));
-        }
+        if (cause)
+            text(cause->box, qs(r.cause), color, (cause->before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                 cause->pixelSize);
+    }
+
+    // The cause of a task's end ("cancelled: aborted"), written after its end marker, or before it when the row
+    // ends at the right edge; with where its glyphs are. None when there is nothing to write or no room.
+    struct CauseText {
+        QRectF box;
+        bool before = false;
+        qreal pixelSize = 11;
+        qreal inkLeft = 0, inkRight = 0;
+    };
+    std::optional<CauseText> causeText(const TaskRow& r, QRectF row, qreal xe) const
+    {
+        if (r.cause.empty() || r.end == TaskEnd::StillAlive || r.ended > s_.to || row.height() < 10)
+            return std::nullopt;
+        constexpr qreal width = 360;
+        const qreal marker = std::clamp(row.height() * 0.55, 6.0, 12.0);  // the end marker's size
+        CauseText c;
+        c.pixelSize = std::min(11.0, row.height() * 0.6);
+        c.before = xe + marker + width > s_.plot.right() + kMargin;
+        c.box = QRectF(c.before ? xe - marker - width : xe + marker, row.top(), width, row.height());
+        QFont font;
+        font.setPixelSize(int(c.pixelSize));
+        const qreal ink = QFontMetricsF(font).horizontalAdvance(qs(r.cause));
+        c.inkLeft = c.before ? xe - marker - ink - 2 : xe + marker - 2;
+        c.inkRight = c.before ? xe - marker + 2 : xe + marker + ink + 2;
+        return c;
     }
 
     // Each hint as a warning sign at the bottom of its task's row, where it points (the window lists them).
