@@ -365,6 +365,7 @@ ApplicationWindow {
                         delay: 300
                     }
                     SplitView.minimumHeight: 200
+                    onTaskClicked: task => { if (task > 0) bottomTabs.currentIndex = 2 }  // the inspector shows it
                 }
 
                 Stage {
@@ -387,79 +388,14 @@ ApplicationWindow {
                 playback: playback
             }
 
-            // The last event shown, and which list sits below: the output or the hints.
-            RowLayout {
+            // The last event shown (the output, the hints and the selected task are beside the code).
+            Label {
+                text: playback.eventText
                 Layout.fillWidth: true
-                Label {
-                    text: playback.eventText
-                    Layout.fillWidth: true
-                    leftPadding: 10
-                    elide: Text.ElideRight
-                    opacity: 0.8
-                }
-                TabBar {
-                    id: bottomTabs
-                    objectName: "bottomTabs"
-                    TabButton { text: "Output"; width: implicitWidth; padding: 4 }
-                    TabButton {
-                        objectName: "hintsTab"
-                        text: controller.hints.length > 0 ? "Hints (" + controller.hints.length + ")" : "Hints"
-                        width: implicitWidth
-                        padding: 4
-                    }
-                }
-            }
-
-            Frame {
-                Layout.fillWidth: true
-                Layout.preferredHeight: Math.round(window.height * 0.12)
-                padding: 6
-                StackLayout {
-                    anchors.fill: parent
-                    currentIndex: bottomTabs.currentIndex
-                    ListView {
-                        objectName: "console"
-                        clip: true
-                        model: playback.consoleLines
-                        onCountChanged: positionViewAtEnd()
-                        delegate: Label {
-                            required property string modelData
-                            text: modelData
-                            font.family: "monospace"
-                            font.pixelSize: 12
-                        }
-                        ScrollBar.vertical: ScrollBar {}
-                    }
-                    // What to look at in this run, one sentence each; a click shows that moment and that task.
-                    ListView {
-                        objectName: "hintList"
-                        clip: true
-                        model: controller.hints
-                        spacing: 4
-                        delegate: ItemDelegate {
-                            required property var modelData
-                            required property int index
-                            objectName: "hint" + index
-                            width: ListView.view.width
-                            padding: 4
-                            contentItem: Label {
-                                text: "⚠ " + modelData.time.toFixed(0) + " ms · " + modelData.kind + ": " + modelData.text
-                                wrapMode: Text.WordWrap
-                                font.pixelSize: 12
-                            }
-                            onClicked: {
-                                playback.showEvent(modelData.eventIndex)
-                                timeline.selectedTask = modelData.task
-                            }
-                        }
-                        Label {
-                            visible: parent.count === 0
-                            text: "No hints: nothing held a worker long, starved, spun or was left parked."
-                            opacity: 0.7
-                        }
-                        ScrollBar.vertical: ScrollBar {}
-                    }
-                }
+                leftPadding: 10
+                bottomPadding: 4
+                elide: Text.ElideRight
+                opacity: 0.8
             }
         }
 
@@ -485,10 +421,80 @@ ApplicationWindow {
                 }
             }
 
-            InspectorPanel {
-                SplitView.preferredHeight: 300
-                inspector: inspector
-                onTaskPicked: task => timeline.selectedTask = task
+            // Beside the code, in tabs: what the run printed, its hints, and the task clicked on the timeline.
+            ColumnLayout {
+                SplitView.preferredHeight: Math.round(window.height * 0.36)
+                SplitView.minimumHeight: 150
+                spacing: 0
+                TabBar {
+                    id: bottomTabs
+                    objectName: "bottomTabs"
+                    Layout.fillWidth: true
+                    TabButton { text: "Output"; width: implicitWidth; padding: 6 }
+                    TabButton {
+                        objectName: "hintsTab"
+                        text: controller.hints.length > 0 ? "Hints (" + controller.hints.length + ")" : "Hints"
+                        width: implicitWidth
+                        padding: 6
+                    }
+                    TabButton { objectName: "taskTab"; text: "Task"; width: implicitWidth; padding: 6 }
+                }
+                Frame {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    padding: 6
+                    StackLayout {
+                        anchors.fill: parent
+                        currentIndex: bottomTabs.currentIndex
+                        ListView {
+                            objectName: "console"
+                            clip: true
+                            model: playback.consoleLines
+                            onCountChanged: positionViewAtEnd()
+                            delegate: Label {
+                                required property string modelData
+                                text: modelData
+                                font.family: "monospace"
+                                font.pixelSize: 12
+                            }
+                            ScrollBar.vertical: ScrollBar {}
+                        }
+                        // What to look at in this run, one sentence each; a click shows that moment and that task.
+                        ListView {
+                            objectName: "hintList"
+                            clip: true
+                            model: controller.hints
+                            spacing: 4
+                            delegate: ItemDelegate {
+                                required property var modelData
+                                required property int index
+                                objectName: "hint" + index
+                                width: ListView.view.width
+                                padding: 4
+                                contentItem: Label {
+                                    text: "⚠ " + modelData.time.toFixed(0) + " ms · " + modelData.kind + ": " + modelData.text
+                                    wrapMode: Text.WordWrap
+                                    font.pixelSize: 12
+                                }
+                                onClicked: {
+                                    playback.showEvent(modelData.eventIndex)
+                                    timeline.selectedTask = modelData.task
+                                }
+                            }
+                            Label {
+                                visible: parent.count === 0
+                                text: "No hints: nothing held a worker long, starved, spun or was left parked."
+                                opacity: 0.7
+                            }
+                            ScrollBar.vertical: ScrollBar {}
+                        }
+                        InspectorPanel {
+                            objectName: "inspectorPanel"
+                            inspector: inspector
+                            onTaskPicked: task => timeline.selectedTask = task
+                        }
+                    }
+                }
             }
         }
     }

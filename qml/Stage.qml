@@ -15,20 +15,50 @@ Item {
     readonly property int tokenHeight: 15
     readonly property int maxTokens: 40
     readonly property int perRow: Math.max(1, Math.floor((columnWidth - 12) / (tokenWidth + 4)))
-    readonly property var boxes: layout(stageModel.places, stageModel.counts, width)
+    readonly property var boxes: layout(stageModel.places, stageModel.counts, width, height)
     readonly property real endedBottom: boxes["cancelled"] ? boxes["cancelled"].y + boxes["cancelled"].h : 22
+    // How far down the places reach (the tests check that a short window still shows all of them).
+    readonly property real contentBottom: {
+        let bottom = 22
+        for (const key in boxes)
+            bottom = Math.max(bottom, boxes[key].y + boxes[key].h)
+        return bottom
+    }
     clip: true
 
-    function layout(places, counts, totalWidth) {
+    // Places stack in their group's column, each as tall as its tokens need. Where a column would overflow the
+    // stage, its fullest places show their count instead of their tokens ("5 not spawned yet") until it fits, so a
+    // short window keeps every place in view.
+    function layout(places, counts, totalWidth, totalHeight) {
         const map = {}
-        const y = { queues: 22, running: 22, parked: 22, ended: 22 }
+        const columns = { queues: [], running: [], parked: [], ended: [] }
         for (const p of places) {
-            const column = groups.indexOf(p.group)
             const n = counts[p.key] || 0
-            const rows = n > maxTokens ? 0 : Math.max(1, Math.ceil(n / perRow))
-            const h = 18 + rows * (tokenHeight + 3) + 4
-            map[p.key] = { x: column * columnWidth + 4, y: y[p.group], w: columnWidth - 8, h: h, title: p.title, count: n }
-            y[p.group] += h + 5
+            const box = { x: groups.indexOf(p.group) * columnWidth + 4, y: 0, w: columnWidth - 8, h: 0, title: p.title,
+                          count: n, folded: n > maxTokens, rows: n > maxTokens ? 0 : Math.ceil(n / perRow) }
+            map[p.key] = box
+            columns[p.group].push(box)
+        }
+        const height = box => 16 + box.rows * (tokenHeight + 3) + (box.rows > 0 ? 6 : 0)
+        for (const group of groups) {
+            const boxes = columns[group]
+            const bottom = () => boxes.reduce((y, b) => y + height(b) + 4, 20) - 4
+            while (totalHeight > 0 && bottom() > totalHeight) {
+                let fullest = null
+                for (const b of boxes)
+                    if (b.rows > 0 && (!fullest || b.rows > fullest.rows))
+                        fullest = b
+                if (!fullest)
+                    break  // titles alone do not fit: nothing more to fold
+                fullest.rows = 0
+                fullest.folded = true
+            }
+            let y = 20
+            for (const b of boxes) {
+                b.y = y
+                b.h = height(b)
+                y += b.h + 4
+            }
         }
         return map
     }
@@ -61,17 +91,18 @@ Item {
             border.color: stage.dark ? "#3a3d44" : "#dddddd"
             Label {
                 x: 6
-                y: 2
+                y: 1
                 width: parent.width - 12
                 elide: Text.ElideRight
                 // Crowded: the count is the content ("9,990 parked on a timer"); with tasks beyond the stage's
                 // limit left out, the count is of those shown, so it says "at least" ("199+").
-                text: !parent.box ? "" : parent.box.count > stage.maxTokens
+                text: !parent.box ? "" : parent.box.folded
                       ? parent.box.count.toLocaleString(Qt.locale("en_US"), "f", 0)
-                        + (stage.stageModel.hiddenTasks > 0 ? "+" : "") + " " + parent.box.title
+                        + (parent.box.count > stage.maxTokens && stage.stageModel.hiddenTasks > 0 ? "+" : "") + " "
+                        + parent.box.title
                       : parent.box.title + (parent.box.count > 0 ? " · " + parent.box.count : "")
                 font.pixelSize: 10
-                font.bold: parent.box ? parent.box.count > stage.maxTokens : false
+                font.bold: parent.box ? parent.box.folded : false
                 opacity: 0.75
             }
         }
@@ -86,7 +117,7 @@ Item {
             required property int slot
             required property color tokenColor
             readonly property var box: stage.boxes[place]
-            visible: box ? box.count <= stage.maxTokens : false
+            visible: box ? !box.folded : false
             x: box ? box.x + 6 + (slot % stage.perRow) * (stage.tokenWidth + 4) : 0
             y: box ? box.y + 18 + Math.floor(slot / stage.perRow) * (stage.tokenHeight + 3) : 0
             width: stage.tokenWidth
@@ -121,6 +152,9 @@ Item {
         text: stage.stageModel.resources.join("\n") + (stage.stageModel.hiddenTasks > 0 ? "\n+" + stage.stageModel.hiddenTasks + " tasks not shown" : "")
         font.pixelSize: 10
         wrapMode: Text.WordWrap
+        // As many lines as the stage has room for; the last says that more were left out.
+        maximumLineCount: Math.max(1, Math.floor((stage.height - y) / 13))
+        elide: Text.ElideRight
         opacity: 0.8
     }
 }

@@ -24,6 +24,8 @@ constexpr qreal kMinSliceWidth = 2;   // a zero-length poll still shows
 constexpr qreal kMaxLaneHeight = 34;
 constexpr qreal kMaxRowHeight = 26;
 constexpr qreal kSectionLabel = 18;
+constexpr qreal kMaxResourceLaneHeight = 24;
+constexpr qreal kMinResourceLaneHeight = 14;
 constexpr size_t kMaxArrows = 400;    // beyond this in view, arrows are a smear: say how many instead
 constexpr size_t kMaxPrints = 300;
 
@@ -173,9 +175,9 @@ public:
         const qreal w = o_.size.width(), h = o_.size.height();
         const qreal top = kMargin + kTitleHeight + kAxisHeight;
         const qreal plotWidth = std::max(10.0, w - 2 * kMargin - kLabelWidth);
-        // The output lane's height first: as many rows as its lines need, up to a quarter of the picture (a short
+        // The output lane's height first: as many rows as its lines need, up to a fifth of the picture (a short
         // window folds the rest behind "+N"; an export is tall enough for all of them).
-        const int rowsCap = std::clamp(int(h * 0.25 / kPrintRowHeight) - 1, 1, kMaxPrintRows);
+        const int rowsCap = std::clamp(int(h * 0.2 / kPrintRowHeight) - 1, 1, kMaxPrintRows);
         printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth, rowsCap);
         const qreal printsHeight = kPrintMarkerStrip + printed_.rows * kPrintRowHeight;
         const qreal bottom = h - kMargin - kLegendHeight - printsHeight - kSectionGap;
@@ -185,17 +187,33 @@ public:
         const bool workers = o_.view != TimelineView::Tasks;
         const bool tasks = o_.view != TimelineView::Workers;
         qreal y = s_.plot.top();
+        // Each section wants its lanes and rows at a comfortable height. When the plot is shorter than all of
+        // that, each gets the same share of what it wants, within its bounds: worker lanes at most 40% of the plot,
+        // resource lanes (under the task rows: they tell what the tasks wait on) at most a fifth; the task rows
+        // take the rest. So a short window shrinks every section a little instead of hiding task rows.
+        const qreal workersWanted = workers ? qreal(m_.lanes.size()) * kMaxLaneHeight + kSectionLabel : 0;
+        const qreal tasksWanted = tasks ? kSectionLabel + qreal(std::min<size_t>(m_.rows.size(), 60)) * kMaxRowHeight : 0;
+        const qreal resourcesWanted = tasks ? resourceSectionHeight(1e9) : 0;
+        const qreal gaps = (workers && tasks ? kSectionGap : 0) + (resourcesWanted > 0 ? kSectionGap : 0);
+        const qreal wanted = workersWanted + tasksWanted + resourcesWanted;
+        const qreal share = wanted > s_.plot.height() - gaps ? std::max(0.0, s_.plot.height() - gaps) / wanted : 1.0;
+        const qreal resourcesCap = tasks ? resourceSectionHeight(s_.plot.height()) : 0;  // 0: not one lane fits
+        const qreal resourcesHeight =
+            resourcesCap > 0 ? std::clamp(resourcesWanted * share, kSectionLabel + kMinResourceLaneHeight, resourcesCap) : 0;
+        const qreal tasksBottom = s_.plot.bottom() - (resourcesHeight > 0 ? resourcesHeight + kSectionGap : 0);
         if (workers && tasks) {
-            const qreal workersHeight =
-                std::min(s_.plot.height() * 0.4, qreal(m_.lanes.size()) * kMaxLaneHeight + kSectionLabel);
+            const qreal workersFloor = std::min(workersWanted, qreal(m_.lanes.size()) * 14 + kSectionLabel);
+            const qreal workersHeight = std::min(std::max(workersWanted * share, workersFloor), s_.plot.height() * 0.4);
             workerLanes(QRectF(s_.plot.left(), y, s_.plot.width(), workersHeight));
             y += workersHeight + kSectionGap;
-            taskRows(QRectF(s_.plot.left(), y, s_.plot.width(), s_.plot.bottom() - y));
+            y = taskRows(QRectF(s_.plot.left(), y, s_.plot.width(), tasksBottom - y));
         } else if (workers) {
             workerLanes(s_.plot);
         } else {
-            taskRows(s_.plot);
+            y = taskRows(QRectF(s_.plot.left(), y, s_.plot.width(), tasksBottom - y));
         }
+        if (resourcesHeight > 0)  // right under the rows drawn
+            resourceLanes(QRectF(s_.plot.left(), y + kSectionGap, s_.plot.width(), resourcesHeight));
         if (m_.steps)
             breakBands();
         wakeArrows(tasks);
@@ -364,7 +382,7 @@ private:
             s_.laneRows.push_back(row);
             s_.rects.push_back({row, i % 2 ? theme_.laneAlternate : theme_.laneBackground});
             text(QRectF(kMargin, row.top(), kLabelWidth - 8, laneH), qs(lane.name), theme_.text,
-                 Qt::AlignLeft | Qt::AlignVCenter, std::min(12.0, laneH * 0.6));
+                 Qt::AlignLeft | Qt::AlignVCenter, nameSize(laneH));
             const QRectF band = row.adjusted(0, laneH * 0.12, 0, -laneH * 0.12);
             for (auto it = firstEndingAfter(lane.parked, s_.from); it != lane.parked.end() && it->start <= s_.to; ++it)
                 s_.rects.push_back({QRectF(QPointF(s_.xOf(std::max(it->start, s_.from)), band.top()),
@@ -404,7 +422,8 @@ private:
         }
     }
 
-    void taskRows(QRectF area)
+    // Returns where the rows drawn end.
+    qreal taskRows(QRectF area)
     {
         sectionLabel(area.top(), "TASKS");
         const qreal top = area.top() + 18;
@@ -421,7 +440,7 @@ private:
             const QString name = QString(r.depth * 2, ' ') + (r.depth ? "↳ " : "") + qs(r.name)
                 + (r.kind == TaskKind::Blocking ? "  (blocking)" : "");
             text(QRectF(kMargin, row.top(), kLabelWidth - 8, rowH), name, theme_.text,
-                 Qt::AlignLeft | Qt::AlignVCenter, std::min(12.0, rowH * 0.62));
+                 Qt::AlignLeft | Qt::AlignVCenter, nameSize(rowH));
             taskRow(r, row);
         }
         if (truncated && shown == 0)  // no room for a single row: say so beside the section's name
@@ -434,7 +453,11 @@ private:
                  QString("+%1 more tasks not shown (zoom in on a time range or export the tasks view larger)")
                      .arg(m_.rows.size() - shown),
                  theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11);
+        return truncated ? area.bottom() : top + qreal(shown) * rowH;
     }
+
+    // Names beside lanes and rows: up to 12 px, and not below 10 px while the row has room for it.
+    static qreal nameSize(qreal rowHeight) { return std::clamp(rowHeight * 0.62, std::min(10.0, rowHeight * 0.8), 12.0); }
 
     void taskRow(const TaskRow& r, QRectF row)
     {
@@ -506,6 +529,119 @@ private:
         if (cause)
             text(cause->box, qs(r.cause), color, (cause->before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
                  cause->pixelSize);
+    }
+
+    // The height of the resource section: a comfortable lane for each channel, semaphore and mutex, within a fifth of
+    // the plot; 0 when there are none or not even one lane fits.
+    qreal resourceSectionHeight(qreal plotHeight) const
+    {
+        if (m_.resources.empty())
+            return 0;
+        const qreal wanted = kSectionLabel + qreal(m_.resources.size()) * kMaxResourceLaneHeight;
+        const qreal allowed = plotHeight * 0.2;
+        if (allowed < kSectionLabel + kMinResourceLaneHeight)
+            return 0;
+        return std::min(wanted, allowed);
+    }
+
+    // One lane per channel, semaphore and mutex: its level (messages buffered, permits free) as a filled step line
+    // scaled to its capacity, the level written where a step is wide enough, and a tick in the acting task's colour
+    // for each operation: from the top for what puts in (send, release), from the bottom for what takes out
+    // (receive, acquire), full height for a close or a lag. The work follows the pixels: levels and ticks that
+    // crowd one pixel column are looked up, not visited.
+    void resourceLanes(QRectF area)
+    {
+        sectionLabel(area.top(), "RESOURCES");
+        const qreal top = area.top() + kSectionLabel;
+        const size_t n = m_.resources.size();
+        const qreal laneH = std::clamp((area.bottom() - top) / qreal(n), kMinResourceLaneHeight, kMaxResourceLaneHeight);
+        const size_t fits = std::max<size_t>(1, size_t((area.bottom() - top + 0.5) / laneH));
+        const size_t shown = fits >= n ? n : fits - 1;
+        QFont small;
+        small.setPixelSize(9);
+        const QFontMetricsF fm(small);
+        for (size_t i = 0; i < shown; ++i) {
+            const ResourceLane& lane = m_.resources[i];
+            const QRectF row(area.left(), top + qreal(i) * laneH, area.width(), laneH);
+            s_.resourceRows.emplace_back(lane.id, row);
+            s_.rects.push_back({row, i % 2 ? theme_.laneAlternate : theme_.laneBackground});
+            const bool twoLines = laneH >= 22;
+            const QRectF label(kMargin, row.top(), kLabelWidth - 8, twoLines ? laneH * 0.55 : laneH);
+            text(label, qs(lane.name), theme_.text, Qt::AlignLeft | (twoLines ? Qt::AlignBottom : Qt::AlignVCenter),
+                 std::min(11.0, nameSize(laneH)));
+            if (twoLines)
+                text(QRectF(kMargin, label.bottom(), kLabelWidth - 8, laneH - label.height()),
+                     qs(resourceLevelMeaning(lane)), theme_.mutedText, Qt::AlignLeft | Qt::AlignTop, 9);
+            if (lane.ended < s_.from || lane.created > s_.to)
+                continue;
+            resourceLevels(lane, row.adjusted(0, 2, 0, -2), fm);
+            resourceTicks(lane, row);
+        }
+        if (shown < n)
+            text(QRectF(kMargin, top + qreal(shown) * laneH, area.right() - kMargin, laneH),
+                 QString("+%1 more channels and semaphores not shown (export the tasks view taller to see them)")
+                     .arg(n - shown),
+                 theme_.mutedText, Qt::AlignLeft | Qt::AlignVCenter, 11);
+    }
+
+    void resourceLevels(const ResourceLane& lane, QRectF band, const QFontMetricsF& fm)
+    {
+        const auto& lv = lane.levels;
+        auto it = std::upper_bound(lv.begin(), lv.end(), s_.from,
+                                   [](std::int64_t t, const ResourceLevel& l) { return t < l.time; });
+        if (it != lv.begin())
+            --it;
+        const qreal yScale = band.height() / qreal(lane.scale);
+        qreal numberFree = band.left() - 1e9;  // where the last written level ends
+        qreal lastTop = -1;
+        while (it != lv.end() && it->time <= s_.to) {
+            const qreal x0 = s_.xOf(std::max(it->time, s_.from));
+            // The level in force at the end of this pixel column stands for the column.
+            auto next = std::upper_bound(it + 1, lv.end(), std::max(it->time, timeAt(x0 + 1.0)),
+                                         [](std::int64_t t, const ResourceLevel& l) { return t < l.time; });
+            const ResourceLevel& shownLevel = *std::prev(next);
+            const std::int64_t until = next == lv.end() ? lane.ended : next->time;
+            const qreal x1 = s_.xOf(std::clamp(until, s_.from, s_.to));
+            const qreal h = qreal(std::min(shownLevel.value, lane.scale)) * yScale;
+            const qreal y = band.bottom() - h;
+            if (h > 0 && x1 > x0)
+                s_.rects.push_back({QRectF(x0, y, x1 - x0, h), theme_.resourceFill});
+            if (x1 > x0)
+                s_.lines.push_back({QLineF(x0, y, x1, y), theme_.resourceLine, 1.5});
+            if (lastTop >= 0 && lastTop != y)  // the riser from the previous level
+                s_.lines.push_back({QLineF(x0, lastTop, x0, y), theme_.resourceLine, 1.5});
+            lastTop = y;
+            const QString number = QString::number(shownLevel.value);
+            const qreal w = fm.horizontalAdvance(number) + 4;
+            if (band.height() >= 12 && x1 - x0 >= w + 6 && x0 + 3 >= numberFree) {
+                // Above the fill when there is room, else inside it.
+                const bool above = y - band.top() >= 10;
+                text(QRectF(x0 + 3, above ? y - 10 : y, w, 10), number, theme_.resourceLine,
+                     Qt::AlignLeft | Qt::AlignVCenter, 9);
+                numberFree = x0 + 3 + w + 2;
+            }
+            it = next;
+        }
+    }
+
+    void resourceTicks(const ResourceLane& lane, QRectF row)
+    {
+        const auto& ticks = lane.ticks;
+        auto it = std::lower_bound(ticks.begin(), ticks.end(), s_.from,
+                                   [](const ResourceTick& k, std::int64_t t) { return k.time < t; });
+        const qreal h = std::max(4.0, row.height() * 0.3);
+        while (it != ticks.end() && it->time <= s_.to) {
+            const qreal x = s_.xOf(it->time);
+            const bool puts = it->op == SyncOp::Send || it->op == SyncOp::Release;
+            const bool takes = it->op == SyncOp::Receive || it->op == SyncOp::Acquire;
+            const QLineF line = puts ? QLineF(x, row.top(), x, row.top() + h)
+                : takes              ? QLineF(x, row.bottom() - h, x, row.bottom())
+                                     : QLineF(x, row.top(), x, row.bottom());
+            s_.lines.push_back({line, puts || takes ? theme_.taskColor(it->task) : theme_.mutedText, 2.0});
+            // Ticks closer than a pixel are one tick: jump to the next pixel column.
+            it = std::lower_bound(it + 1, ticks.end(), timeAt(x + 1.0),
+                                  [](const ResourceTick& k, std::int64_t t) { return k.time < t; });
+        }
     }
 
     // The cause of a task's end ("cancelled: aborted"), written after its end marker, or before it when the row
@@ -693,7 +829,7 @@ private:
             int kind;  // 0 rect, 1 line, 2 marker, 3 dotted line, 4 dashed line, 5 dash-dot line
             SceneMarker::Shape shape;
         };
-        const std::vector<Item> items = {
+        std::vector<Item> items = {
             {"running", theme_.taskColor(1), Qt::SolidPattern, 0, {}},
             {"scheduled", theme_.scheduled, Qt::SolidPattern, 0, {}},
             {"waits: on a task", theme_.waiting, Qt::SolidPattern, 1, {}},
@@ -710,6 +846,8 @@ private:
             {"print", theme_.print, Qt::SolidPattern, 2, SceneMarker::Shape::Print},
             {"hint", theme_.hint, Qt::SolidPattern, 2, SceneMarker::Shape::Hint},
         };
+        if (!s_.resourceRows.empty())  // right after the ways of waiting: what the channels and semaphores hold
+            items.insert(items.begin() + 6, {"buffered / free", theme_.resourceFill, Qt::SolidPattern, 0, {}});
         QFont font;
         font.setPixelSize(11);
         const QFontMetricsF fm(font);
@@ -776,16 +914,21 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
         content += kSectionLabel + qreal(model.lanes.size()) * kMaxLaneHeight;
     if (view == TimelineView::Both)
         content += kSectionGap;
-    if (view != TimelineView::Workers)
+    if (view != TimelineView::Workers) {
         content += kSectionLabel + qreal(std::min<size_t>(model.rows.size(), 60)) * kMaxRowHeight;
+        // Resource lanes get at most a fifth of the plot: make the plot tall enough for all of them.
+        const qreal resources = model.resources.empty() ? 0
+            : kSectionLabel + qreal(std::min<size_t>(model.resources.size(), 12)) * kMaxResourceLaneHeight;
+        content = std::max(content + resources + kSectionGap, 5 * resources);
+    }
     // The output lane as tall as the lines of the whole run need at this width.
     const qreal printRows = placePrints(model, 0, std::max<std::int64_t>(model.duration, 1), kMargin + kLabelWidth,
                                         std::max(10.0, width - 2 * kMargin - kLabelWidth)).rows;
     const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintMarkerStrip
         + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
-    // Tall enough that the output lane's quarter of the picture holds every row it needs.
-    const qreal forPrints = (printRows + 1) * kPrintRowHeight / 0.25;
+    // Tall enough that the output lane's fifth of the picture holds every row it needs.
+    const qreal forPrints = (printRows + 1) * kPrintRowHeight / 0.2;
     return std::clamp<qreal>(std::ceil(std::max(content + chrome + 4, forPrints)), 300, 20000);
 }
 

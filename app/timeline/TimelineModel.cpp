@@ -292,6 +292,7 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
     for (LaneId l = 0; l < parkedSince.size(); ++l)
         if (parkedSince[l] >= 0)
             m.lanes[l].parked.push_back({parkedSince[l], m.duration});
+    m.resources = buildResourceLanes(t, axis, m.duration);
     for (const Hint& h : findHints(t))
         m.hints.push_back({at(h.eventIndex), h});
     for (auto& lane : m.lanes) {

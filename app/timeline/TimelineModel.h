@@ -2,6 +2,7 @@
 // What a timeline draws, derived once from a trace: poll slices per lane, CPU work, parked spans, each task's
 // states over time, wakes with the poll each one caused, prints and how each task ended. Layout then only
 // looks up the visible window (everything is sorted by time). Built on the time axis or on the step axis.
+#include "ResourceLanes.h"
 #include "StepAxis.h"
 #include "trace/Hints.h"
 #include "trace/Trace.h"
@@ -115,6 +116,7 @@ struct TimelineModel {
     std::vector<WakeArrow> wakes;    // sorted by time
     std::vector<PrintMark> prints;   // sorted by time
     std::vector<HintMark> hints;     // sorted by time (core/trace/Hints)
+    std::vector<ResourceLane> resources;  // channels, semaphores and mutexes, in the order they were created
     std::int64_t duration = 0;
     size_t eventCount = 0;
 

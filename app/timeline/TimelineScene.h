@@ -72,6 +72,7 @@ struct TimelineScene {
     // Where each lane and each shown task row is, for hit tests and for tests that look at pixels.
     std::vector<QRectF> laneRows;
     std::vector<std::pair<TaskId, QRectF>> taskRows;
+    std::vector<std::pair<ResourceId, QRectF>> resourceRows;
 
     double xOf(std::int64_t t) const
     {

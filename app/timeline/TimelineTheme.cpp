@@ -37,6 +37,8 @@ TimelineTheme TimelineTheme::light()
     t.cancelled = QColor(0x882255);
     t.breakBand = QColor(0, 0, 0, 18);
     t.hint = QColor(0xC77C00);
+    t.resourceFill = QColor(0xC9D4E2);
+    t.resourceLine = QColor(0x3F5F80);
     return t;
 }
 
@@ -62,6 +64,8 @@ TimelineTheme TimelineTheme::dark()
     t.cancelled = QColor(0xC2407F);
     t.breakBand = QColor(255, 255, 255, 22);
     t.hint = QColor(0xFFB000);
+    t.resourceFill = QColor(0x3A4A5E);
+    t.resourceLine = QColor(0xA9C3DF);
     return t;
 }
 

@@ -19,6 +19,7 @@ struct TimelineTheme {
     QColor wake, print, completed, failed, cancelled;
     QColor breakBand;  // an idle stretch collapsed into one step on the step axis
     QColor hint;       // a hint's warning sign
+    QColor resourceFill, resourceLine;  // what a channel or semaphore holds, on its resource lane
 
     QColor taskColor(std::uint32_t taskId) const;
 

@@ -267,6 +267,8 @@ QSGNode* TimelineItem::updatePaintNode(QSGNode* old, UpdatePaintNodeData*)
 
     shapeCount_ = int(scene.rects.size() + scene.lines.size() + scene.markers.size());
     vertexCount_ = int(tri.size());
+    shownTaskRows_ = int(scene.taskRows.size());
+    taskRowHeight_ = scene.taskRows.empty() ? 0 : scene.taskRows.front().second.height();
     QMetaObject::invokeMethod(this, &TimelineItem::laidOut, Qt::QueuedConnection);  // from the render thread
     return shapes;
 }

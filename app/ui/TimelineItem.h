@@ -25,6 +25,10 @@ class TimelineItem : public QQuickItem {
     Q_PROPERTY(QPointF hoverPoint READ hoverPoint NOTIFY hoverChanged)
     Q_PROPERTY(int shapeCount READ shapeCount NOTIFY laidOut)
     Q_PROPERTY(int vertexCount READ vertexCount NOTIFY laidOut)
+    // Task rows: how many the run has, how many are drawn, and how tall (a short window must keep them readable).
+    Q_PROPERTY(int taskRowCount READ taskRowCount NOTIFY laidOut)
+    Q_PROPERTY(int shownTaskRows READ shownTaskRows NOTIFY laidOut)
+    Q_PROPERTY(double taskRowHeight READ taskRowHeight NOTIFY laidOut)
 
 public:
     explicit TimelineItem(QQuickItem* parent = nullptr);
@@ -57,6 +61,9 @@ public:
         return w ? double(w->time) / 1e6 : -1.0;
     }
     int vertexCount() const { return vertexCount_; }
+    int taskRowCount() const { return model_ ? int(model_->rows.size()) : 0; }
+    int shownTaskRows() const { return shownTaskRows_; }
+    double taskRowHeight() const { return taskRowHeight_; }
 
     Q_INVOKABLE void zoomIn() { zoomAround(0.5, 1.0 / 1.5); }
     Q_INVOKABLE void zoomOut() { zoomAround(0.5, 1.5); }
@@ -104,6 +111,8 @@ private:
     QPointF hoverPoint_;
     std::int64_t dragStartFrom_ = 0;
     int shapeCount_ = 0, vertexCount_ = 0;
+    int shownTaskRows_ = 0;
+    double taskRowHeight_ = 0;
 };
 
 }  // namespace wl

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -98,7 +99,14 @@ Outcome checkNow(const std::string& source, const std::string& name)
         out.error = "real tokio could not build it:\n" + QString::fromUtf8(cargo.readAll()).right(3000);
         return out;
     }
+    // The program runs in a fresh directory that is also its temp_dir(), as Wakeline's run does: what it writes
+    // goes there, not into the directory the window was started from.
+    QTemporaryDir own;
     QProcess run;
+    run.setWorkingDirectory(own.path());
+    auto runEnv = QProcessEnvironment::systemEnvironment();
+    runEnv.insert("TMPDIR", own.path());
+    run.setProcessEnvironment(runEnv);
     run.start(targetDir() + "/debug/check", {});
     if (!finished(run, 60'000)) {
         out.error = "the real tokio run did not end within 60 s";

@@ -23,7 +23,7 @@ using BroadcastResult = std::variant<T, Lagged, Closed>;
 template <class T>
 class BroadcastChannel {
 public:
-    BroadcastChannel(std::size_t capacity, const std::string& name) : resource_("broadcast", name), capacity_(capacity)
+    BroadcastChannel(std::size_t capacity, const std::string& name) : resource_("broadcast", name, static_cast<std::int64_t>(capacity)), capacity_(capacity)
     {
         if (capacity == 0)
             throw std::invalid_argument("broadcast channel capacity must be at least 1");

@@ -18,7 +18,8 @@ template <class T>
 class MpscChannel {
 public:
     MpscChannel(std::size_t capacity, const std::string& name)
-        : resource_("channel", name), slots_(Semaphore::createInside(capacity, resource_))
+        : resource_("channel", name, capacity >= kUnbounded ? 0 : static_cast<std::int64_t>(capacity)),
+          slots_(Semaphore::createInside(capacity, resource_))
     {
         if (capacity == 0)
             throw std::invalid_argument("mpsc channel capacity must be at least 1");

@@ -12,7 +12,7 @@ namespace wl {
 template <class T>
 class OneshotState {
 public:
-    explicit OneshotState(const std::string& name) : resource_("oneshot", name) {}
+    explicit OneshotState(const std::string& name) : resource_("oneshot", name, 1) {}
 
     void send(T value)
     {

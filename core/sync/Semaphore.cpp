@@ -25,7 +25,7 @@ Semaphore::Semaphore(std::size_t permits, const SyncResource* owner, const std::
     if (owner) {
         resource_ = owner;
     } else {
-        own_.emplace(kind, name);
+        own_.emplace(kind, name, static_cast<std::int64_t>(permits));
         resource_ = &*own_;
     }
 }

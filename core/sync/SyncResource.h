@@ -11,10 +11,12 @@ namespace wl {
 
 class SyncResource {
 public:
-    SyncResource(const std::string& kind, const std::string& name)
+    // `capacity`: a channel's buffer or a semaphore's permits (0: unbounded, or none to speak of), recorded with
+    // its creation so a picture knows the scale of what it holds.
+    SyncResource(const std::string& kind, const std::string& name, std::int64_t capacity = 0)
         : scheduler_(&currentScheduler()), id_(scheduler_->addResource(kind, name))
     {
-        record(SyncOp::Created, 0);
+        record(SyncOp::Created, capacity);
     }
     ResourceId id() const { return id_; }
 

@@ -29,7 +29,8 @@ enum class EventKind : std::uint8_t {
     BlockingEnd,    // task, worker
     CpuWork,        // task, worker, value = duration (ns), detail 0 = computing, 1 = thread sleep; time = start
     Sync,           // an operation on a channel or semaphore: resource, task, detail = SyncOp,
-                    // value = messages buffered / permits available after it (Lagged: messages missed)
+                    // value = messages buffered / permits available after it (Lagged: messages missed;
+                    // Created: the capacity, a channel's buffer or a semaphore's permits, 0 = unbounded)
     Count
 };
 

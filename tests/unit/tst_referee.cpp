@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -148,9 +149,18 @@ private slots:
         QVERIFY2(ours.checked, ours.error.c_str());
         QString problems;
         for (int attempt = 0; attempt < (p.realClock ? 3 : 1); ++attempt) {
+            // The real program runs in a directory of its own, as Wakeline's does: a program that writes
+            // "log.txt" must not write it into the directory the tests were started from.
+            QTemporaryDir own;
+            const QStringList before = QDir::current().entryList(QDir::AllEntries | QDir::Hidden);
             QProcess run;
+            run.setWorkingDirectory(own.path());
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert("TMPDIR", own.path());
+            run.setProcessEnvironment(env);
             run.start(kWorkDir + "/target/debug/" + p.binary, {});
             QVERIFY2(run.waitForFinished(60'000), "the real tokio run took more than 60 s");
+            QCOMPARE(QDir::current().entryList(QDir::AllEntries | QDir::Hidden), before);
             const bool realFailed = run.exitStatus() != QProcess::NormalExit || run.exitCode() != 0;
             const auto c = referee::compare(referee::printedLines(ours.trace),
                                             referee::stampedLines(run.readAllStandardOutput().toStdString()),

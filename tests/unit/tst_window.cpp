@@ -192,6 +192,7 @@ private slots:
                           second->mapToScene(QPointF(second->width() / 2, second->height() / 2)).toPoint());
         QTRY_COMPARE(playback->property("eventIndex").toInt(), hint["eventIndex"].toInt() + 1);
         QCOMPARE(timeline->property("selectedTask").toInt(), hint["task"].toInt());
+        QCOMPARE(tabs->property("currentIndex").toInt(), 1);  // the list stays in view for the next hint
         QVERIFY(playback->property("eventText").toString().startsWith("heartbeat() woken by"));
         screenshot("hints-cpu_starvation");
         tabs->setProperty("currentIndex", 0);
@@ -371,6 +372,9 @@ private slots:
         QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, at);
         QTRY_COMPARE(timeline->property("selectedTask").toInt(), arm);
         QCOMPARE(inspector->property("task").toInt(), arm);
+        // The click brings the Task tab beside the code forward, where the inspector shows it.
+        QCOMPARE(window->findChild<QObject*>("bottomTabs")->property("currentIndex").toInt(), 2);
+        QTRY_VERIFY(findVisible(window->contentItem(), "inspectorName"));
 
         playback->setProperty("playhead", 1500.0);  // between its spurious poll at 1 s and its timer at 2 s
         QCOMPARE(inspector->property("state").toString(), QString("parked: returned Pending, waiting for a wake"));
@@ -887,6 +891,41 @@ private slots:
         // Read whole, the same file opens.
         QCOMPARE(openTrace(path), QString());
         QCOMPARE(events(), 4500004);
+    }
+
+    // At 1366x768 every place of the stage stays in view, and the timeline shows every task row of these
+    // scenarios with readable names, at the start, in the middle and at the end of playback.
+    void aSmallScreenShowsEveryPlaceAndRow()
+    {
+        auto* playback = window->findChild<QObject*>("playback");
+        auto* stage = qobject_cast<QQuickItem*>(window->findChild<QObject*>("stage"));
+        const QSize original = window->size();
+        window->resize(QSize(1366, 768));
+        for (const char* id : {"join", "select", "semaphore", "mpsc_backpressure", "tasks_vs_threads", "many_tasks"}) {
+            runScenario(id);
+            QMetaObject::invokeMethod(playback, "pause");
+            for (double at : {0.0, 0.5, 1.0}) {
+                playback->setProperty("position", playback->property("end").toDouble() * at);
+                QTRY_VERIFY(stage->height() > 100);
+                QVERIFY2(stage->property("contentBottom").toDouble() <= stage->height(),
+                         qPrintable(QString("%1 at %2: places reach %3 px of a %4 px stage").arg(id).arg(at)
+                                        .arg(stage->property("contentBottom").toDouble()).arg(stage->height())));
+            }
+            if (std::string(id) != "many_tasks") {  // ten thousand tasks are a count, not rows
+                // tasks_vs_threads has 9 lanes (4 workers, 5 threads) and 11 tasks: at this size all of its rows
+                // fit at a readable height in the tasks view (the toolbar's view box), not beside 9 lanes.
+                const bool crowded = std::string(id) == "tasks_vs_threads";
+                timeline->setProperty("view", crowded ? 2 : 0);
+                const int rows = timeline->property("taskRowCount").toInt();
+                QVERIFY(rows > 0);
+                QTRY_VERIFY2(timeline->property("shownTaskRows").toInt() == rows,
+                             qPrintable(QString("%1: %2 of %3 task rows shown").arg(id)
+                                            .arg(timeline->property("shownTaskRows").toInt()).arg(rows)));
+                QVERIFY2(timeline->property("taskRowHeight").toDouble() >= 14, id);
+                timeline->setProperty("view", 0);
+            }
+        }
+        window->resize(original);
     }
 
     void moreScreenshots()
