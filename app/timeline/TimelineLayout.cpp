@@ -14,7 +14,7 @@ namespace {
 constexpr qreal kMargin = 12;
 constexpr qreal kTitleHeight = 26;
 constexpr qreal kAxisHeight = 22;
-constexpr qreal kLegendHeight = 24;
+constexpr qreal kLegendRowHeight = 18;
 constexpr qreal kLabelWidth = 170;
 constexpr qreal kSectionGap = 10;
 constexpr int kMaxPrintRows = 8;  // the output lane grows to this many rows; lines beyond fold behind "+N"
@@ -160,6 +160,52 @@ PrintPlacement placePrints(const TimelineModel& m, std::int64_t from, std::int64
     return out;
 }
 
+struct LegendItem {
+    QString label;
+    QColor color;
+    Qt::BrushStyle brush;
+    int kind;  // 0 rect, 1 line, 2 marker, 3 dotted line, 4 dashed line, 5 dash-dot line
+    SceneMarker::Shape shape;
+};
+
+// What the legend explains, in its order; the resource lanes' fill only when they are drawn.
+std::vector<LegendItem> legendItems(const TimelineTheme& theme, bool resources)
+{
+    std::vector<LegendItem> items = {
+        {"running", theme.taskColor(1), Qt::SolidPattern, 0, {}},
+        {"scheduled", theme.scheduled, Qt::SolidPattern, 0, {}},
+        {"waits: on a task", theme.waiting, Qt::SolidPattern, 1, {}},
+        {"timer", theme.waiting, Qt::SolidPattern, 3, {}},
+        {"channel", theme.waiting, Qt::SolidPattern, 4, {}},
+        {"permit/lock", theme.waiting, Qt::SolidPattern, 5, {}},
+        {"worker parked", theme.parked, Qt::Dense6Pattern, 0, {}},
+        {"CPU work", theme.cpuWork, Qt::BDiagPattern, 0, {}},
+        {"merged", theme.merged, Qt::SolidPattern, 0, {}},
+        {"wake", theme.wake, Qt::SolidPattern, 1, {}},
+        {"completed", theme.completed, Qt::SolidPattern, 2, SceneMarker::Shape::Completed},
+        {"failed", theme.failed, Qt::SolidPattern, 2, SceneMarker::Shape::Failed},
+        {"cancelled", theme.cancelled, Qt::SolidPattern, 2, SceneMarker::Shape::Cancelled},
+        {"print", theme.print, Qt::SolidPattern, 2, SceneMarker::Shape::Print},
+        {"hint", theme.hint, Qt::SolidPattern, 2, SceneMarker::Shape::Hint},
+    };
+    if (resources)  // right after the ways of waiting: what the channels and semaphores hold
+        items.insert(items.begin() + 6, {"buffered / free", theme.resourceFill, Qt::SolidPattern, 0, {}});
+    return items;
+}
+
+// The legend's height at this width: one row when every item fits in it, else two.
+qreal legendHeight(qreal width, bool resources)
+{
+    QFont font;
+    font.setPixelSize(11);
+    const QFontMetricsF fm(font);
+    qreal needed = 0;
+    for (const LegendItem& item : legendItems(TimelineTheme::light(), resources))
+        needed += 22 + fm.horizontalAdvance(item.label) + 6 + 12;
+    const int rows = needed - 12 <= width - 2 * kMargin ? 1 : 2;
+    return rows * kLegendRowHeight + 6;
+}
+
 class Builder {
 public:
     Builder(const TimelineModel& m, const LayoutOptions& o) : m_(m), o_(o), theme_(o.theme) {}
@@ -180,7 +226,8 @@ public:
         const int rowsCap = std::clamp(int(h * 0.2 / kPrintRowHeight) - 1, 1, kMaxPrintRows);
         printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth, rowsCap);
         const qreal printsHeight = kPrintMarkerStrip + printed_.rows * kPrintRowHeight;
-        const qreal bottom = h - kMargin - kLegendHeight - printsHeight - kSectionGap;
+        legendHeight_ = legendHeight(w, !m_.resources.empty() && o_.view != TimelineView::Workers);
+        const qreal bottom = h - kMargin - legendHeight_ - printsHeight - kSectionGap;
         s_.plot = QRectF(kMargin + kLabelWidth, top, plotWidth, std::max(10.0, bottom - top));
         title();
         axis();
@@ -220,7 +267,7 @@ public:
         if (tasks)
             hintMarks();
         prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), printsHeight));
-        legend(QRectF(kMargin, h - kMargin - kLegendHeight, w - 2 * kMargin, kLegendHeight));
+        legend(QRectF(kMargin, h - kMargin - legendHeight_, w - 2 * kMargin, legendHeight_));
         return std::move(s_);
     }
 
@@ -820,48 +867,35 @@ private:
         }
     }
 
+    // The legend, in as many rows as its area has (see legendRows): items fill a row left to right and go on in
+    // the next; the note, if any, sits at the right of the last row, and items that still do not fit are left out.
     void legend(QRectF area)
     {
-        struct Item {
-            QString label;
-            QColor color;
-            Qt::BrushStyle brush;
-            int kind;  // 0 rect, 1 line, 2 marker, 3 dotted line, 4 dashed line, 5 dash-dot line
-            SceneMarker::Shape shape;
-        };
-        std::vector<Item> items = {
-            {"running", theme_.taskColor(1), Qt::SolidPattern, 0, {}},
-            {"scheduled", theme_.scheduled, Qt::SolidPattern, 0, {}},
-            {"waits: on a task", theme_.waiting, Qt::SolidPattern, 1, {}},
-            {"timer", theme_.waiting, Qt::SolidPattern, 3, {}},
-            {"channel", theme_.waiting, Qt::SolidPattern, 4, {}},
-            {"permit/lock", theme_.waiting, Qt::SolidPattern, 5, {}},
-            {"worker parked", theme_.parked, Qt::Dense6Pattern, 0, {}},
-            {"CPU work", theme_.cpuWork, Qt::BDiagPattern, 0, {}},
-            {"merged", theme_.merged, Qt::SolidPattern, 0, {}},
-            {"wake", theme_.wake, Qt::SolidPattern, 1, {}},
-            {"completed", theme_.completed, Qt::SolidPattern, 2, SceneMarker::Shape::Completed},
-            {"failed", theme_.failed, Qt::SolidPattern, 2, SceneMarker::Shape::Failed},
-            {"cancelled", theme_.cancelled, Qt::SolidPattern, 2, SceneMarker::Shape::Cancelled},
-            {"print", theme_.print, Qt::SolidPattern, 2, SceneMarker::Shape::Print},
-            {"hint", theme_.hint, Qt::SolidPattern, 2, SceneMarker::Shape::Hint},
-        };
-        if (!s_.resourceRows.empty())  // right after the ways of waiting: what the channels and semaphores hold
-            items.insert(items.begin() + 6, {"buffered / free", theme_.resourceFill, Qt::SolidPattern, 0, {}});
+        const std::vector<LegendItem> items = legendItems(theme_, !s_.resourceRows.empty());
         QFont font;
         font.setPixelSize(11);
         const QFontMetricsF fm(font);
-        qreal x = area.left();
-        const qreal cy = area.center().y();
+        const int rows = std::max(1, int(std::lround((area.height() - 6) / kLegendRowHeight)));
         const qreal noteWidth = legendNote_.isEmpty() ? 0 : std::min(area.width(), fm.horizontalAdvance(legendNote_) + 8);
-        if (noteWidth > 0)
-            text(QRectF(area.right() - noteWidth, area.top(), noteWidth, area.height()), legendNote_, theme_.mutedText,
+        int row = 0;
+        qreal x = area.left();
+        auto rowBox = [&](int r) { return QRectF(area.left(), area.top() + 3 + r * kLegendRowHeight, area.width(), kLegendRowHeight); };
+        if (noteWidth > 0) {
+            const QRectF last = rowBox(rows - 1);
+            text(QRectF(last.right() - noteWidth, last.top(), noteWidth, last.height()), legendNote_, theme_.mutedText,
                  Qt::AlignRight | Qt::AlignVCenter, 11);
-        const qreal itemsRight = area.right() - (noteWidth > 0 ? noteWidth + 12 : 0);
+        }
         for (const auto& item : items) {
             const qreal w = fm.horizontalAdvance(item.label) + 6;
-            if (x + 22 + w > itemsRight)
+            auto right = [&] { return area.right() - (row == rows - 1 && noteWidth > 0 ? noteWidth + 12 : 0); };
+            if (x + 22 + w > right() && row + 1 < rows) {
+                ++row;
+                x = area.left();
+            }
+            if (x + 22 + w > right())
                 break;  // a narrow picture keeps the legend items that fit
+            const QRectF box = rowBox(row);
+            const qreal cy = box.center().y();
             const QRectF swatch(x, cy - 6, 18, 12);
             if (item.kind == 0)
                 s_.rects.push_back({swatch, item.color, item.brush, SceneRect::Role::Swatch});
@@ -873,7 +907,7 @@ private:
                                     item.kind == 3 ? Qt::DotLine : item.kind == 4 ? Qt::DashLine : Qt::DashDotLine});
             else
                 s_.markers.push_back({swatch.center(), item.shape, item.color, 9});
-            text(QRectF(swatch.right() + 4, area.top(), w, area.height()), item.label, theme_.mutedText,
+            text(QRectF(swatch.right() + 4, box.top(), w, box.height()), item.label, theme_.mutedText,
                  Qt::AlignLeft | Qt::AlignVCenter, 11);
             x = swatch.right() + 4 + w + 12;
         }
@@ -884,7 +918,8 @@ private:
     const TimelineTheme& theme_;
     TimelineScene s_;
     PrintPlacement printed_;
-    QString legendNote_;  // said at the right of the legend row
+    QString legendNote_;  // said at the right of the legend's last row
+    qreal legendHeight_ = 0;
 };
 }  // namespace
 
@@ -924,7 +959,8 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
     // The output lane as tall as the lines of the whole run need at this width.
     const qreal printRows = placePrints(model, 0, std::max<std::int64_t>(model.duration, 1), kMargin + kLabelWidth,
                                         std::max(10.0, width - 2 * kMargin - kLabelWidth)).rows;
-    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight + kLegendHeight + kPrintMarkerStrip
+    const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight
+        + legendHeight(width, !model.resources.empty() && view != TimelineView::Workers) + kPrintMarkerStrip
         + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
     // Tall enough that the output lane's fifth of the picture holds every row it needs.

@@ -220,6 +220,8 @@ QString Playback::eventText() const
     case EventKind::TimerArmed: return name(e.task) + " armed " + QString::fromStdString(trace_->resourceName(e.resource));
     case EventKind::WorkerPark: return lane + " parked: nothing to do";
     case EventKind::WorkerUnpark: return lane + " unparked";
+    case EventKind::FutureDropped:
+        return name(e.task) + " dropped " + QString::fromUtf8(trace_->text(e.value)) + " without awaiting it: it never ran";
     default: return QString::fromUtf8(eventKindName(e.kind).data()) + " " + name(e.task);
     }
 }

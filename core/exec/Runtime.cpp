@@ -156,6 +156,16 @@ void print(std::string line)
     s.record(EventKind::Print, s.stamp(c.task), currentFutureId(), c.lane, 0, 0, 0, text, currentSite());
 }
 
+void futureDroppedUnpolled(const std::string& what, std::uint32_t site)
+{
+    const auto& c = currentContext();
+    if (!c.scheduler || !c.task)
+        return;
+    Scheduler& s = *c.scheduler;
+    const auto text = s.recorder().addString(what);
+    s.record(EventKind::FutureDropped, s.stamp(c.task), currentFutureId(), c.lane, 0, 0, 0, text, site);
+}
+
 void at(std::uint32_t site)
 {
     if (auto* b = currentContext().branch)

@@ -68,6 +68,9 @@ void join_thread(JoinCore& job);                // std::thread's join(): blocks 
 void thread_sleep(Duration d);                   // std::thread::sleep: holds the thread without using the CPU
 void print(std::string line);                    // println!: recorded as a print event
 void at(std::uint32_t site);                     // where in the Rust source the current future is (makeSite)
+// A future made at `site` is being dropped without ever having been polled. Recorded when this happens inside a
+// task's poll (a drop after the run, or outside any task, has no moment in the run to show).
+void futureDroppedUnpolled(const std::string& what, std::uint32_t site);
 
 // tokio::time::interval: the first tick completes at once, then one every period after the start.
 class Interval {

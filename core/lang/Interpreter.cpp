@@ -30,11 +30,27 @@ namespace wl::lang {
 
 using namespace std::literals;
 
-// A future value: lazy until awaited or spawned, and then only once.
+// A future value: lazy until awaited or spawned, and then only once. One dropped without ever being used is
+// recorded (the trace's FutureDropped): none of its code ran, the mistake a missing .await makes.
+thread_local bool t_droppingUnusedFuture = false;  // the futures it holds are part of that drop, not drops of their own
 struct FutureState {
     std::function<Task<Value>()> make;
     std::string name;  // shown in the trace when it becomes a task or a join/select arm
+    std::uint32_t site = 0;  // where it was made
     bool used = false;
+
+    FutureState() = default;
+    FutureState(const FutureState&) = delete;
+    FutureState& operator=(const FutureState&) = delete;
+    ~FutureState()
+    {
+        if (used || t_droppingUnusedFuture)
+            return;
+        futureDroppedUnpolled(name, site);
+        t_droppingUnusedFuture = true;
+        make = nullptr;  // what it captured goes now, unreported
+        t_droppingUnusedFuture = false;
+    }
 };
 struct JoinHandleState {
     JoinHandle<Value> handle;
@@ -505,6 +521,7 @@ private:
         auto state = std::make_shared<FutureState>();
         state->make = std::move(make);
         state->name = std::move(name);
+        state->site = currentSite();
         v.object = std::move(state);
         return v;
     }

@@ -6,7 +6,7 @@ namespace wl {
 namespace {
 constexpr std::array<std::string_view, static_cast<size_t>(EventKind::Count)> kKindNames = {
     "spawned", "poll_start", "poll_end", "wake", "completed", "cancelled", "detached", "park", "unpark",
-    "timer_armed", "timer_fired", "print", "blocking_start", "blocking_end", "cpu_work", "sync"};
+    "timer_armed", "timer_fired", "print", "blocking_start", "blocking_end", "cpu_work", "sync", "future_dropped"};
 }
 
 std::string_view eventKindName(EventKind kind)

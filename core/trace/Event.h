@@ -31,6 +31,8 @@ enum class EventKind : std::uint8_t {
     Sync,           // an operation on a channel or semaphore: resource, task, detail = SyncOp,
                     // value = messages buffered / permits available after it (Lagged: messages missed;
                     // Created: the capacity, a channel's buffer or a semaphore's permits, 0 = unbounded)
+    FutureDropped,  // a future made and dropped without ever being polled, so none of its code ran: task = the task
+                    // that dropped it, value = string index of what it was ("say_hello()"), site = where it was made
     Count
 };
 

@@ -31,6 +31,7 @@ struct TaskWatch {
     bool parked = false, timerSet = false, ended = false, wokenInPoll = false;
     std::int64_t parkedAt = 0;
     std::size_t parkedIndex = 0;
+    std::size_t unawaited = 0, firstUnawaited = SIZE_MAX;  // futures it dropped without polling them
 };
 }  // namespace
 
@@ -41,6 +42,7 @@ std::string_view hintKindName(HintKind k)
     case HintKind::Starvation: return "starvation";
     case HintKind::SelfWake: return "self-wake";
     case HintKind::LostWaker: return "lost waker";
+    case HintKind::UnawaitedFuture: return "unawaited future";
     }
     return "?";
 }
@@ -116,6 +118,12 @@ std::vector<Hint> findHints(const Trace& t)
         case EventKind::TimerArmed:
             w[owner(e.task)].timerSet = true;
             break;
+        case EventKind::FutureDropped: {
+            TaskWatch& dropper = w[owner(e.task)];
+            if (dropper.unawaited++ == 0)
+                dropper.firstUnawaited = i;
+            break;
+        }
         case EventKind::TaskCompleted:
             me.ended = true;
             me.parked = false;
@@ -152,6 +160,15 @@ std::vector<Hint> findHints(const Trace& t)
                            name(id) + " woke itself " + std::to_string(me.selfWakes) + " of its "
                                + std::to_string(me.wakes)
                                + " wakes: it keeps asking to be polled again instead of waiting for something."});
+        if (me.unawaited > 0) {
+            const Event& e = t.events[me.firstUnawaited];
+            const std::string where = siteLine(e.site) ? " at line " + std::to_string(siteLine(e.site)) : "";
+            const std::string more = me.unawaited > 1 ? " (" + std::to_string(me.unawaited) + " such futures in all)" : "";
+            out.push_back({HintKind::UnawaitedFuture, id, e.time, me.firstUnawaited,
+                           name(id) + " made " + std::string(t.text(e.value)) + where
+                               + " and dropped it without awaiting it: a future does nothing until it is polled, so "
+                                 "none of its code ran (add .await, or hand it to tokio::spawn)" + more + "."});
+        }
         if (me.parked && !me.timerSet)
             out.push_back({HintKind::LostWaker, id, me.parkedAt, me.parkedIndex,
                            name(id) + " was still parked when the run ended: nothing woke it after its last poll, "

@@ -1,7 +1,8 @@
 #pragma once
 // Hints: what a student should look at in a run, found in its trace and said in one sentence each. After
 // tokio-console's warnings, but explained: a poll that holds its worker long, a task woken but left waiting for a
-// worker (starvation), a task that keeps waking itself, and a task still parked at the end that nothing will wake.
+// worker (starvation), a task that keeps waking itself, a task still parked at the end that nothing will wake, and
+// a future made and dropped without being awaited (none of its code ran).
 #include "Trace.h"
 
 #include <cstdint>
@@ -11,8 +12,9 @@
 
 namespace wl {
 
-enum class HintKind : std::uint8_t { LongPoll, Starvation, SelfWake, LostWaker };
-std::string_view hintKindName(HintKind k);  // "long poll", "starvation", "self-wake", "lost waker"
+enum class HintKind : std::uint8_t { LongPoll, Starvation, SelfWake, LostWaker, UnawaitedFuture };
+// "long poll", "starvation", "self-wake", "lost waker", "unawaited future"
+std::string_view hintKindName(HintKind k);
 
 struct Hint {
     HintKind kind = HintKind::LongPoll;

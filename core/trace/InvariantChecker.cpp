@@ -31,7 +31,8 @@ bool needsResource(EventKind k)
 bool allowedAfterEnd(const Event& e)
 {
     return (e.kind == EventKind::Wake && e.detail == static_cast<std::uint8_t>(WakeOutcome::TaskFinished))
-        || e.kind == EventKind::HandleDetached || e.kind == EventKind::Sync || e.kind == EventKind::TaskCompleted
+        || e.kind == EventKind::HandleDetached || e.kind == EventKind::Sync || e.kind == EventKind::FutureDropped
+        || e.kind == EventKind::TaskCompleted
         || e.kind == EventKind::TaskCancelled || e.kind == EventKind::PollStart;  // the last three: own rules below
 }
 

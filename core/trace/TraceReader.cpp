@@ -223,7 +223,7 @@ public:
                 fail(where.at("[6] (resource)"), "resource " + std::to_string(e.resource)
                                                    + " does not exist (the trace has "
                                                    + std::to_string(trace.resources.size()) + " resources)");
-            const bool isText = e.kind == EventKind::Print
+            const bool isText = e.kind == EventKind::Print || e.kind == EventKind::FutureDropped
                 || (e.kind == EventKind::TaskCompleted && e.detail == static_cast<std::uint8_t>(Completion::Error));
             if (isText && (e.value < 0 || e.value >= static_cast<std::int64_t>(trace.strings.size())))
                 fail(where.at("[7] (value)"), "string " + std::to_string(e.value) + " does not exist (the trace has "

@@ -1,5 +1,5 @@
 // Hints (core/trace/Hints): cpu_starvation's long poll and starved heartbeat, none for lazy_future, a task that
-// spins on yield_now, and a task parked forever on a future that drops its waker.
+// spins on yield_now, a task parked forever on a future that drops its waker, and futures made but never awaited.
 #include "scenarios/Scenario.h"
 #include "trace/Hints.h"
 
@@ -70,6 +70,44 @@ private slots:
         QCOMPARE(hints[0].kind, HintKind::LostWaker);
         QVERIFY(t.task(hints[0].task)->name != "main");
         QCOMPARE(hints[0].time, std::int64_t(0));  // its only poll
+    }
+
+    // The missing .await: greet() is made and dropped, sleep(..) too; neither runs. Each is recorded where it is
+    // dropped, with where it was made; the task gets one hint that counts them. Awaited, spawned, joined or
+    // raced futures raise none, nor does the branch select! drops after polling it.
+    void aFutureMadeButNeverAwaitedDidNothing()
+    {
+        const Trace t = runProgram("use tokio::time::{sleep, Duration};\n\n"
+                                   "async fn greet() {\n    println!(\"hello\");\n}\n\n"
+                                   "#[tokio::main(flavor = \"current_thread\")]\nasync fn main() {\n"
+                                   "    greet();\n"                                  // line 9
+                                   "    sleep(Duration::from_millis(500));\n"         // line 10
+                                   "    greet().await;\n"
+                                   "    tokio::spawn(greet()).await.unwrap();\n"
+                                   "    tokio::join!(greet(), sleep(Duration::from_millis(5)));\n"
+                                   "    tokio::select! {\n        _ = sleep(Duration::from_millis(1)) => {}\n"
+                                   "        _ = sleep(Duration::from_millis(9)) => {}\n    }\n}\n");
+        QCOMPARE(t.printedLines().size(), size_t(3));  // the awaited, spawned and joined greet(); not the first
+        std::vector<std::pair<std::string, std::uint32_t>> dropped;
+        for (const Event& e : t.events)
+            if (e.kind == EventKind::FutureDropped) {
+                QCOMPARE(QString::fromStdString(t.task(e.task)->name), QString("main"));
+                dropped.emplace_back(std::string(t.text(e.value)), siteLine(e.site));
+            }
+        QCOMPARE(dropped, (std::vector<std::pair<std::string, std::uint32_t>>{{"greet()", 9}, {"sleep", 10}}));
+        QCOMPARE(describe(t), (QStringList{"unawaited future main 0 ms"}));
+        QCOMPARE(QString::fromStdString(findHints(t)[0].text),
+                 QString("main made greet() at line 9 and dropped it without awaiting it: a future does nothing until "
+                         "it is polled, so none of its code ran (add .await, or hand it to tokio::spawn) "
+                         "(2 such futures in all)."));
+    }
+
+    // No built-in scenario drops a future it made without awaiting it.
+    void noScenarioLeavesAFutureUnawaited()
+    {
+        for (const Scenario& s : allScenarios())
+            for (const Hint& h : findHints(runScenario(s, {})))
+                QVERIFY2(h.kind != HintKind::UnawaitedFuture, (s.id + ": " + h.text).c_str());
     }
 };
 
