@@ -19,6 +19,9 @@ constexpr qreal kLabelWidth = 170;
 constexpr qreal kSectionGap = 10;
 constexpr int kMaxPrintRows = 8;  // the output lane grows to this many rows; lines beyond fold behind "+N"
 constexpr qreal kPrintRowHeight = 16;
+// The most of the picture the output lane takes: a short window folds more lines behind "+N" (its Output tab lists
+// them all) and keeps its task rows; an export is made tall enough for every line.
+constexpr qreal kPrintShare = 0.16;
 constexpr qreal kPrintMarkerStrip = 8;  // the output lane's markers sit above its text rows, clear of them
 constexpr qreal kMinSliceWidth = 2;   // a zero-length poll still shows
 constexpr qreal kMaxLaneHeight = 34;
@@ -221,9 +224,9 @@ public:
         const qreal w = o_.size.width(), h = o_.size.height();
         const qreal top = kMargin + kTitleHeight + kAxisHeight;
         const qreal plotWidth = std::max(10.0, w - 2 * kMargin - kLabelWidth);
-        // The output lane's height first: as many rows as its lines need, up to a fifth of the picture (a short
+        // The output lane's height first: as many rows as its lines need, up to kPrintShare of the picture (a short
         // window folds the rest behind "+N"; an export is tall enough for all of them).
-        const int rowsCap = std::clamp(int(h * 0.2 / kPrintRowHeight) - 1, 1, kMaxPrintRows);
+        const int rowsCap = std::clamp(int(h * kPrintShare / kPrintRowHeight) - 1, 1, kMaxPrintRows);
         printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth, rowsCap);
         const qreal printsHeight = kPrintMarkerStrip + printed_.rows * kPrintRowHeight;
         legendHeight_ = legendHeight(w, !m_.resources.empty() && o_.view != TimelineView::Workers);
@@ -963,8 +966,8 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
         + legendHeight(width, !model.resources.empty() && view != TimelineView::Workers) + kPrintMarkerStrip
         + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
-    // Tall enough that the output lane's fifth of the picture holds every row it needs.
-    const qreal forPrints = (printRows + 1) * kPrintRowHeight / 0.2;
+    // Tall enough that the output lane's share of the picture holds every row it needs.
+    const qreal forPrints = (printRows + 1) * kPrintRowHeight / kPrintShare;
     return std::clamp<qreal>(std::ceil(std::max(content + chrome + 4, forPrints)), 300, 20000);
 }
 
