@@ -58,12 +58,10 @@ std::vector<ResourceLane> buildResourceLanes(const Trace& t, const StepAxis* ste
         if (setsLevel(lane, op)) {
             const std::int64_t value = std::max<std::int64_t>(0, e.value);
             auto& levels = lane.levels;
-            if (levels.back().time == x && levels.size() > 1) {
-                levels.back().value = value;  // several operations at one x: the last one stands
-                if (levels[levels.size() - 2].value == value)
-                    levels.pop_back();  // and it may leave the level where it was
-            } else if (levels.back().time == x) {
-                levels.back().value = value;
+            if (levels.back().time == x) {
+                levels.back().value = value;  // several operations at one x: the last one stands,
+                if (levels.size() > 1 && levels[levels.size() - 2].value == value)
+                    levels.pop_back();        // and it may leave the level where it was
             } else if (levels.back().value != value) {
                 levels.push_back({x, value});
             }

@@ -99,13 +99,12 @@ Outcome checkNow(const std::string& source, const std::string& name)
         out.error = "real tokio could not build it:\n" + QString::fromUtf8(cargo.readAll()).right(3000);
         return out;
     }
-    // The program runs in a fresh directory that is also its temp_dir(), as Wakeline's run does: what it writes
-    // goes there, not into the directory the window was started from.
-    QTemporaryDir own;
+    QTemporaryDir own;  // the program's own directory (referee::programEnvironment)
     QProcess run;
     run.setWorkingDirectory(own.path());
     auto runEnv = QProcessEnvironment::systemEnvironment();
-    runEnv.insert("TMPDIR", own.path());
+    for (const auto& [name, value] : referee::programEnvironment(own.path().toStdString()))
+        runEnv.insert(QString::fromStdString(name), QString::fromStdString(value));
     run.setProcessEnvironment(runEnv);
     run.start(targetDir() + "/debug/check", {});
     if (!finished(run, 60'000)) {

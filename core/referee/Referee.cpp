@@ -59,6 +59,11 @@ std::vector<std::pair<std::string, std::string>> cargoEnvironment(const std::str
             {"PATH", "/usr/bin:/bin"}};
 }
 
+std::vector<std::pair<std::string, std::string>> programEnvironment(const std::string& ownDir)
+{
+    return {{"TMPDIR", ownDir}};
+}
+
 bool needsRealClock(std::string_view s)
 {
     if (s.find("#[tokio::main") == std::string_view::npos)

@@ -26,6 +26,9 @@ bool toolchainInstalled();
 // The environment cargo runs the referee crate in: this rustc, a CARGO_HOME of the crate's own, the target
 // directory (where tokio is built once and shared), and Debian's PATH.
 std::vector<std::pair<std::string, std::string>> cargoEnvironment(const std::string& workDir, const std::string& targetDir);
+// What a built program runs with, in `ownDir` as its working directory: that directory is also its temp_dir(), as
+// in Wakeline's own run, so what it writes never lands where the tests or the window were started.
+std::vector<std::pair<std::string, std::string>> programEnvironment(const std::string& ownDir);
 
 struct PrintedLine {
     double ms = 0;

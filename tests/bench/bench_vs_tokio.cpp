@@ -64,9 +64,15 @@ struct Sample {
     double peakMiB = 0;
 };
 
-// Runs argv in a child process with `env` added; its stdout's first number is its time in ns.
-std::optional<Sample> measure(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& env = {},
-                              const std::string& dir = {})
+struct ChildRun {
+    std::string out;  // what it printed
+    struct rusage usage {};
+};
+
+// Runs argv in a child process in `dir` (if given) with `env` added; nullopt unless it exits with 0.
+std::optional<ChildRun> runChild(std::vector<std::string> argv,
+                                 const std::vector<std::pair<std::string, std::string>>& env = {},
+                                 const std::string& dir = {})
 {
     int out[2];
     if (pipe(out) != 0)
@@ -83,26 +89,31 @@ std::optional<Sample> measure(const std::vector<std::string>& argv, const std::v
         if (!dir.empty() && chdir(dir.c_str()) != 0)
             _exit(127);
         std::vector<char*> args;
-        for (const auto& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
+        for (auto& a : argv)
+            args.push_back(a.data());
         args.push_back(nullptr);
         execv(args[0], args.data());
         _exit(127);
     }
     close(out[1]);
-    std::string text;
+    ChildRun run;
     char buf[4096];
     for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;)
-        text.append(buf, size_t(n));
+        run.out.append(buf, size_t(n));
     close(out[0]);
     int status = 0;
-    struct rusage usage {};
-    if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    if (wait4(pid, &status, 0, &run.usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return std::nullopt;
-    Sample s;
-    s.seconds = std::strtod(text.c_str(), nullptr) / 1e9;
-    s.peakMiB = double(usage.ru_maxrss) / 1024.0;
-    return s;
+    return run;
+}
+
+// One timed run: the child prints its time in ns; its peak memory is its maximum resident set.
+std::optional<Sample> measure(const std::vector<std::string>& argv)
+{
+    const auto run = runChild(argv);
+    if (!run)
+        return std::nullopt;
+    return Sample{std::strtod(run->out.c_str(), nullptr) / 1e9, double(run->usage.ru_maxrss) / 1024.0};
 }
 
 double median(std::vector<double> v)
@@ -125,25 +136,10 @@ std::string buildTokioSide(std::string* why)
     fs::create_directories(dir / ".cargo", ec);
     for (const char* f : {"Cargo.toml", "src/main.rs", ".cargo/config.toml"})
         fs::copy_file(fs::path(WAKELINE_BENCH_TOKIO_DIR) / f, dir / f, fs::copy_options::update_existing, ec);
-    std::vector<std::string> argv = {referee::kCargo, "build", "--release", "--offline", "--quiet"};
-    const auto env = referee::cargoEnvironment(dir.string(), (dir / "target").string());
     std::printf("building the tokio side (cargo build --release, offline) in %s ...\n", dir.c_str());
     std::fflush(stdout);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        for (const auto& [k, v] : env)
-            setenv(k.c_str(), v.c_str(), 1);
-        if (chdir(dir.c_str()) != 0)
-            _exit(127);
-        std::vector<char*> args;
-        for (auto& a : argv)
-            args.push_back(a.data());
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    if (!runChild({referee::kCargo, "build", "--release", "--offline", "--quiet"},
+                  referee::cargoEnvironment(dir.string(), (dir / "target").string()), dir.string())) {
         *why = "cargo build failed in " + dir.string();
         return {};
     }

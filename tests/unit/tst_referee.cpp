@@ -156,7 +156,8 @@ private slots:
             QProcess run;
             run.setWorkingDirectory(own.path());
             auto env = QProcessEnvironment::systemEnvironment();
-            env.insert("TMPDIR", own.path());
+            for (const auto& [name, value] : referee::programEnvironment(own.path().toStdString()))
+                env.insert(QString::fromStdString(name), QString::fromStdString(value));
             run.setProcessEnvironment(env);
             run.start(kWorkDir + "/target/debug/" + p.binary, {});
             QVERIFY2(run.waitForFinished(60'000), "the real tokio run took more than 60 s");
