@@ -222,6 +222,24 @@ QString Playback::eventText() const
     case EventKind::WorkerUnpark: return lane + " unparked";
     case EventKind::FutureDropped:
         return name(e.task) + " dropped " + QString::fromUtf8(trace_->text(e.value)) + " without awaiting it: it never ran";
+    case EventKind::Queued: {
+        auto laneName = [&](std::int64_t l) {
+            return l >= 0 && std::size_t(l) < trace_->lanes.size() ? QString::fromStdString(trace_->lanes[std::size_t(l)].name)
+                                                                  : QString("a worker");
+        };
+        switch (QueuePlace(e.detail)) {
+        case QueuePlace::LifoSlot: return name(e.task) + " waits in " + lane + "'s LIFO slot: it runs next there";
+        case QueuePlace::Local: return name(e.task) + " waits in " + lane + "'s local queue";
+        case QueuePlace::Global: return name(e.task) + " waits in the global queue";
+        case QueuePlace::Overflowed:
+            return name(e.task) + " moved to the global queue: " + laneName(e.value) + "'s local queue was full";
+        case QueuePlace::Stolen: return name(e.task) + " stolen by " + lane + " from " + laneName(e.value);
+        }
+        break;
+    }
+    case EventKind::DriverPoll:
+        return lane + " polled the time driver: " + QString::number(e.value) + (e.value == 1 ? " timer fired" : " timers fired");
+    case EventKind::Searching: return lane + (e.detail ? " is searching for work to steal" : " stopped searching");
     default: return QString::fromUtf8(eventKindName(e.kind).data()) + " " + name(e.task);
     }
 }

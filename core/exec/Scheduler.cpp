@@ -5,7 +5,8 @@
 
 namespace wl {
 Scheduler::Scheduler(Mode mode, std::uint32_t workers, bool recording, std::shared_ptr<RunControl> control)
-    : mode_(mode), workers_(workers), recorder_(recording), queues_(workers), control_(std::move(control))
+    : mode_(mode), workers_(workers), recorder_(recording), queues_(workers, recorder_), control_(std::move(control)),
+      workerState_(workers)
 {
     for (std::uint32_t i = 0; i < workers; ++i)
         lanes_.push_back({LaneKind::Worker, "worker " + std::to_string(i)});
@@ -45,8 +46,9 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     }
     control_->spawned.fetch_add(1, std::memory_order_relaxed);
     task->state.store(TaskCore::Scheduled);
-    queues_.push(task, c.lane, now());
-    driver_->onRunnable();
+    const Instant at = now();
+    if (queues_.schedule(task, c.lane, at, at, false))
+        driver_->onRunnable();
 }
 
 void Scheduler::registerBlocking(const std::shared_ptr<BlockingJob>& job, std::string name)
@@ -99,10 +101,8 @@ void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
     }
     record(EventKind::Wake, t, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
            future);
-    if (outcome == WakeOutcome::Scheduled) {
-        queues_.push(task.shared_from_this(), lane, std::max(t, task.lastPollEnd.load()));
+    if (outcome == WakeOutcome::Scheduled && queues_.schedule(task.shared_from_this(), lane, t, std::max(t, task.lastPollEnd.load()), false))
         driver_->onRunnable();
-    }
 }
 
 void Scheduler::abort(TaskCore& task, TaskId by)
@@ -138,11 +138,59 @@ void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
     }
     std::uint8_t expected = TaskCore::Running;
     if (!task->state.compare_exchange_strong(expected, TaskCore::Idle, std::memory_order_acq_rel)) {
-        // Woken while it ran (or it yielded): back in the queue, polled after the others.
+        // Woken while it ran (or it yielded): to the back of the local queue, polled after the others.
         task->state.store(TaskCore::Scheduled, std::memory_order_release);
-        queues_.push(task, lane, now());
-        driver_->onRunnable();
+        const Instant at = now();
+        if (queues_.schedule(task, lane, at, at, true))
+            driver_->onRunnable();
     }
+}
+
+bool Scheduler::workerTurn(LaneId w, Instant readyBy, std::uint64_t random)
+{
+    WorkerState& me = workerState_[w];
+    ++me.tick;
+    if (me.tick % kEventInterval == 0)
+        pollDriver(w);
+    auto task = queues_.next(w, me.tick, readyBy);
+    if (!task && !queues_.currentThread()) {
+        // steal_work: only while fewer than half of the workers search (idle.rs).
+        if (queues_.startSearching()) {
+            record(EventKind::Searching, stamp(), 0, w, 1);
+            task = queues_.steal(w, readyBy, random, [this] { return stamp(); });
+            queues_.stopSearching();
+            record(EventKind::Searching, stamp(), 0, w, 0);
+        }
+    }
+    if (!task)
+        return false;
+    runTask(w, task);
+    // run_task: what the poll put in the LIFO slot runs next on this worker, up to the guard.
+    for (std::uint32_t n = 0;; ++n) {
+        if (n == kLifoBudget) {
+            queues_.demoteLifo(w, now());
+            break;
+        }
+        auto next = queues_.takeLifo(w, readyBy);
+        if (!next)
+            break;
+        runTask(w, next);
+    }
+    return true;
+}
+
+std::size_t Scheduler::pollDriver(LaneId w)
+{
+    auto due = timers_.takeDue(now());
+    if (due.empty())
+        return 0;
+    const Instant t = stamp();
+    record(EventKind::DriverPoll, t, 0, w, 0, 0, 0, static_cast<std::int64_t>(due.size()));
+    for (auto& d : due) {
+        record(EventKind::TimerFired, t, 0, w, 0, 0, d.timer);
+        d.waker.wake(WakeSource::fromResource(d.timer));
+    }
+    return due.size();
 }
 
 void Scheduler::complete(TaskCore& task, LaneId lane)

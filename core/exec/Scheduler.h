@@ -39,8 +39,22 @@ public:
     TaskId registerFuture(std::string name);  // a join/select arm: a future inside the current task
     void wake(TaskCore& task, TaskId future, WakeSource source);
     void abort(TaskCore& task, TaskId by);
+    // One turn of worker `w`'s loop (tokio's worker.rs: Context::run): its tick, the time driver every 61 ticks,
+    // the next task by RunQueues' order (stealing if there is none), its poll, then up to kLifoBudget tasks
+    // that polls put in the LIFO slot. readyBy: what the simulated clock lets it take; random: where a steal
+    // starts. False when it found nothing to run: the driver parks it (after pollDriver).
+    bool workerTurn(LaneId w, Instant readyBy, std::uint64_t random);
+    // The time driver, polled by worker `w` (about to park, or every kEventInterval ticks): fires every timer due
+    // by w's clock, waking its task onto w. Returns how many fired.
+    std::size_t pollDriver(LaneId w);
     // One poll of `task` on `lane` (or its cancellation, if it was aborted).
     void runTask(LaneId lane, const std::shared_ptr<TaskCore>& task);
+
+    static constexpr std::uint32_t kEventInterval = 61;  // worker.rs / current_thread.rs: event_interval
+    // The guard against the LIFO slot starving the queue: tokio 1.24 goes on polling what lands in the slot while
+    // the turn's coop budget lasts (coop.rs: 128 units, about one per operation on a channel, timer or lock),
+    // then moves the slot's task to the back of the local queue without waking anyone. Modelled as 128 polls.
+    static constexpr std::uint32_t kLifoBudget = 128;
     void runBlocking(LaneId lane, BlockingJob& job) { finishBlocking(lane, job, startBlocking(lane, job)); }
     // The two halves of runBlocking, apart so the simulated driver can publish the result only when virtual
     // time reaches the job's end: start runs the function and returns its error text, if any.
@@ -85,6 +99,12 @@ private:
 
     mutable std::mutex laneMutex_;
     std::vector<LaneInfo> lanes_;
+
+    struct alignas(64) WorkerState {  // touched only by the worker's own thread
+        std::uint64_t tick = 0;
+        bool searching = false;
+    };
+    std::vector<WorkerState> workerState_;
 };
 
 }  // namespace wl

@@ -34,7 +34,7 @@ void SimulatedDriver::runUntil(JoinCore& root)
 {
     ContextScope outside({&scheduler_, nullptr, nullptr, kNoLane, 0});
     while (!root.isFinished() && !scheduler_.stopRequested()) {
-        if (fireTimers() || finishBlockingJobs() || runBlockingJob() || pollOnSomeWorker())
+        if (finishBlockingJobs() || runBlockingJob() || turnSomeWorker() || pollDriverOnIdleWorker())
             continue;
         parkIdleWorkers();
         if (!advanceClock())
@@ -44,14 +44,42 @@ void SimulatedDriver::runUntil(JoinCore& root)
         time_ = std::max(time_, lane.clock);
 }
 
-bool SimulatedDriver::fireTimers()
+void SimulatedDriver::onRunnable()
 {
-    auto due = scheduler_.timers().takeDue(time_);
-    for (auto& d : due) {
-        scheduler_.record(EventKind::TimerFired, time_, 0, kNoLane, 0, 0, d.timer);
-        d.waker.wake(WakeSource::fromResource(d.timer));
+    std::uint32_t parked = 0;
+    for (LaneId w = 0; w < scheduler_.workers(); ++w)
+        parked += lanes_[w].parked;
+    if (notifications_ < parked)
+        ++notifications_;
+}
+
+void SimulatedDriver::activate(LaneId w)
+{
+    lanes_[w].clock = time_;
+    if (lanes_[w].parked) {
+        lanes_[w].parked = false;
+        scheduler_.record(EventKind::WorkerUnpark, time_, 0, w);
     }
-    return !due.empty();
+}
+
+bool SimulatedDriver::pollDriverOnIdleWorker()
+{
+    // Timers fire only when a worker polls the driver: here, a free worker about to park (or parked on the driver,
+    // which returns at the deadline). While every worker is busy, a due timer waits (tokio's behaviour: a busy
+    // current_thread runtime fires its timers late).
+    const auto next = scheduler_.timers().nextDeadline();
+    if (!next || *next > time_)
+        return false;
+    std::vector<LaneId> idle;
+    for (LaneId w = 0; w < scheduler_.workers(); ++w)
+        if (lanes_[w].clock <= time_)
+            idle.push_back(w);
+    if (idle.empty())
+        return false;
+    const LaneId w = idle[random(idle.size())];
+    activate(w);
+    ContextScope scope({&scheduler_, nullptr, nullptr, w, 0});
+    return scheduler_.pollDriver(w) > 0;
 }
 
 bool SimulatedDriver::runBlockingJob()
@@ -134,46 +162,64 @@ bool SimulatedDriver::finishBlockingJobs()
     return any;
 }
 
-bool SimulatedDriver::pollOnSomeWorker()
+bool SimulatedDriver::turnSomeWorker()
 {
-    if (!scheduler_.queues().hasWork(time_))
-        return false;
-    std::vector<LaneId> free;
-    for (LaneId w = 0; w < scheduler_.workers(); ++w)
-        if (lanes_[w].clock <= time_)
-            free.push_back(w);
-    if (free.empty())
-        return false;
-    const LaneId w = free[random(free.size())];
-    auto task = scheduler_.queues().take(w, time_, random(scheduler_.workers()));
-    if (!task)
-        return false;
-    lanes_[w].clock = time_;
-    if (lanes_[w].parked) {
-        lanes_[w].parked = false;
-        scheduler_.record(EventKind::WorkerUnpark, time_, 0, w);
+    // The workers that are free by now and would find something: in their own queues, in the global queue, or to
+    // steal. The seed picks which of them moves (a parked one is unparked, as tokio's notify_parked would).
+    // A parked worker looks elsewhere than its own queues only when a wake notified it (idle.rs: a wake that
+    // queues stealable work unparks one sleeper; one that only fills the LIFO slot unparks nobody).
+    // A free worker that finds nothing parks at once (its driver poll is pollDriverOnIdleWorker's); a notification
+    // that finds nothing left to take is spent (the worker it woke would look, find nothing and park again).
+    auto& queues = scheduler_.queues();
+    const bool global = queues.hasGlobal(time_);
+    std::vector<LaneId> ready;
+    bool anyElsewhere = false;
+    for (LaneId w = 0; w < scheduler_.workers(); ++w) {
+        if (lanes_[w].clock > time_)
+            continue;
+        const bool elsewhere = global || queues.hasStealable(w, time_);
+        anyElsewhere = anyElsewhere || elsewhere;
+        if (queues.hasLocal(w, time_) || (elsewhere && (!lanes_[w].parked || notifications_ > 0)))
+            ready.push_back(w);
+        else
+            park(w);
     }
-    scheduler_.runTask(w, task);
-    return true;
+    if (!anyElsewhere)
+        notifications_ = 0;
+    if (ready.empty())
+        return false;
+    const LaneId w = ready[random(ready.size())];
+    if (lanes_[w].parked && !queues.hasLocal(w, time_))
+        --notifications_;
+    activate(w);
+    ContextScope scope({&scheduler_, nullptr, nullptr, w, 0});
+    return scheduler_.workerTurn(w, time_, random(scheduler_.workers()));
+}
+
+void SimulatedDriver::park(LaneId w)
+{
+    if (!lanes_[w].parked) {
+        lanes_[w].parked = true;
+        scheduler_.record(EventKind::WorkerPark, lanes_[w].clock, 0, w);
+    }
 }
 
 void SimulatedDriver::parkIdleWorkers()
 {
-    for (LaneId w = 0; w < scheduler_.workers(); ++w) {
-        if (lanes_[w].clock <= time_ && !lanes_[w].parked) {
-            lanes_[w].parked = true;
-            scheduler_.record(EventKind::WorkerPark, lanes_[w].clock, 0, w);
-        }
-    }
+    for (LaneId w = 0; w < scheduler_.workers(); ++w)
+        if (lanes_[w].clock <= time_)
+            park(w);
 }
 
 bool SimulatedDriver::advanceClock()
 {
-    std::optional<Instant> next = scheduler_.timers().nextDeadline();
+    std::optional<Instant> next;
     auto consider = [&](Instant t) {
         if (t > time_ && (!next || t < *next))
             next = t;
     };
+    if (auto deadline = scheduler_.timers().nextDeadline())
+        consider(*deadline);
     if (auto r = scheduler_.queues().nextReadyAfter(time_))
         consider(*r);
     for (const auto& lane : lanes_)

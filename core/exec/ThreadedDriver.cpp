@@ -28,7 +28,6 @@ void ThreadedDriver::runUntil(JoinCore& root)
     }
     for (LaneId w = 0; w < scheduler_.workers(); ++w)
         workers_.emplace_back([this, w] { workerLoop(w); });
-    timerThread_ = std::thread([this] { timerLoop(); });
     std::unique_lock lock(rootMutex_);
     // A stop request has no one to notify us: look at it a few times a second.
     while (!rootCv_.wait_for(lock, std::chrono::milliseconds(20),
@@ -39,59 +38,76 @@ void ThreadedDriver::runUntil(JoinCore& root)
 void ThreadedDriver::workerLoop(LaneId lane)
 {
     ContextScope scope({&scheduler_, nullptr, nullptr, lane, 0});
-    const auto noLimit = std::numeric_limits<Instant>::max();
-    while (!stopping_.load()) {
-        if (auto task = scheduler_.queues().take(lane, noLimit, lane + 1)) {
-            scheduler_.runTask(lane, task);
+    std::uint64_t random = 0x9E3779B97F4A7C15ull * (lane + 1);  // xorshift: where a steal starts
+    while (!stopping_.load(std::memory_order_relaxed)) {
+        random ^= random << 13;
+        random ^= random >> 7;
+        random ^= random << 17;
+        if (scheduler_.workerTurn(lane, kNoLimit, random))
             continue;
-        }
-        std::unique_lock lock(parkMutex_);
-        // Counted as parked before the last look at the queues, so a push after that look always notifies.
-        parked_.fetch_add(1);
-        if (!stopping_.load() && !scheduler_.queues().hasWork(noLimit)) {
-            scheduler_.record(EventKind::WorkerPark, scheduler_.stamp(), 0, lane);
-            parkCv_.wait(lock, [&] { return stopping_.load() || scheduler_.queues().hasWork(noLimit); });
-            scheduler_.record(EventKind::WorkerUnpark, scheduler_.stamp(), 0, lane);
-        }
-        parked_.fetch_sub(1);
+        // About to park: the driver first (worker.rs: park polls it), which may hand this worker a woken task.
+        if (scheduler_.pollDriver(lane) > 0)
+            continue;
+        park(lane);
     }
+}
+
+bool ThreadedDriver::mayStayParked() const
+{
+    if (stopping_.load() || scheduler_.queues().hasWork(kNoLimit))
+        return false;
+    const auto next = scheduler_.timers().nextDeadline();
+    return !next || *next > now();
+}
+
+void ThreadedDriver::park(LaneId lane)
+{
+    std::unique_lock lock(parkMutex_);
+    // Counted as parked before the last look at the queues, so a push after that look always notifies.
+    parked_.fetch_add(1);
+    if (mayStayParked()) {
+        scheduler_.record(EventKind::WorkerPark, scheduler_.stamp(), 0, lane);
+        // park.rs: the first worker to park holds the driver and sleeps until the next deadline; the others sleep
+        // on a condition variable. A worker that was unparked leaves the driver to whoever parks next.
+        do {
+            if (!driverHeld_) {
+                driverHeld_ = true;
+                const auto next = scheduler_.timers().nextDeadline();
+                if (next)
+                    driverCv_.wait_until(lock, start_ + Duration(*next));
+                else
+                    driverCv_.wait(lock);
+                driverHeld_ = false;
+            } else {
+                ++parkedOnCondvar_;
+                parkCv_.wait(lock);
+                --parkedOnCondvar_;
+            }
+        } while (mayStayParked());
+        scheduler_.record(EventKind::WorkerUnpark, scheduler_.stamp(), 0, lane);
+    }
+    parked_.fetch_sub(1);
 }
 
 void ThreadedDriver::onRunnable()
 {
     if (parked_.load() == 0)
         return;
-    { std::lock_guard lock(parkMutex_); }
-    parkCv_.notify_one();
+    std::lock_guard lock(parkMutex_);
+    if (parkedOnCondvar_ > 0)
+        parkCv_.notify_one();
+    else
+        driverCv_.notify_one();
 }
 
 void ThreadedDriver::onTimerArmed()
 {
-    { std::lock_guard lock(timerMutex_); }
-    timerCv_.notify_one();
-}
-
-void ThreadedDriver::timerLoop()
-{
-    ContextScope scope({&scheduler_, nullptr, nullptr, kNoLane, 0});
-    std::unique_lock lock(timerMutex_);
-    while (!stopping_.load()) {
-        const auto next = scheduler_.timers().nextDeadline();
-        if (!next) {
-            timerCv_.wait(lock);
-            continue;
-        }
-        if (now() < *next) {
-            timerCv_.wait_until(lock, start_ + Duration(*next));
-            continue;
-        }
-        lock.unlock();
-        for (auto& due : scheduler_.timers().takeDue(now())) {
-            scheduler_.record(EventKind::TimerFired, scheduler_.stamp(), 0, kNoLane, 0, 0, due.timer);
-            due.waker.wake(WakeSource::fromResource(due.timer));
-        }
-        lock.lock();
-    }
+    // The worker sleeping in the driver sleeps until the deadline it saw; an earlier one must wake it.
+    if (parked_.load() == 0)
+        return;
+    std::lock_guard lock(parkMutex_);
+    if (driverHeld_)
+        driverCv_.notify_one();
 }
 
 void ThreadedDriver::holdWorker(Duration d, bool busy)
@@ -148,17 +164,16 @@ void ThreadedDriver::blockingLoop(LaneId lane)
 std::vector<std::shared_ptr<BlockingJob>> ThreadedDriver::stop()
 {
     stopping_.store(true);
-    { std::lock_guard l(parkMutex_); }
-    parkCv_.notify_all();
-    { std::lock_guard l(timerMutex_); }
-    timerCv_.notify_all();
+    {
+        std::lock_guard l(parkMutex_);
+        parkCv_.notify_all();
+        driverCv_.notify_all();
+    }
     { std::lock_guard l(blockingMutex_); }
     blockingCv_.notify_all();
     for (auto& t : workers_)
         t.join();
     workers_.clear();
-    if (timerThread_.joinable())
-        timerThread_.join();
     for (auto& t : blockingThreads_)
         t.join();
     blockingThreads_.clear();

@@ -1,12 +1,15 @@
 #pragma once
-// Threaded mode: N worker threads, a timer thread and a blocking pool on the real monotonic clock. An idle worker
-// parks on a condition variable and a wake unparks one. What it records is what really happened.
+// Threaded mode: N worker threads and a blocking pool on the real monotonic clock, each worker taking turns
+// (Scheduler::workerTurn) until it finds nothing. Then it polls the time driver and parks; as in tokio there is no
+// timer thread: the first worker to park sleeps in the driver until the next deadline, the others on a condition
+// variable, and a wake unparks one. While every worker is busy, timers wait. What it records is what really happened.
 #include "Driver.h"
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -31,8 +34,10 @@ public:
     std::vector<std::shared_ptr<BlockingJob>> stop() override;
 
 private:
+    static constexpr Instant kNoLimit = std::numeric_limits<Instant>::max();
     void workerLoop(LaneId lane);
-    void timerLoop();
+    void park(LaneId lane);
+    bool mayStayParked() const;  // nothing to run and no timer due; parkMutex_ held
     void blockingLoop(LaneId lane);
 
     Scheduler& scheduler_;
@@ -40,13 +45,12 @@ private:
     std::atomic<bool> stopping_{false};
 
     std::mutex parkMutex_;
-    std::condition_variable parkCv_;
+    std::condition_variable parkCv_;    // workers parked without the driver
+    std::condition_variable driverCv_;  // the worker parked in the driver
+    bool driverHeld_ = false;
+    int parkedOnCondvar_ = 0;
     std::atomic<int> parked_{0};
     std::vector<std::thread> workers_;
-
-    std::mutex timerMutex_;
-    std::condition_variable timerCv_;
-    std::thread timerThread_;
 
     std::mutex blockingMutex_;
     std::condition_variable blockingCv_;

@@ -6,7 +6,8 @@ namespace wl {
 namespace {
 constexpr std::array<std::string_view, static_cast<size_t>(EventKind::Count)> kKindNames = {
     "spawned", "poll_start", "poll_end", "wake", "completed", "cancelled", "detached", "park", "unpark",
-    "timer_armed", "timer_fired", "print", "blocking_start", "blocking_end", "cpu_work", "sync", "future_dropped"};
+    "timer_armed", "timer_fired", "print", "blocking_start", "blocking_end", "cpu_work", "sync", "future_dropped",
+    "queued", "driver_poll", "searching"};
 }
 
 std::string_view eventKindName(EventKind kind)
@@ -54,6 +55,18 @@ std::string_view syncOpName(SyncOp op)
     case SyncOp::Lagged: return "lagged";
     case SyncOp::Acquire: return "acquire";
     case SyncOp::Release: return "release";
+    }
+    return "?";
+}
+
+std::string_view queuePlaceName(QueuePlace place)
+{
+    switch (place) {
+    case QueuePlace::Local: return "local queue";
+    case QueuePlace::LifoSlot: return "LIFO slot";
+    case QueuePlace::Global: return "global queue";
+    case QueuePlace::Overflowed: return "global queue (overflow)";
+    case QueuePlace::Stolen: return "stolen";
     }
     return "?";
 }

@@ -23,7 +23,7 @@ enum class EventKind : std::uint8_t {
     WorkerPark,     // worker: found no work
     WorkerUnpark,   // worker: found work again
     TimerArmed,     // resource = timer, task = the task waiting, value = deadline (ns since run start)
-    TimerFired,     // resource = timer
+    TimerFired,     // resource = timer, worker = the worker whose driver poll fired it (kNoLane: an imported trace)
     Print,          // task, value = string index of the printed line, site = the print statement
     BlockingStart,  // task = blocking job, worker = its blocking lane
     BlockingEnd,    // task, worker
@@ -33,6 +33,12 @@ enum class EventKind : std::uint8_t {
                     // Created: the capacity, a channel's buffer or a semaphore's permits, 0 = unbounded)
     FutureDropped,  // a future made and dropped without ever being polled, so none of its code ran: task = the task
                     // that dropped it, value = string index of what it was ("say_hello()"), site = where it was made
+    Queued,         // a runnable task entered a run queue: task, worker = whose queue (kNoLane: the global queue),
+                    // detail = QueuePlace, value = the worker it came from (Overflowed, Stolen; Global: the worker
+                    // whose full local queue sent it; -1: none)
+    DriverPoll,     // worker: it polled the time driver (about to park, or every 61 ticks); value = timers fired,
+                    // whose TimerFired events follow on the same lane at the same time
+    Searching,      // worker: detail 1 = started searching for work to steal, 0 = stopped
     Count
 };
 
@@ -44,6 +50,11 @@ enum class Completion : std::uint8_t { Ok, Error };
 enum class CancelReason : std::uint8_t { Aborted, Shutdown, DroppedByCombinator };
 enum class SyncOp : std::uint8_t { Created, Send, Receive, Close, Lagged, Acquire, Release };
 inline constexpr std::uint8_t kSyncOpCount = 7;
+// Where a runnable task waits: the back of a worker's local queue, its LIFO slot, the global inject queue; or it
+// moved there from a worker's local queue, because that queue was full (Overflowed: global) or stolen (Stolen:
+// the thief's queue, or straight to its poll).
+enum class QueuePlace : std::uint8_t { Local, LifoSlot, Global, Overflowed, Stolen };
+inline constexpr std::uint8_t kQueuePlaceCount = 5;
 
 struct Event {
     std::int64_t time = 0;   // ns since run start
@@ -82,5 +93,6 @@ std::optional<EventKind> eventKindFromName(std::string_view name);
 std::string_view wakeOutcomeName(WakeOutcome o);
 std::string_view cancelReasonName(CancelReason r);
 std::string_view syncOpName(SyncOp op);
+std::string_view queuePlaceName(QueuePlace place);
 
 }  // namespace wl

@@ -1,6 +1,7 @@
 #include "Hints.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <cstdio>
 
 namespace wl {
@@ -50,6 +51,7 @@ std::string_view hintKindName(HintKind k)
 std::vector<Hint> findHints(const Trace& t)
 {
     std::vector<TaskWatch> w(t.tasks.size() + 1);
+    std::unordered_map<ResourceId, std::int64_t> deadline;  // per timer: when its last arming was due
     // A join/select arm's timers and wakes are its task's: the task is what a student sees parked.
     auto owner = [&](TaskId id) {
         for (int guard = 0; guard < 64; ++guard) {
@@ -110,13 +112,17 @@ std::vector<Hint> findHints(const Trace& t)
             if (target.pollStart >= 0)
                 target.wokenInPoll = true;
             if (e.detail == std::uint8_t(WakeOutcome::Scheduled) && target.wokenAt < 0) {
-                target.wokenAt = e.time;
+                // A timer's wake is due at its deadline: when every worker is busy, nobody polls the driver and
+                // the timer fires late. The wait counts from the deadline.
+                const auto due = deadline.find(e.resource);
+                target.wokenAt = e.resource && due != deadline.end() ? std::min(e.time, due->second) : e.time;
                 target.wokenIndex = i;
             }
             break;
         }
         case EventKind::TimerArmed:
             w[owner(e.task)].timerSet = true;
+            deadline[e.resource] = e.value;
             break;
         case EventKind::FutureDropped: {
             TaskWatch& dropper = w[owner(e.task)];
@@ -153,7 +159,7 @@ std::vector<Hint> findHints(const Trace& t)
         }
         if (me.worstWait >= kStarvedNs)
             out.push_back({HintKind::Starvation, id, me.worstWokenAt, me.worstWaitIndex,
-                           name(id) + " was woken but waited " + length(me.worstWait)
+                           name(id) + " was due to run but waited " + length(me.worstWait)
                                + " before a worker polled it: every worker was busy with other polls."});
         if (me.selfWakes >= kSelfWakes && me.selfWakes * 2 > me.wakes)
             out.push_back({HintKind::SelfWake, id, t.events[me.firstSelfWake].time, me.firstSelfWake,

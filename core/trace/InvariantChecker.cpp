@@ -1,5 +1,6 @@
 #include "InvariantChecker.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace wl {
@@ -13,14 +14,16 @@ bool needsLane(EventKind k)
     case EventKind::BlockingStart:
     case EventKind::BlockingEnd:
     case EventKind::WorkerPark:
-    case EventKind::WorkerUnpark: return true;
+    case EventKind::WorkerUnpark:
+    case EventKind::DriverPoll:
+    case EventKind::Searching: return true;
     default: return false;
     }
 }
 bool needsTask(EventKind k)
 {
     return k != EventKind::WorkerPark && k != EventKind::WorkerUnpark && k != EventKind::TimerFired
-        && k != EventKind::Print && k != EventKind::Sync;
+        && k != EventKind::Print && k != EventKind::Sync && k != EventKind::DriverPoll && k != EventKind::Searching;
 }
 bool needsResource(EventKind k)
 {
@@ -42,7 +45,18 @@ struct TaskState {
     LaneId pollingOn = kNoLane;
     bool wokenSincePollStart = false;
     bool needsWake = false;
+    // Where it waits to be polled, after its last Queued event: the queue's lane (kNoLane: the global queue).
+    bool queued = false;
+    LaneId queue = kNoLane;
+    QueuePlace place = QueuePlace::Local;
 };
+std::string queueName(LaneId queue, QueuePlace place)
+{
+    if (queue == kNoLane)
+        return "the global queue";
+    return std::string(place == QueuePlace::LifoSlot ? "the LIFO slot" : "the local queue") + " of lane "
+        + std::to_string(queue);
+}
 }  // namespace
 
 std::vector<Violation> checkInvariants(const Trace& trace)
@@ -51,6 +65,10 @@ std::vector<Violation> checkInvariants(const Trace& trace)
     auto fail = [&](size_t i, std::string msg) { out.push_back({i, std::move(msg)}); };
     std::vector<TaskState> tasks(trace.tasks.size() + 1);
     std::unordered_map<LaneId, std::vector<TaskId>> openPolls;  // per lane, nested polls (task, then its arms)
+    std::unordered_map<LaneId, std::int64_t> timersToFire;       // per lane: what its last driver poll fired
+    // A trace recorded with run queues says where every runnable task waits; then a task is polled only from one.
+    const bool queues = std::any_of(trace.events.begin(), trace.events.end(),
+                                    [](const Event& e) { return e.kind == EventKind::Queued; });
     auto name = [&](TaskId id) {
         const TaskInfo* t = trace.task(id);
         return "task " + std::to_string(id) + (t ? " (" + t->name + ")" : std::string());
@@ -76,6 +94,18 @@ std::vector<Violation> checkInvariants(const Trace& trace)
             fail(i, "CPU work of negative length (" + std::to_string(e.value) + " ns)");
         if (e.kind == EventKind::TimerArmed && e.value < 0)
             fail(i, "a timer armed for a negative deadline (" + std::to_string(e.value) + " ns)");
+        if (e.kind == EventKind::DriverPoll)
+            timersToFire[e.worker] = e.value;
+        if (e.kind == EventKind::TimerFired && e.worker != kNoLane) {
+            // A worker fires timers only inside a driver poll: the poll says how many, they follow at its time.
+            auto& left = timersToFire[e.worker];
+            if (left <= 0)
+                fail(i, "a timer fired on lane " + std::to_string(e.worker) + " outside a driver poll");
+            else
+                --left;
+        }
+        if (e.kind == EventKind::Queued && e.worker != kNoLane && e.worker >= trace.workers)
+            fail(i, "a task queued on lane " + std::to_string(e.worker) + ", which is not a worker");
         if (e.task == 0) {
             if (needsTask(e.kind))
                 fail(i, "a " + kind + " event needs a task, found none");
@@ -108,6 +138,12 @@ std::vector<Violation> checkInvariants(const Trace& trace)
                             + std::to_string(t.pollingOn));
             if (t.needsWake && !arm)
                 fail(i, name(e.task) + " polled again after Pending without a wake");
+            if (queues && !arm && !t.queued)
+                fail(i, name(e.task) + " polled without being in a run queue");
+            if (t.queued && t.queue != kNoLane && t.queue != e.worker)
+                fail(i, name(e.task) + " polled on lane " + std::to_string(e.worker) + " but waiting in "
+                            + queueName(t.queue, t.place));
+            t.queued = false;
             t.pollingOn = e.worker;
             t.wokenSincePollStart = false;
             t.needsWake = false;
@@ -131,8 +167,32 @@ std::vector<Violation> checkInvariants(const Trace& trace)
                 t.needsWake = false;
             }
             break;
+        case EventKind::Queued: {
+            const auto place = static_cast<QueuePlace>(e.detail);
+            if (place == QueuePlace::Overflowed || place == QueuePlace::Stolen) {
+                // A move: only a task waiting in that worker's local queue (never its LIFO slot) moves.
+                const auto from = static_cast<LaneId>(e.value);
+                if (!t.queued || t.queue != from || t.place != QueuePlace::Local)
+                    fail(i, name(e.task) + (place == QueuePlace::Stolen ? " stolen from" : " overflowed from")
+                                + " the local queue of lane " + std::to_string(from) + " but "
+                                + (t.queued ? "waiting in " + queueName(t.queue, t.place) : "not queued"));
+            } else if (t.queued && !(t.place == QueuePlace::LifoSlot && place == QueuePlace::Local && t.queue == e.worker)
+                       && !(t.place == QueuePlace::LifoSlot && place == QueuePlace::Global && t.queue == e.value)) {
+                // Only the LIFO slot's task moves without being polled: to the back of the same worker's queue, or
+                // on to the global queue when that queue is full.
+                fail(i, name(e.task) + " queued in " + queueName(e.worker, place) + " while already in "
+                            + queueName(t.queue, t.place));
+            }
+            t.queued = true;
+            t.queue = e.worker;
+            t.place = place == QueuePlace::Overflowed ? QueuePlace::Global
+                : place == QueuePlace::Stolen        ? QueuePlace::Local
+                                                     : place;
+            break;
+        }
         case EventKind::TaskCompleted:
         case EventKind::TaskCancelled:
+            t.queued = false;
             if (t.ended)
                 fail(i, name(e.task) + " ended twice");
             if (t.pollingOn != kNoLane && e.kind == EventKind::TaskCancelled && !arm)

@@ -120,6 +120,8 @@ std::uint8_t maxDetail(EventKind k)
     case EventKind::TaskCancelled: return 2;
     case EventKind::Sync: return kSyncOpCount - 1;
     case EventKind::CpuWork: return 1;
+    case EventKind::Queued: return kQueuePlaceCount - 1;
+    case EventKind::Searching: return 1;
     default: return 0;
     }
 }

@@ -59,7 +59,7 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, std::string("50 ms  hint (long poll): main held worker 0 for 800 ms in one poll: nothing else "
                                     "can run on that worker meanwhile (CPU work belongs in spawn_blocking).\n"
-                                    "200 ms  hint (starvation): heartbeat() was woken but waited 650 ms before a worker "
+                                    "200 ms  hint (starvation): heartbeat() was due to run but waited 650 ms before a worker "
                                     "polled it: every worker was busy with other polls.\n"));
         r = run({"--scenario", "lazy_future", "--hints", "--print"});
         QVERIFY(r.out.find("1000 ms  Result: 42\n") != std::string::npos);

@@ -39,7 +39,7 @@ private slots:
                  QString("main held worker 0 for 800 ms in one poll: nothing else can run on that worker meanwhile "
                          "(CPU work belongs in spawn_blocking)."));
         QCOMPARE(QString::fromStdString(hints[1].text),
-                 QString("heartbeat() was woken but waited 650 ms before a worker polled it: every worker was busy "
+                 QString("heartbeat() was due to run but waited 650 ms before a worker polled it: every worker was busy "
                          "with other polls."));
         QCOMPARE(t.events[hints[1].eventIndex].kind, EventKind::Wake);  // a click jumps to the wake
         QCOMPARE(t.events[hints[0].eventIndex].kind, EventKind::PollEnd);

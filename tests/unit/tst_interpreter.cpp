@@ -85,7 +85,8 @@ private slots:
     }
 
     // The tutorial's examples that use only std, tokio and futures (tests/programs/tutorial), unchanged, against the
-    // output the tutorial states: the lines in order, those printed at one instant in any order.
+    // output the tutorial states: the lines in order, those printed at one instant in any order (and all of them
+    // in any order where NOTES.tsv says so, and why).
     void tutorialExamplesPrintWhatTheTutorialStates_data()
     {
         QTest::addColumn<QString>("program");
@@ -107,6 +108,16 @@ private slots:
         QVERIFY2(r.error.empty(), r.error.c_str());
         QStringList stated = expected.split('\n', Qt::SkipEmptyParts);
         const auto lines = r.trace.printedLines();
+        if (listed("NOTES.tsv", "any order").contains(QFileInfo(program).fileName() + "\n")) {
+            // Tasks with nothing ordering them, on several workers: the same lines, in the workers' order.
+            QStringList all;
+            for (const auto& line : lines)
+                all << QString::fromStdString(line.second);
+            all.sort();
+            stated.sort();
+            QCOMPARE(all, stated);
+            return;
+        }
         qsizetype next = 0;
         for (size_t i = 0; i < lines.size();) {
             size_t j = i;

@@ -190,8 +190,8 @@ private slots:
             "events[1][3] (lane): lane 9 does not exist (the trace has 1 lanes)");
         row("fractional time", edited([](QJsonObject& r) { setEvent(r, 1, 0, 0.5); }),
             "events[1][0] (time): expected a whole number, found 0.5");
-        row("bad detail", edited([](QJsonObject& r) { setEvent(r, 1, 4, 7); }),
-            "events[1][4] (detail): expected a number between 0 and 0, found 7");
+        row("bad detail", edited([](QJsonObject& r) { setEvent(r, 0, 4, 7); }),  // events[0]: main spawned
+            "events[0][4] (detail): expected a number between 0 and 0, found 7");
         row("print of a missing string", edited([](QJsonObject& r) {
                 QJsonArray events = r["events"].toArray();
                 for (qsizetype i = 0; i < events.size(); ++i) {
@@ -204,7 +204,7 @@ private slots:
                 }
                 r["events"] = events;
             }),
-            "events[19][7] (value): string 42 does not exist (the trace has 2 strings)");
+            "events[22][7] (value): string 42 does not exist (the trace has 2 strings)");
     }
     void malformedInputIsRejectedWithItsOwnMessage()
     {
