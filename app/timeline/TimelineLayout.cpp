@@ -267,6 +267,8 @@ public:
         if (m_.steps)
             breakBands();
         wakeArrows(tasks);
+        if (workers)
+            stealArrows();
         if (tasks)
             hintMarks();
         prints(QRectF(s_.plot.left(), s_.plot.bottom() + kSectionGap / 2, s_.plot.width(), printsHeight));
@@ -788,6 +790,32 @@ private:
         if (lane >= s_.laneRows.size())
             return {};
         return QPointF(s_.xOf(t), s_.laneRows[lane].center().y());
+    }
+
+    // A steal: a dashed arrow in the first stolen task's colour from the victim's lane to the thief's, with the
+    // number of tasks taken beside it when more than one.
+    void stealArrows()
+    {
+        auto first = std::lower_bound(m_.steals.begin(), m_.steals.end(), s_.from,
+                                      [](const StealMark& m, std::int64_t t) { return m.time < t; });
+        for (auto it = first; it != m_.steals.end() && it->time <= s_.to; ++it) {
+            const QPointF from = anchorForLane(it->from, it->time), to = anchorForLane(it->to, it->time);
+            if (from.isNull() || to.isNull())
+                continue;
+            const QColor color = theme_.taskColor(it->firstTask).darker(150);
+            s_.lines.push_back({QLineF(from, to), color, 1.6, true, true, Qt::DashLine});
+            if (it->count < 2)
+                continue;
+            // The count beside the arrow, where it overlaps no other text (steals at one moment stack up).
+            const QString label = QString::number(it->count);
+            QFont small;
+            small.setPixelSize(10);
+            const QRectF box(to.x() + 3, (from.y() + to.y()) / 2 - 7, QFontMetricsF(small).horizontalAdvance(label) + 2, 14);
+            const bool free = std::none_of(s_.texts.begin(), s_.texts.end(),
+                                           [&](const SceneText& t) { return t.box.intersects(box); });
+            if (free)
+                text(box, label, color, Qt::AlignLeft | Qt::AlignVCenter, 10);
+        }
     }
 
     void wakeArrows(bool tasksView)

@@ -151,6 +151,7 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
         segs.push_back({time, time, state});
     };
 
+    size_t lastSteal = SIZE_MAX;
     for (size_t i = 0; i < t.events.size(); ++i) {
         Event e = t.events[i];
         const std::int64_t realTime = e.time;
@@ -272,6 +273,17 @@ TimelineModel TimelineModel::build(const Trace& t, std::shared_ptr<const StepAxi
             if (e.worker < parkedSince.size() && parkedSince[e.worker] >= 0) {
                 m.lanes[e.worker].parked.push_back({parkedSince[e.worker], e.time});
                 parkedSince[e.worker] = -1;
+            }
+            break;
+        case EventKind::Queued:
+            if (e.detail == std::uint8_t(QueuePlace::Stolen)) {
+                const auto from = LaneId(e.value);
+                // One steal takes several tasks at once: consecutive events, one arrow.
+                if (!m.steals.empty() && lastSteal + 1 == i && m.steals.back().to == e.worker && m.steals.back().from == from)
+                    ++m.steals.back().count;
+                else
+                    m.steals.push_back({e.time, from, e.worker, e.task, 1});
+                lastSteal = i;
             }
             break;
         case EventKind::Print:

@@ -91,6 +91,14 @@ struct WakeArrow {
     LaneId pollLane = kNoLane;
 };
 
+// Tasks a worker stole from another's local queue at one moment: drawn as an arrow from victim to thief.
+struct StealMark {
+    std::int64_t time = 0;
+    LaneId from = kNoLane, to = kNoLane;
+    TaskId firstTask = 0;
+    int count = 0;
+};
+
 struct PrintMark {
     std::int64_t time = 0;
     TaskId task = 0;
@@ -115,6 +123,7 @@ struct TimelineModel {
     std::vector<TaskRow> rows;       // display order: tasks by id, each followed by its arms
     std::vector<WakeArrow> wakes;    // sorted by time
     std::vector<PrintMark> prints;   // sorted by time
+    std::vector<StealMark> steals;   // sorted by time
     std::vector<HintMark> hints;     // sorted by time (core/trace/Hints)
     std::vector<ResourceLane> resources;  // channels, semaphores and mutexes, in the order they were created
     std::int64_t duration = 0;

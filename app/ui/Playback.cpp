@@ -235,7 +235,7 @@ QString Playback::eventText() const
             return name(e.task) + " moved to the global queue: " + laneName(e.value) + "'s local queue was full";
         case QueuePlace::Stolen: return name(e.task) + " stolen by " + lane + " from " + laneName(e.value);
         }
-        break;
+        return name(e.task) + " queued";
     }
     case EventKind::DriverPoll:
         return lane + " polled the time driver: " + QString::number(e.value) + (e.value == 1 ? " timer fired" : " timers fired");

@@ -8,11 +8,11 @@ namespace wl {
 namespace {
 int groupRank(const std::string& g)
 {
-    static const char* order[] = {"basics", "composition", "channels", "cancellation", "performance"};
-    for (int i = 0; i < 5; ++i)
+    static const char* order[] = {"basics", "composition", "channels", "cancellation", "scheduling", "performance"};
+    for (int i = 0; i < 6; ++i)
         if (g == order[i])
             return i;
-    return 5;
+    return 6;
 }
 }  // namespace
 

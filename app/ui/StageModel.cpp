@@ -54,6 +54,9 @@ void StageModel::rebuild()
             rowOfTask_[t.id] = int(tokens_.size());
             tokens_.push_back(t.id);
         }
+        // A run recorded with the tokio-like queues says where each runnable task waits (Queued events).
+        queued_ = std::any_of(trace_->events.begin(), trace_->events.end(),
+                              [](const Event& e) { return e.kind == EventKind::Queued; });
         // What each Pending poll end is waiting for is known from the recording: the source of the next wake.
         parkReason_.assign(trace_->events.size(), Unknown);
         std::vector<size_t> lastPending(trace_->tasks.size() + 1, SIZE_MAX);
@@ -84,8 +87,13 @@ void StageModel::rebuild()
             add("queue:global", "woken, not yet polled (tokio records no queues)", "queues");
         } else {
             add("queue:global", "global queue", "queues");
-            for (std::uint32_t w = 0; w < trace_->workers; ++w)
+            // A current_thread runtime (one worker) has no LIFO slot; older traces record no queues at all.
+            const bool lifoSlots = queued_ && trace_->workers > 1;
+            for (std::uint32_t w = 0; w < trace_->workers; ++w) {
+                if (lifoSlots)
+                    add(QString("lifo:%1").arg(w), QString("LIFO slot of worker %1").arg(w), "queues");
                 add(QString("queue:%1").arg(w), QString("queue of worker %1").arg(w), "queues");
+            }
         }
         for (size_t l = 0; l < trace_->lanes.size(); ++l)
             add(QString("lane:%1").arg(l), QString::fromStdString(trace_->lanes[l].name), "running");
@@ -136,7 +144,17 @@ void StageModel::apply(size_t i)
         return;
     const auto row = size_t(rowOfTask_[e.task]);
     switch (e.kind) {
+    case EventKind::Queued: {
+        // A steal shows as a move from the victim's queue to the thief's (then on to the thief's lane).
+        const auto place = QueuePlace(e.detail);
+        place_[row] = e.worker == kNoLane          ? QString("queue:global")
+            : place == QueuePlace::LifoSlot       ? QString("lifo:%1").arg(e.worker)
+                                                  : QString("queue:%1").arg(e.worker);
+        break;
+    }
     case EventKind::TaskSpawned:
+        if (queued_ && trace_->task(e.task)->kind != TaskKind::Blocking)
+            break;  // its Queued event says where it waits
         place_[row] = trace_->task(e.task)->kind == TaskKind::Blocking ? "queue:global" : queueOf(e.worker);
         break;
     case EventKind::PollStart:
@@ -145,11 +163,11 @@ void StageModel::apply(size_t i)
         notified_[row] = false;
         break;
     case EventKind::PollEnd:
-        if (e.detail == std::uint8_t(PollResult::Pending))
+        if (e.detail == std::uint8_t(PollResult::Pending) && !(notified_[row] && queued_))  // else: Queued next
             place_[row] = notified_[row] ? queueOf(e.worker) : QString(reasonKey(parkReason_[i]));
         break;
     case EventKind::Wake:
-        if (e.detail == std::uint8_t(WakeOutcome::Scheduled))
+        if (e.detail == std::uint8_t(WakeOutcome::Scheduled) && !queued_)
             place_[row] = queueOf(e.worker);
         else if (e.detail == std::uint8_t(WakeOutcome::WhileRunning))
             notified_[row] = true;

@@ -1,6 +1,6 @@
 #pragma once
-// The stage: where every task is at the playhead. Places are the run queues (one per worker plus the global
-// one), the workers and blocking threads (the task being polled), parked (grouped by what will wake it: a timer,
+// The stage: where every task is at the playhead. Places are the run queues (the global one, and per worker
+// its LIFO slot and local queue), the workers and blocking threads (the task being polled), parked (grouped by what will wake it: a timer,
 // a channel, a semaphore, another task), and done / cancelled / failed. Tokens move between places as the
 // playhead moves; resources show their state (armed timers and their deadlines, buffered messages, permits).
 #include "RunController.h"
@@ -72,6 +72,7 @@ private:
     int eventIndex_ = 0;
     size_t applied_ = 0;
     int hidden_ = 0;
+    bool queued_ = false;  // the trace records where runnable tasks wait (Queued events)
 };
 
 }  // namespace wl

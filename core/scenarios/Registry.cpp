@@ -14,7 +14,7 @@ const std::vector<Scenario>& allScenarios()
             "many_sleepers",  "mpsc",              "mpsc_backpressure", "broadcast",  "broadcast_lag",
             "semaphore",      "select_cancel",     "drop_vs_abort", "errors",         "cpu_starvation",
             "tasks_vs_threads", "runtime_flavors", "many_tasks",    "background_poll", "file_io",
-            "concurrent_requests",
+            "concurrent_requests", "work_stealing", "lifo_ping_pong",
         };
         const auto& sources = embeddedRustSources();
         if (sources.size() != std::size(order))

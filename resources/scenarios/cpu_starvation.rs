@@ -3,8 +3,9 @@
 //! 800 ms of computing on the only worker delays every heartbeat; on spawn_blocking it does not.
 //!
 //! A task gives its worker back only at an await. crunch_numbers computes for 800 ms without awaiting, so on a
-//! current_thread runtime nothing else can run meanwhile: the first heartbeat, due at 200 ms, is not polled until
-//! 850 ms, and every later beat shifts with it. The second half moves the same computation to spawn_blocking,
+//! current_thread runtime nothing else can run meanwhile: the first heartbeat's timer, due at 200 ms, does not
+//! even fire until 850 ms (a worker turns to the timer driver only between polls), and every later beat shifts
+//! with it. The second half moves the same computation to spawn_blocking,
 //! which runs it on a separate thread of the blocking pool: the worker stays free and the heartbeats keep their
 //! rhythm.
 //!

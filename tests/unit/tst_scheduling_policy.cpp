@@ -3,6 +3,7 @@
 // current_thread flavour. Every trace is also checked by the invariant checker, which knows the queue rules.
 #include "TraceQuery.h"
 #include "exec/Executor.h"
+#include "scenarios/Scenario.h"
 #include "sync/Mpsc.h"
 
 #include <QTest>
@@ -250,6 +251,38 @@ private slots:
         for (const auto& e : t.events)
             yieldersAfter += e.kind == EventKind::PollStart && e.time > polls.front().time && e.task != sleeper;
         QVERIFY(yieldersAfter > 0);
+    }
+
+    // The two scenarios that teach the policy show it: work_stealing computes on all 4 workers after steals, and
+    // lifo_ping_pong's two tasks bounce on one worker through its LIFO slot while the other three stay parked.
+    void theSchedulingScenariosShowStealingAndTheLifoSlot()
+    {
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+            RunOptions options;
+            options.seed = seed;
+            const Trace stealing = runScenario(*findScenario("work_stealing"), options);
+            WL_REQUIRE_CLEAN(stealing);
+            QVERIFY(!queued(stealing, QueuePlace::Stolen).empty());
+            std::set<LaneId> computing;
+            for (const auto& e : eventsOf(stealing, EventKind::CpuWork))
+                computing.insert(e.worker);
+            QCOMPARE(computing.size(), size_t(4));
+            QCOMPARE(stealing.printedLines().back().second, std::string("8 jobs of 100 ms done in 200 ms (sum of ids 36)"));
+
+            const Trace pingPong = runScenario(*findScenario("lifo_ping_pong"), options);
+            WL_REQUIRE_CLEAN(pingPong);
+            std::map<LaneId, size_t> pollsOn;
+            for (const auto& e : eventsOf(pingPong, EventKind::PollStart))
+                if (pingPong.task(e.task)->name != "main")
+                    ++pollsOn[e.worker];
+            size_t most = 0, all = 0;
+            for (const auto& [lane, n] : pollsOn) {
+                most = std::max(most, n);
+                all += n;
+            }
+            QVERIFY2(most + 3 >= all, qPrintable(QString("%1 of %2 polls on one worker").arg(most).arg(all)));
+            QVERIFY(queued(pingPong, QueuePlace::LifoSlot).size() >= 40);
+        }
     }
 };
 
