@@ -271,11 +271,11 @@ bool RunQueues::startSearching()
     for (;;) {
         if (2 * n >= workers_)
             return false;
-        if (searching_.compare_exchange_weak(n, n + 1, std::memory_order_acq_rel))
+        if (searching_.compare_exchange_weak(n, n + 1, std::memory_order_seq_cst))
             return true;
     }
 }
 
-void RunQueues::stopSearching() { searching_.fetch_sub(1, std::memory_order_acq_rel); }
+bool RunQueues::stopSearching() { return searching_.fetch_sub(1, std::memory_order_seq_cst) == 1; }
 
 }  // namespace wl

@@ -68,7 +68,8 @@ public:
 
     // idle.rs: a worker may start searching (stealing) only while fewer than half of the workers search.
     bool startSearching();
-    void stopSearching();
+    bool stopSearching();  // true when it was the last worker searching
+    std::uint32_t searching() const { return searching_.load(std::memory_order_seq_cst); }
 
 private:
     struct Entry {

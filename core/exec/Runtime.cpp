@@ -120,11 +120,11 @@ Task<void> sleep_until(Instant deadline)
     co_await waitUntil(timer, deadline);
 }
 
-Task<void> yield_now()
+void YieldNow::await_suspend(std::coroutine_handle<> h)
 {
     // Waking itself while running marks the task to be queued again once this poll returns Pending.
     currentWaker().wake(WakeSource::here());
-    co_await Park{};
+    currentContext().branch->resumePoint = h;
 }
 
 void work(Duration d)

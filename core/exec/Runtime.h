@@ -62,7 +62,13 @@ auto spawn_blocking(F fn, std::string name = "blocking") -> JoinHandle<std::invo
 Instant now();                                   // run time of the current lane
 Task<void> sleep(Duration d);                    // tokio::time::sleep
 Task<void> sleep_until(Instant deadline);        // tokio::time::sleep_until
-Task<void> yield_now();                          // tokio::task::yield_now: back of the queue, once
+// tokio::task::yield_now: back of the queue, once. An awaitable rather than a coroutine: a yield allocates nothing.
+struct YieldNow {
+    bool await_ready() noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> h);
+    void await_resume() noexcept {}
+};
+inline YieldNow yield_now() { return {}; }
 void work(Duration d);                           // CPU-bound work that holds the worker (no await inside)
 void join_thread(JoinCore& job);                // std::thread's join(): blocks this lane until the job ends
 void thread_sleep(Duration d);                   // std::thread::sleep: holds the thread without using the CPU

@@ -16,6 +16,8 @@ Scheduler::~Scheduler() = default;
 
 Instant Scheduler::stamp(TaskCore* about)
 {
+    if (mode_ == Mode::Threaded && !recorder_.enabled())
+        return 0;
     Instant t = now();
     if (mode_ == Mode::Threaded && about) {
         auto last = about->lastEventTime.load(std::memory_order_relaxed);
@@ -42,11 +44,16 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     record(EventKind::TaskSpawned, stamp(task.get()), task->id, c.lane, 0, parent, 0, 0, currentSite());
     {
         std::lock_guard lock(liveMutex_);
-        live_.emplace(task->id, task);
+        task->liveSelf = task;
+        task->liveNext = liveHead_;
+        if (liveHead_)
+            liveHead_->livePrev = task.get();
+        liveHead_ = task.get();
+        ++liveCount_;
     }
     control_->spawned.fetch_add(1, std::memory_order_relaxed);
     task->state.store(TaskCore::Scheduled);
-    const Instant at = now();
+    const Instant at = stamp();
     if (queues_.schedule(task, c.lane, at, at, false))
         driver_->onRunnable();
 }
@@ -140,7 +147,7 @@ void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
     if (!task->state.compare_exchange_strong(expected, TaskCore::Idle, std::memory_order_acq_rel)) {
         // Woken while it ran (or it yielded): to the back of the local queue, polled after the others.
         task->state.store(TaskCore::Scheduled, std::memory_order_release);
-        const Instant at = now();
+        const Instant at = stamp();
         if (queues_.schedule(task, lane, at, at, true))
             driver_->onRunnable();
     }
@@ -154,16 +161,19 @@ bool Scheduler::workerTurn(LaneId w, Instant readyBy, std::uint64_t random)
         pollDriver(w);
     auto task = queues_.next(w, me.tick, readyBy);
     if (!task && !queues_.currentThread()) {
-        // steal_work: only while fewer than half of the workers search (idle.rs).
-        if (queues_.startSearching()) {
+        // steal_work: only while fewer than half of the workers search (idle.rs). A worker that finds nothing
+        // stays searching until it parks, and while one searches, wakes do not unpark others.
+        if (!me.searching && queues_.startSearching()) {
+            me.searching = true;
             record(EventKind::Searching, stamp(), 0, w, 1);
-            task = queues_.steal(w, readyBy, random, [this] { return stamp(); });
-            queues_.stopSearching();
-            record(EventKind::Searching, stamp(), 0, w, 0);
         }
+        if (me.searching)
+            task = queues_.steal(w, readyBy, random, [this] { return stamp(); });
     }
     if (!task)
         return false;
+    if (me.searching && stopSearching(w))
+        driver_->onRunnable();  // transition_worker_from_searching: the last searcher found work, so look for more
     runTask(w, task);
     // run_task: what the poll put in the LIFO slot runs next on this worker, up to the guard.
     for (std::uint32_t n = 0;; ++n) {
@@ -177,6 +187,17 @@ bool Scheduler::workerTurn(LaneId w, Instant readyBy, std::uint64_t random)
         runTask(w, next);
     }
     return true;
+}
+
+bool Scheduler::stopSearching(LaneId w)
+{
+    WorkerState& me = workerState_[w];
+    if (!me.searching)
+        return false;
+    me.searching = false;
+    const bool last = queues_.stopSearching();
+    record(EventKind::Searching, stamp(), 0, w, 0);
+    return last;
 }
 
 std::size_t Scheduler::pollDriver(LaneId w)
@@ -206,7 +227,7 @@ void Scheduler::complete(TaskCore& task, LaneId lane)
            static_cast<std::uint8_t>(error ? Completion::Error : Completion::Ok), 0, 0, text);
     task.state.store(TaskCore::Done, std::memory_order_release);
     auto keepAlive = task.shared_from_this();
-    forget(task.id);
+    forget(task);
     std::optional<JoinError> joinError;
     if (error)
         joinError = JoinError{JoinError::Kind::Failed, *error};
@@ -223,15 +244,26 @@ void Scheduler::cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId la
         ContextScope scope({this, &task, &task.body, lane, 0});
         task.destroyBody();
     }
-    forget(task.id);
+    forget(task);
     task.join->finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{by ? by : task.id, 0});
 }
 
-void Scheduler::forget(TaskId id)
+void Scheduler::forget(TaskCore& task)
 {
+    std::shared_ptr<TaskCore> self;  // released after the lock: it may be the last reference
     {
         std::lock_guard lock(liveMutex_);
-        live_.erase(id);
+        if (!task.liveSelf)
+            return;
+        if (task.livePrev)
+            task.livePrev->liveNext = task.liveNext;
+        else
+            liveHead_ = task.liveNext;
+        if (task.liveNext)
+            task.liveNext->livePrev = task.livePrev;
+        task.livePrev = task.liveNext = nullptr;
+        self = std::move(task.liveSelf);
+        --liveCount_;
     }
     control_->ended.fetch_add(1, std::memory_order_relaxed);
 }
@@ -239,7 +271,7 @@ void Scheduler::forget(TaskId id)
 size_t Scheduler::liveTasks() const
 {
     std::lock_guard lock(liveMutex_);
-    return live_.size();
+    return liveCount_;
 }
 
 std::optional<std::string> Scheduler::startBlocking(LaneId lane, BlockingJob& job)
@@ -274,15 +306,22 @@ void Scheduler::shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstar
         control_->ended.fetch_add(1, std::memory_order_relaxed);
         job->join->finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{});
     }
-    for (;;) {
-        std::shared_ptr<TaskCore> next;
+    // In id order, as tokio's runtime drops its tasks in the order they were spawned (and as the goldens read).
+    for (;;) {  // again if dropping one spawned another
+        std::vector<std::shared_ptr<TaskCore>> alive;
         {
             std::lock_guard lock(liveMutex_);
-            if (live_.empty())
-                break;
-            next = live_.begin()->second;
+            for (TaskCore* t = liveHead_; t; t = t->liveNext)
+                alive.push_back(t->liveSelf);
         }
-        cancel(*next, CancelReason::Shutdown, 0, kNoLane);
+        if (alive.empty())
+            break;
+        std::sort(alive.begin(), alive.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
+        for (const auto& task : alive)
+            if (task->state.load() != TaskCore::Done)
+                cancel(*task, CancelReason::Shutdown, 0, kNoLane);
+            else
+                forget(*task);
     }
     queues_.clear();
 }

@@ -44,6 +44,9 @@ public:
     // that polls put in the LIFO slot. readyBy: what the simulated clock lets it take; random: where a steal
     // starts. False when it found nothing to run: the driver parks it (after pollDriver).
     bool workerTurn(LaneId w, Instant readyBy, std::uint64_t random);
+    // Worker `w` stops searching for work to steal (it found some, or it is about to park); true when it was the
+    // last worker searching.
+    bool stopSearching(LaneId w);
     // The time driver, polled by worker `w` (about to park, or every kEventInterval ticks): fires every timer due
     // by w's clock, waking its task onto w. Returns how many fired.
     std::size_t pollDriver(LaneId w);
@@ -70,7 +73,8 @@ public:
     std::vector<LaneInfo> lanes() const;
 
     // --- recording. stamp() gives the time for an event about `about`: now, nudged in threaded mode so that one
-    // task's events are strictly ordered even when two threads read the same clock tick.
+    // task's events are strictly ordered even when two threads read the same clock tick. A threaded run that
+    // records nothing reads no clock for it (0): its stamps only order events and readiness, which it does not need.
     Instant stamp(TaskCore* about = nullptr);
     void record(EventKind kind, Instant time, TaskId task, LaneId lane, std::uint8_t detail = 0, TaskId peer = 0,
                 ResourceId resource = 0, std::int64_t value = 0, std::uint32_t site = 0)
@@ -82,7 +86,7 @@ public:
 private:
     void complete(TaskCore& task, LaneId lane);
     void cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId lane);
-    void forget(TaskId id);
+    void forget(TaskCore& task);
 
     const Mode mode_;
     const std::uint32_t workers_;
@@ -95,7 +99,8 @@ private:
     std::atomic<ResourceId> nextResourceId_{1};
 
     mutable std::mutex liveMutex_;
-    std::map<TaskId, std::shared_ptr<TaskCore>> live_;  // ordered: shutdown drops tasks in id order
+    TaskCore* liveHead_ = nullptr;  // every task spawned and not yet ended (shutdown drops them in id order)
+    std::size_t liveCount_ = 0;
 
     mutable std::mutex laneMutex_;
     std::vector<LaneInfo> lanes_;

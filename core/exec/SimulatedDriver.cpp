@@ -198,6 +198,7 @@ bool SimulatedDriver::turnSomeWorker()
 
 void SimulatedDriver::park(LaneId w)
 {
+    scheduler_.stopSearching(w);
     if (!lanes_[w].parked) {
         lanes_[w].parked = true;
         scheduler_.record(EventKind::WorkerPark, lanes_[w].clock, 0, w);

@@ -31,6 +31,11 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     std::uint64_t polls = 0;
     Branch body;
     std::shared_ptr<JoinCore> join;
+    // The scheduler's live set: an intrusive list (no allocation, no map), and the task's own reference that keeps
+    // it alive while it is in the set (run queues and wakers hold others).
+    TaskCore* livePrev = nullptr;
+    TaskCore* liveNext = nullptr;
+    std::shared_ptr<TaskCore> liveSelf;
 
     virtual ~TaskCore() = default;
     virtual bool bodyDone() const = 0;

@@ -52,9 +52,13 @@ void ThreadedDriver::workerLoop(LaneId lane)
     }
 }
 
-bool ThreadedDriver::mayStayParked() const
+bool ThreadedDriver::mayStayParked(LaneId lane) const
 {
-    if (stopping_.load() || scheduler_.queues().hasWork(kNoLimit))
+    // Work it could take: its own queues, the global queue, another's local queue (never another's LIFO slot,
+    // which only that worker runs).
+    const auto& queues = scheduler_.queues();
+    if (stopping_.load() || queues.hasLocal(lane, kNoLimit) || queues.hasGlobal(kNoLimit)
+        || queues.hasStealable(lane, kNoLimit))
         return false;
     const auto next = scheduler_.timers().nextDeadline();
     return !next || *next > now();
@@ -62,10 +66,12 @@ bool ThreadedDriver::mayStayParked() const
 
 void ThreadedDriver::park(LaneId lane)
 {
+    // No longer searching, and counted as parked, before the last look at the queues: a push after that look sees
+    // both and notifies (a push while another worker still searches relies on that worker's own last look).
+    scheduler_.stopSearching(lane);  // the last searcher's last look below is tokio's notify_if_work_pending
     std::unique_lock lock(parkMutex_);
-    // Counted as parked before the last look at the queues, so a push after that look always notifies.
     parked_.fetch_add(1);
-    if (mayStayParked()) {
+    if (mayStayParked(lane)) {
         scheduler_.record(EventKind::WorkerPark, scheduler_.stamp(), 0, lane);
         // park.rs: the first worker to park holds the driver and sleeps until the next deadline; the others sleep
         // on a condition variable. A worker that was unparked leaves the driver to whoever parks next.
@@ -83,7 +89,7 @@ void ThreadedDriver::park(LaneId lane)
                 parkCv_.wait(lock);
                 --parkedOnCondvar_;
             }
-        } while (mayStayParked());
+        } while (mayStayParked(lane));
         scheduler_.record(EventKind::WorkerUnpark, scheduler_.stamp(), 0, lane);
     }
     parked_.fetch_sub(1);
@@ -91,7 +97,8 @@ void ThreadedDriver::park(LaneId lane)
 
 void ThreadedDriver::onRunnable()
 {
-    if (parked_.load() == 0)
+    // idle.rs: notify_should_wakeup: nobody parked, or someone searching who will find it.
+    if (parked_.load() == 0 || scheduler_.queues().searching() > 0)
         return;
     std::lock_guard lock(parkMutex_);
     if (parkedOnCondvar_ > 0)

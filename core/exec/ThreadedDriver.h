@@ -37,7 +37,7 @@ private:
     static constexpr Instant kNoLimit = std::numeric_limits<Instant>::max();
     void workerLoop(LaneId lane);
     void park(LaneId lane);
-    bool mayStayParked() const;  // nothing to run and no timer due; parkMutex_ held
+    bool mayStayParked(LaneId lane) const;  // nothing it could run and no timer due; parkMutex_ held
     void blockingLoop(LaneId lane);
 
     Scheduler& scheduler_;
