@@ -208,7 +208,7 @@ void StageModel::setEventIndex(int index)
     }
     constexpr size_t kListed = 12;  // the stage has room for a few lines, not for 10,000 sleepers
     for (size_t i = 0; i < armed_.size() && i < kListed; ++i)
-        resources_ << QString("%1: fires at %2 ms").arg(QString::fromStdString(trace_->resourceName(armed_[i].timer)))
+        resources_ << QString("%1: due at %2 ms").arg(QString::fromStdString(trace_->resourceName(armed_[i].timer)))
                           .arg(double(armed_[i].deadline) / 1e6, 0, 'f', 1);
     if (armed_.size() > kListed)
         resources_ << QString("… and %1 more timers").arg(armed_.size() - kListed);

@@ -55,12 +55,13 @@ bool RunQueues::schedule(std::shared_ptr<TaskCore> task, LaneId from, Instant at
         pushLocal(from, std::move(entry), at);
         return true;
     }
+    // The slot's previous task moves to the back of the local queue first, then the new one takes the slot.
+    Entry previous = std::exchange(q.lifo, Entry{});
+    if (previous.task)
+        pushLocal(from, std::move(previous), at);
     arrive(entry, from, QueuePlace::LifoSlot, at);
-    Entry previous = std::exchange(q.lifo, std::move(entry));
-    if (!previous.task)
-        return false;  // only this worker can run what is in its LIFO slot: no one else to tell
-    pushLocal(from, std::move(previous), at);
-    return true;
+    q.lifo = std::move(entry);
+    return previous.task != nullptr;  // only this worker runs what is in its LIFO slot: a lone one tells no one
 }
 
 void RunQueues::pushLocal(LaneId worker, Entry entry, Instant at)

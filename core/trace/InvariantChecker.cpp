@@ -66,6 +66,7 @@ std::vector<Violation> checkInvariants(const Trace& trace)
     std::vector<TaskState> tasks(trace.tasks.size() + 1);
     std::unordered_map<LaneId, std::vector<TaskId>> openPolls;  // per lane, nested polls (task, then its arms)
     std::unordered_map<LaneId, std::int64_t> timersToFire;       // per lane: what its last driver poll fired
+    std::unordered_map<LaneId, TaskId> inLifoSlot;               // per worker: the task last put in its LIFO slot
     // A trace recorded with run queues says where every runnable task waits; then a task is polled only from one.
     const bool queues = std::any_of(trace.events.begin(), trace.events.end(),
                                     [](const Event& e) { return e.kind == EventKind::Queued; });
@@ -182,6 +183,15 @@ std::vector<Violation> checkInvariants(const Trace& trace)
                 // on to the global queue when that queue is full.
                 fail(i, name(e.task) + " queued in " + queueName(e.worker, place) + " while already in "
                             + queueName(t.queue, t.place));
+            }
+            if (place == QueuePlace::LifoSlot) {
+                // One task at a time: the one there must have left it (polled, or moved to the local queue) first.
+                const TaskId holder = inLifoSlot[e.worker];
+                if (holder && holder != e.task && holder < tasks.size() && tasks[holder].queued
+                    && tasks[holder].queue == e.worker && tasks[holder].place == QueuePlace::LifoSlot)
+                    fail(i, name(e.task) + " put in the LIFO slot of lane " + std::to_string(e.worker)
+                                + " while " + name(holder) + " is still in it");
+                inLifoSlot[e.worker] = e.task;
             }
             t.queued = true;
             t.queue = e.worker;

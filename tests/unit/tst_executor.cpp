@@ -231,7 +231,8 @@ private slots:
         };
         const Trace t = runSimulated(body(), 1);
         WL_REQUIRE_CLEAN(t);
-        // The timer fires at 100 ms but the only worker is busy until 300 ms.
+        // The timer is due at 100 ms but the only worker is busy until 300 ms: it fires then, when the worker is free
+        // to poll the driver.
         const auto lines = t.printedLines();
         QCOMPARE(lines.size(), size_t(1));
         QCOMPARE(lines[0].first, std::int64_t(300'000'000));

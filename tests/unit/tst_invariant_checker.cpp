@@ -36,6 +36,39 @@ Trace valid()
     return t;
 }
 
+Event queued(std::int64_t time, TaskId task, LaneId queue, QueuePlace place, std::int64_t from = -1)
+{
+    Event e = ev(time, EventKind::Queued, task, queue, std::uint8_t(place));
+    e.value = from;
+    return e;
+}
+
+// Two tasks on two workers with run queues recorded: main is queued globally and polled on worker 0, where it
+// spawns t (LIFO slot of worker 0); worker 1 cannot take it, so worker 0 polls it after main; t sleeps and its timer
+// fires in a driver poll of worker 1, which queues it in its own LIFO slot and polls it.
+Trace queuedValid()
+{
+    Trace t;
+    t.workers = 2;
+    t.lanes = {{LaneKind::Worker, "worker 0"}, {LaneKind::Worker, "worker 1"}};
+    t.tasks = {{1, "main", 0, 0, TaskKind::Task}, {2, "t", 1, 0, TaskKind::Task}};
+    t.resources = {{1, "timer", "sleep 1 s"}};
+    Event driver = ev(10, EventKind::DriverPoll, 0, 1);
+    driver.value = 1;
+    Event fired = ev(10, EventKind::TimerFired, 0, 1);
+    fired.resource = 1;
+    Event wake = ev(10, EventKind::Wake, 2, 1);
+    wake.resource = 1;
+    t.events = {ev(0, EventKind::TaskSpawned, 1, kNoLane), queued(0, 1, kNoLane, QueuePlace::Global),
+                ev(1, EventKind::PollStart, 1, 0), ev(2, EventKind::TaskSpawned, 2, 0, 0, 1),
+                queued(2, 2, 0, QueuePlace::LifoSlot), ev(3, EventKind::PollEnd, 1, 0, Ready),
+                ev(3, EventKind::TaskCompleted, 1, 0), ev(4, EventKind::PollStart, 2, 0),
+                ev(5, EventKind::PollEnd, 2, 0, Pending), driver, fired, wake, queued(10, 2, 1, QueuePlace::LifoSlot),
+                ev(11, EventKind::PollStart, 2, 1), ev(12, EventKind::PollEnd, 2, 1, Ready),
+                ev(12, EventKind::TaskCompleted, 2, 1)};
+    return t;
+}
+
 std::string violations(const Trace& t)
 {
     return describe(checkInvariants(t));
@@ -46,6 +79,59 @@ class TstInvariantChecker : public QObject {
     Q_OBJECT
 private slots:
     void aValidTraceIsClean() { QCOMPARE(violations(valid()), std::string()); }
+
+    // The run-queue rules (issue 11): a task waits in one queue or slot at a time, is polled only by the worker
+    // whose queue holds it, a steal or an overflow moves only a task in that local queue, a LIFO slot holds one
+    // task, and a timer fires only inside a driver poll.
+    void theQueueRulesHoldOnAValidQueuedTrace() { QCOMPARE(violations(queuedValid()), std::string()); }
+
+    void aTaskPolledWithoutBeingQueued()
+    {
+        Trace t = queuedValid();
+        t.events.erase(t.events.begin() + 4);  // t's LIFO placement
+        QCOMPARE(violations(t), std::string("event 6: task 2 (t) polled without being in a run queue\n"));
+    }
+
+    void aTaskPolledByAnotherWorkerThanItsQueues()
+    {
+        Trace t = queuedValid();
+        t.events[7].worker = t.events[8].worker = 1;  // worker 1 takes t from worker 0's LIFO slot
+        QCOMPARE(violations(t), std::string("event 7: task 2 (t) polled on lane 1 but waiting in the LIFO slot of lane 0\n"));
+    }
+
+    void aTaskInTwoQueuesAtOnce()
+    {
+        Trace t = queuedValid();
+        t.events.insert(t.events.begin() + 5, queued(2, 2, kNoLane, QueuePlace::Global));
+        QCOMPARE(violations(t),
+                 std::string("event 5: task 2 (t) queued in the global queue while already in the LIFO slot of lane 0\n"));
+    }
+
+    void aStealOfATaskNotInTheVictimsLocalQueue()
+    {
+        Trace t = queuedValid();
+        t.events[7].worker = t.events[8].worker = 1;
+        t.events.insert(t.events.begin() + 7, queued(4, 2, 1, QueuePlace::Stolen, 0));  // from a LIFO slot
+        QCOMPARE(violations(t), std::string("event 7: task 2 (t) stolen from the local queue of lane 0 but waiting "
+                                            "in the LIFO slot of lane 0\n"));
+    }
+
+    void twoTasksInOneLifoSlot()
+    {
+        Trace t = queuedValid();
+        // main is put in the LIFO slot of worker 0 while t is still there (it never moved to the local queue).
+        t.events.insert(t.events.begin() + 5, queued(2, 1, 0, QueuePlace::LifoSlot));
+        const std::string v = violations(t);
+        QVERIFY2(v.find("event 5: task 1 (main) put in the LIFO slot of lane 0 while task 2 (t) is still in it")
+                     != std::string::npos, v.c_str());
+    }
+
+    void aTimerFiredOutsideADriverPoll()
+    {
+        Trace t = queuedValid();
+        t.events.erase(t.events.begin() + 9);  // the driver poll
+        QCOMPARE(violations(t), std::string("event 9: a timer fired on lane 1 outside a driver poll\n"));
+    }
 
     void pollWithoutWakeAfterPending()
     {

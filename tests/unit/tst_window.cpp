@@ -599,7 +599,7 @@ private slots:
         QCOMPARE(placeOf("request 3"), QString("parked:semaphore"));
         QCOMPARE(placeOf("main"), QString("parked:task"));            // awaiting request 1's JoinHandle
         QVERIFY(stage->property("resources").toStringList().contains("Semaphore::new(2): 0 permits free"));
-        QVERIFY(stage->property("resources").toStringList().contains("sleep 500 ms: fires at 500.0 ms"));
+        QVERIFY(stage->property("resources").toStringList().contains("sleep 500 ms: due at 500.0 ms"));
         QMetaObject::invokeMethod(playback, "toEnd");
         QCOMPARE(placeOf("request 4"), QString("done"));
         QCOMPARE(placeOf("main"), QString("done"));
