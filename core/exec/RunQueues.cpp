@@ -57,11 +57,12 @@ bool RunQueues::schedule(std::shared_ptr<TaskCore> task, LaneId from, Instant at
     }
     // The slot's previous task moves to the back of the local queue first, then the new one takes the slot.
     Entry previous = std::exchange(q.lifo, Entry{});
-    if (previous.task)
+    const bool displaced = previous.task != nullptr;
+    if (displaced)
         pushLocal(from, std::move(previous), at);
     arrive(entry, from, QueuePlace::LifoSlot, at);
     q.lifo = std::move(entry);
-    return previous.task != nullptr;  // only this worker runs what is in its LIFO slot: a lone one tells no one
+    return displaced;  // only this worker runs what is in its LIFO slot: a lone one tells no one
 }
 
 void RunQueues::pushLocal(LaneId worker, Entry entry, Instant at)

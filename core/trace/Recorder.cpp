@@ -24,7 +24,6 @@ Recorder::Buffer& Recorder::local()
     if (t_generation != generation_) {
         std::lock_guard lock(attachMutex_);
         buffers_.push_back(std::make_unique<Buffer>());
-        buffers_.back()->events.reserve(4096);
         t_buffer = buffers_.back().get();
         t_generation = generation_;
     }
@@ -34,7 +33,7 @@ Recorder::Buffer& Recorder::local()
 void Recorder::record(const Event& e)
 {
     if (enabled_)
-        local().events.push_back(e);
+        local().events.push(e);
 }
 
 bool Recorder::extendWork(TaskId future, LaneId lane, std::int64_t from, std::int64_t more)
@@ -78,25 +77,41 @@ void Recorder::finish(Trace& out)
     auto byTime = [](const Event& a, const Event& b) { return a.time < b.time; };
     for (auto& b : buffers_) {
         const auto offset = static_cast<std::int64_t>(out.strings.size());
-        for (Event& e : b->events)
-            if (valueIsString(e))
-                e.value += offset;
+        auto& events = b->events;
+        bool sorted = true;
+        for (size_t i = 0; i < events.size(); ++i) {
+            if (valueIsString(events[i]))
+                events[i].value += offset;
+            if (i > 0 && events[i].time < events[i - 1].time)
+                sorted = false;
+        }
         // A thread's own events are nearly always in time order already; sorting is the exception.
-        if (!std::is_sorted(b->events.begin(), b->events.end(), byTime))
-            std::stable_sort(b->events.begin(), b->events.end(), byTime);
+        if (!sorted) {
+            std::vector<Event> all(events.size());
+            for (size_t i = 0; i < all.size(); ++i)
+                all[i] = events[i];
+            std::stable_sort(all.begin(), all.end(), byTime);
+            for (size_t i = 0; i < all.size(); ++i)
+                events[i] = all[i];
+        }
         std::move(b->strings.begin(), b->strings.end(), std::back_inserter(out.strings));
         std::move(b->tasks.begin(), b->tasks.end(), std::back_inserter(out.tasks));
         std::move(b->resources.begin(), b->resources.end(), std::back_inserter(out.resources));
     }
-    // k-way merge by time; ties go to the earlier buffer, as a stable sort of the concatenation would.
+    // k-way merge by time; ties go to the earlier buffer, as a stable sort of the concatenation would. With one
+    // buffer (a simulated run) it is a plain copy.
     std::vector<size_t> next(buffers_.size(), 0);
-    for (;;) {
+    if (buffers_.size() == 1) {
+        auto& events = buffers_[0]->events;
+        for (size_t i = 0; i < events.size(); ++i)
+            out.events.push_back(events[i]);
+    }
+    while (buffers_.size() > 1) {
         size_t pick = buffers_.size();
         for (size_t i = 0; i < buffers_.size(); ++i) {
             if (next[i] == buffers_[i]->events.size())
                 continue;
-            if (pick == buffers_.size()
-                || buffers_[i]->events[next[i]].time < buffers_[pick]->events[next[pick]].time)
+            if (pick == buffers_.size() || buffers_[i]->events[next[i]].time < buffers_[pick]->events[next[pick]].time)
                 pick = i;
         }
         if (pick == buffers_.size())
