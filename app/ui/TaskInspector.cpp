@@ -93,6 +93,7 @@ void TaskInspector::recompute()
     std::int64_t since = 0, pollStart = 0;
     QString doneText;
     std::vector<std::pair<std::int64_t, QString>> pendingWakes;  // wakes waiting for the poll they cause
+    QString queueText;  // where it waits, from its last Queued event (runs recorded with run queues)
     for (auto i : index_->eventsOf[id]) {
         if (int(i) >= eventIndex_)
             break;
@@ -131,6 +132,18 @@ void TaskInspector::recompute()
                 }
             }
             break;
+        case EventKind::Queued:
+            if (aboutMe) {
+                const auto place = QueuePlace(e.detail);
+                const QString worker = e.worker < trace_->lanes.size() ? QString::fromStdString(trace_->lanes[e.worker].name) : QString();
+                queueText = e.worker == kNoLane            ? QString("the global queue")
+                    : place == QueuePlace::LifoSlot        ? "the LIFO slot of " + worker + " (it runs next there)"
+                    : place == QueuePlace::Stolen          ? "the local queue of " + worker + " (stolen from "
+                            + QString::fromStdString(e.value >= 0 && std::size_t(e.value) < trace_->lanes.size()
+                                                         ? trace_->lanes[std::size_t(e.value)].name : std::string("another worker")) + ")"
+                                                           : "the local queue of " + worker;
+            }
+            break;
         case EventKind::TaskCompleted:
             st = Done;
             doneText = e.detail ? "failed: " + QString::fromUtf8(trace_->text(e.value)) : "completed";
@@ -157,7 +170,10 @@ void TaskInspector::recompute()
     }
     switch (st) {
     case NotSpawned: state_ = "not spawned yet"; break;
-    case Queued: state_ = "scheduled: in a run queue, waiting for a worker"; break;
+    case Queued:
+        state_ = queueText.isEmpty() ? QString("scheduled: in a run queue, waiting for a worker")
+                                     : "scheduled: in " + queueText + ", waiting for a worker";
+        break;
     case Running: state_ = "running: being polled"; break;
     case Waiting: {
         state_ = "parked: returned Pending, waiting for a wake";

@@ -347,6 +347,29 @@ private slots:
         QCOMPARE(playback->property("timeText").toString(), QString("1500.000 / 2000.000 ms"));
     }
 
+    // A runnable task's inspector says which queue it waits in: in lifo_ping_pong, the LIFO slot of the worker
+    // the two tasks share, and the global queue for main at the start.
+    void inspectorNamesTheQueueATaskWaitsIn()
+    {
+        runScenario("lifo_ping_pong");
+        auto* playback = window->findChild<QObject*>("playback");
+        auto* inspector = window->findChild<QObject*>("inspector");
+        QMetaObject::invokeMethod(playback, "toStart");
+        inspector->setProperty("task", 1);
+        QMetaObject::invokeMethod(playback, "stepNext");
+        QMetaObject::invokeMethod(playback, "stepNext");  // spawned, then queued
+        QCOMPARE(inspector->property("state").toString(), QString("scheduled: in the global queue, waiting for a worker"));
+        inspector->setProperty("task", 2);  // pong, spawned first
+        QString state;
+        for (int i = 0; i < 200 && !state.contains("LIFO"); ++i) {
+            QMetaObject::invokeMethod(playback, "stepNext");
+            state = inspector->property("state").toString();
+        }
+        QVERIFY2(QRegularExpression("^scheduled: in the LIFO slot of worker \\d \\(it runs next there\\), waiting for a worker$")
+                     .match(state).hasMatch(), qPrintable(state));
+        inspector->setProperty("task", 0);
+    }
+
     void inspectorExplainsTheSelectedTask()
     {
         controller->setProperty("stepAxis", false);  // times below are on the time axis
