@@ -351,6 +351,7 @@ private slots:
     // the two tasks share, and the global queue for main at the start.
     void inspectorNamesTheQueueATaskWaitsIn()
     {
+        const QString before = controller->property("scenarioId").toString();  // the next test goes on from it
         runScenario("lifo_ping_pong");
         auto* playback = window->findChild<QObject*>("playback");
         auto* inspector = window->findChild<QObject*>("inspector");
@@ -368,6 +369,7 @@ private slots:
         QVERIFY2(QRegularExpression("^scheduled: in the LIFO slot of worker \\d \\(it runs next there\\), waiting for a worker$")
                      .match(state).hasMatch(), qPrintable(state));
         inspector->setProperty("task", 0);
+        runScenario(before);
     }
 
     void inspectorExplainsTheSelectedTask()
