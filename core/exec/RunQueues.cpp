@@ -224,14 +224,9 @@ bool RunQueues::hasStealable(LaneId thief, Instant readyBy) const
     return false;
 }
 
-bool RunQueues::hasWork(Instant readyBy) const
+bool RunQueues::hasWorkFor(LaneId worker, Instant readyBy) const
 {
-    if (hasGlobal(readyBy))
-        return true;
-    for (std::uint32_t w = 0; w < workers_; ++w)
-        if (hasLocal(w, readyBy))
-            return true;
-    return false;
+    return hasLocal(worker, readyBy) || hasGlobal(readyBy) || hasStealable(worker, readyBy);
 }
 
 std::optional<Instant> RunQueues::nextReadyAfter(Instant after) const

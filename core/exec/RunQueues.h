@@ -61,7 +61,9 @@ public:
     bool hasLocal(LaneId worker, Instant readyBy) const;  // in its LIFO slot or local queue
     bool hasGlobal(Instant readyBy) const;
     bool hasStealable(LaneId thief, Instant readyBy) const;
-    bool hasWork(Instant readyBy) const;
+    // What `worker` could take: its own queues, the global queue or another's local queue (never another's LIFO
+    // slot, which only that worker runs).
+    bool hasWorkFor(LaneId worker, Instant readyBy) const;
     // The earliest readyAt later than `after`, if any (lets the simulated clock jump).
     std::optional<Instant> nextReadyAfter(Instant after) const;
     void clear();

@@ -54,11 +54,7 @@ void ThreadedDriver::workerLoop(LaneId lane)
 
 bool ThreadedDriver::mayStayParked(LaneId lane) const
 {
-    // Work it could take: its own queues, the global queue, another's local queue (never another's LIFO slot,
-    // which only that worker runs).
-    const auto& queues = scheduler_.queues();
-    if (stopping_.load() || queues.hasLocal(lane, kNoLimit) || queues.hasGlobal(kNoLimit)
-        || queues.hasStealable(lane, kNoLimit))
+    if (stopping_.load() || scheduler_.queues().hasWorkFor(lane, kNoLimit))
         return false;
     const auto next = scheduler_.timers().nextDeadline();
     return !next || *next > now();
