@@ -200,7 +200,7 @@ QString Playback::eventText() const
         const TaskInfo* t = trace_->task(id);
         return t ? QString::fromStdString(t->name) : QString("task %1").arg(id);
     };
-    const QString lane = e.worker < trace_->lanes.size() ? QString::fromStdString(trace_->lanes[e.worker].name) : "runtime";
+    const QString lane = QString::fromStdString(trace_->laneName(e.worker, "runtime"));
     switch (e.kind) {
     case EventKind::PollStart: return name(e.task) + " polled on " + lane;
     case EventKind::PollEnd:
@@ -223,10 +223,7 @@ QString Playback::eventText() const
     case EventKind::FutureDropped:
         return name(e.task) + " dropped " + QString::fromUtf8(trace_->text(e.value)) + " without awaiting it: it never ran";
     case EventKind::Queued: {
-        auto laneName = [&](std::int64_t l) {
-            return l >= 0 && std::size_t(l) < trace_->lanes.size() ? QString::fromStdString(trace_->lanes[std::size_t(l)].name)
-                                                                  : QString("a worker");
-        };
+        auto laneName = [&](std::int64_t l) { return QString::fromStdString(trace_->laneName(l, "a worker")); };
         switch (QueuePlace(e.detail)) {
         case QueuePlace::LifoSlot: return name(e.task) + " waits in " + lane + "'s LIFO slot: it runs next there";
         case QueuePlace::Local: return name(e.task) + " waits in " + lane + "'s local queue";

@@ -135,13 +135,13 @@ void TaskInspector::recompute()
         case EventKind::Queued:
             if (aboutMe) {
                 const auto place = QueuePlace(e.detail);
-                const QString worker = e.worker < trace_->lanes.size() ? QString::fromStdString(trace_->lanes[e.worker].name) : QString();
-                queueText = e.worker == kNoLane            ? QString("the global queue")
-                    : place == QueuePlace::LifoSlot        ? "the LIFO slot of " + worker + " (it runs next there)"
-                    : place == QueuePlace::Stolen          ? "the local queue of " + worker + " (stolen from "
-                            + QString::fromStdString(e.value >= 0 && std::size_t(e.value) < trace_->lanes.size()
-                                                         ? trace_->lanes[std::size_t(e.value)].name : std::string("another worker")) + ")"
-                                                           : "the local queue of " + worker;
+                const QString worker = QString::fromStdString(trace_->laneName(e.worker, ""));
+                queueText = e.worker == kNoLane     ? QString("the global queue")
+                    : place == QueuePlace::LifoSlot ? "the LIFO slot of " + worker + " (it runs next there)"
+                    : place == QueuePlace::Stolen
+                        ? "the local queue of " + worker + " (stolen from "
+                              + QString::fromStdString(trace_->laneName(e.value, "another worker")) + ")"
+                        : "the local queue of " + worker;
             }
             break;
         case EventKind::TaskCompleted:

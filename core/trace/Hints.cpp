@@ -151,7 +151,7 @@ std::vector<Hint> findHints(const Trace& t)
         if (!isTask(id))
             continue;
         if (me.longest >= kLongPollNs) {
-            const std::string lane = me.longestLane < t.lanes.size() ? t.lanes[me.longestLane].name : "its worker";
+            const std::string lane = t.laneName(me.longestLane, "its worker");
             out.push_back({HintKind::LongPoll, id, me.longestStart, me.longestIndex,
                            name(id) + " held " + lane + " for " + length(me.longest)
                                + " in one poll: nothing else can run on that worker meanwhile (CPU work belongs in "

@@ -28,6 +28,11 @@ std::string Trace::resourceName(ResourceId id) const
     return r ? r->name : "resource " + std::to_string(id);
 }
 
+std::string Trace::laneName(std::int64_t lane, std::string_view otherwise) const
+{
+    return lane >= 0 && static_cast<size_t>(lane) < lanes.size() ? lanes[size_t(lane)].name : std::string(otherwise);
+}
+
 std::string_view Trace::text(std::int64_t index) const
 {
     return index >= 0 && static_cast<size_t>(index) < strings.size() ? std::string_view(strings[size_t(index)])

@@ -65,6 +65,8 @@ struct Trace {
     }
     // Names and texts for display, safe for any id or index: "resource 7" / "" where there is none.
     std::string resourceName(ResourceId id) const;
+    // A lane's name, or `otherwise` for an index that is no lane (kNoLane; -1, "none", in a Queued event's value).
+    std::string laneName(std::int64_t lane, std::string_view otherwise) const;
     std::string_view text(std::int64_t index) const;
     // The printed lines in order, with their times.
     std::vector<std::pair<std::int64_t, std::string>> printedLines() const;
