@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
+#include <iterator>
 
 namespace wl {
 namespace {
@@ -63,6 +65,26 @@ std::int64_t Recorder::addString(std::string text)
 void Recorder::addTask(TaskInfo info) { local().tasks.push_back(std::move(info)); }
 void Recorder::addResource(ResourceInfo info) { local().resources.push_back(std::move(info)); }
 
+namespace {
+// Where the merge stands in one buffer: its next event, walking its chunks in order.
+struct Cursor {
+    std::vector<EventChunks::Chunk> chunks;
+    std::size_t chunk = 0;
+    const Event* next = nullptr;
+    const Event* end = nullptr;
+    std::int64_t stringOffset = 0;  // where this buffer's strings start in the merged table
+
+    bool done() const { return next == end; }
+    void advance()
+    {
+        if (++next == end && ++chunk < chunks.size()) {
+            next = chunks[chunk].begin;
+            end = chunks[chunk].end;
+        }
+    }
+};
+}  // namespace
+
 void Recorder::finish(Trace& out)
 {
     std::lock_guard lock(attachMutex_);
@@ -70,53 +92,63 @@ void Recorder::finish(Trace& out)
     for (auto& b : buffers_)
         total += b->events.size();
     out.events.clear();
+    out.events.shrink_to_fit();
     out.events.reserve(total);
     out.strings.clear();
     out.tasks.clear();
     out.resources.clear();
-    auto byTime = [](const Event& a, const Event& b) { return a.time < b.time; };
+    std::vector<Cursor> cursors;
     for (auto& b : buffers_) {
-        const auto offset = static_cast<std::int64_t>(out.strings.size());
-        auto& events = b->events;
-        bool sorted = true;
-        for (size_t i = 0; i < events.size(); ++i) {
-            if (valueIsString(events[i]))
-                events[i].value += offset;
-            if (i > 0 && events[i].time < events[i - 1].time)
-                sorted = false;
-        }
         // A thread's own events are nearly always in time order already; sorting is the exception.
-        if (!sorted) {
-            std::vector<Event> all(events.size());
-            for (size_t i = 0; i < all.size(); ++i)
-                all[i] = events[i];
-            std::stable_sort(all.begin(), all.end(), byTime);
-            for (size_t i = 0; i < all.size(); ++i)
-                events[i] = all[i];
+        b->events.sortByTime();
+        Cursor c;
+        c.chunks = b->events.chunks();
+        c.stringOffset = static_cast<std::int64_t>(out.strings.size());
+        if (!c.chunks.empty()) {
+            c.next = c.chunks[0].begin;
+            c.end = c.chunks[0].end;
+            cursors.push_back(std::move(c));
         }
         std::move(b->strings.begin(), b->strings.end(), std::back_inserter(out.strings));
         std::move(b->tasks.begin(), b->tasks.end(), std::back_inserter(out.tasks));
         std::move(b->resources.begin(), b->resources.end(), std::back_inserter(out.resources));
     }
-    // k-way merge by time; ties go to the earlier buffer, as a stable sort of the concatenation would. With one
-    // buffer (a simulated run) it is a plain copy.
-    std::vector<size_t> next(buffers_.size(), 0);
-    if (buffers_.size() == 1) {
-        auto& events = buffers_[0]->events;
-        for (size_t i = 0; i < events.size(); ++i)
-            out.events.push_back(events[i]);
-    }
-    while (buffers_.size() > 1) {
-        size_t pick = buffers_.size();
-        for (size_t i = 0; i < buffers_.size(); ++i) {
-            if (next[i] == buffers_[i]->events.size())
-                continue;
-            if (pick == buffers_.size() || buffers_[i]->events[next[i]].time < buffers_[pick]->events[next[pick]].time)
+    // k-way merge by time; ties go to the earlier buffer, as a stable sort of the concatenation would. It copies
+    // runs: from the buffer with the earliest event, everything before the others' earliest, in one go. Each event
+    // is copied once, and its string index moved to the merged table on the way.
+    const auto copy = [&out](const Cursor& c) {
+        Event e = *c.next;
+        if (c.stringOffset != 0 && valueIsString(e))
+            e.value += c.stringOffset;
+        out.events.push_back(e);
+    };
+    // Each buffer's next time, side by side (INT64_MAX once it is spent): the scan for the earliest reads one line.
+    std::vector<std::int64_t> heads(cursors.size());
+    for (std::size_t i = 0; i < cursors.size(); ++i)
+        heads[i] = cursors[i].next->time;
+    const std::size_t k = cursors.size();
+    for (;;) {
+        std::size_t pick = 0;
+        for (std::size_t i = 1; i < k; ++i)
+            if (heads[i] < heads[pick])
                 pick = i;
-        }
-        if (pick == buffers_.size())
+        if (k == 0 || heads[pick] == INT64_MAX)
             break;
-        out.events.push_back(buffers_[pick]->events[next[pick]++]);
+        // The bound: the earliest head among the others; a tie with an earlier buffer stops the run there.
+        std::int64_t bound = INT64_MAX;
+        bool boundIsEarlier = false;
+        for (std::size_t i = 0; i < k; ++i) {
+            if (i != pick && heads[i] < bound) {
+                bound = heads[i];
+                boundIsEarlier = i < pick;
+            }
+        }
+        Cursor& c = cursors[pick];
+        do {
+            copy(c);
+            c.advance();
+        } while (!c.done() && (c.next->time < bound || (c.next->time == bound && !boundIsEarlier)));
+        heads[pick] = c.done() ? INT64_MAX : c.next->time;
     }
     buffers_.clear();
     std::sort(out.tasks.begin(), out.tasks.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -1,6 +1,7 @@
 #pragma once
 // Collects events from many threads without a shared lock: every recording thread appends to a buffer of its
 // own (attached once, under a mutex); finish() merges the buffers by time.
+#include "EventChunks.h"
 #include "Trace.h"
 
 #include <cstdint>
@@ -35,30 +36,6 @@ public:
     void finish(Trace& out);
 
 private:
-    // A thread's events in fixed chunks: recording never moves what it recorded (a growing vector copies it all at
-    // every doubling), and finish() copies each event once, into the merged trace.
-    class EventChunks {
-    public:
-        static constexpr std::size_t kChunk = std::size_t(1) << 14;  // 16,384 events, 640 KiB
-        void push(const Event& e)
-        {
-            if (used_ == kChunk) {
-                chunks_.push_back(std::make_unique_for_overwrite<Event[]>(kChunk));
-                used_ = 0;
-            }
-            chunks_.back()[used_++] = e;
-            ++size_;
-        }
-        std::size_t size() const { return size_; }
-        bool empty() const { return size_ == 0; }
-        Event& back() { return chunks_.back()[used_ - 1]; }
-        Event& operator[](std::size_t i) { return chunks_[i / kChunk][i % kChunk]; }
-
-    private:
-        std::vector<std::unique_ptr<Event[]>> chunks_;
-        std::size_t used_ = kChunk;  // in the last chunk
-        std::size_t size_ = 0;
-    };
     struct Buffer {
         EventChunks events;
         std::vector<std::string> strings;

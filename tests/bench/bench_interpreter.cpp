@@ -1,7 +1,7 @@
 // The interpreter's speed: many_tasks interpreted against the same work written natively on the executor
 // (NativeManyTasks.h; goal: at most 3x), best of N each, interleaved, in one run; then the scenario programs'
 // evaluation steps per second, and a loop-heavy program for steps per second on plain code.
-// Usage: bench_interpreter [rounds, default 7]
+// Usage: bench_interpreter [rounds, default 7] [many_tasks: only the first comparison, for profiling]
 #include "NativeManyTasks.h"
 #include "lang/Interpreter.h"
 #include "scenarios/Scenario.h"
@@ -53,6 +53,8 @@ int main(int argc, char** argv)
                     "ratio %.2f (goal <= 3), %.0f steps/s\n", native * 1e3, interpreted * 1e3, interpreted / native,
                     double(steps) / interpreted);
     }
+    if (argc > 2 && std::string(argv[2]) == "many_tasks")
+        return 0;
     std::printf("%-20s %12s %14s\n", "scenario", "interp ms", "steps/s");
     for (const std::string id : {"many_sleepers", "semaphore", "mpsc_backpressure", "broadcast_lag", "runtime_flavors"}) {
         const Scenario& s = *findScenario(id);
