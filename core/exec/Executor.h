@@ -39,7 +39,7 @@ public:
             state = spawn(std::move(root), std::move(name)).release();
         }
         drive(*state);
-        return {std::move(state->value), state->error};
+        return {std::move(state->value), state->takeError()};
     }
 
     const Trace& trace() const { return trace_; }

@@ -3,12 +3,12 @@
 // (or a JoinError saying it failed or was cancelled), abort() cancels the task, and dropping the handle detaches
 // the task, which runs on.
 #include "PollContext.h"
+#include "SpinLock.h"
 #include "Task.h"
 #include "Waker.h"
 
-#include <functional>
 #include <memory>
-#include <mutex>
+#include <mutex>  // std::lock_guard
 #include <optional>
 #include <string>
 
@@ -30,16 +30,20 @@ struct JoinResult {
     bool ok() const { return value.has_value(); }
 };
 
-// The completion shared by a task (writer) and its handle (reader), without the value's type.
+// The completion shared by a task (writer) and its handle (reader), without the value's type. A spawned task's
+// lives inside its task record (one allocation per spawn, as tokio's task cell holds its output), so a handle
+// keeps the record, not the future's frame, alive after the task ends.
 struct JoinCore {
     TaskId id = 0;
-    std::weak_ptr<TaskCore> task;  // empty for spawn_blocking jobs, which cannot be aborted once started
-    std::mutex mutex;
+    TaskCore* task = nullptr;  // the record holding this state; null for spawn_blocking jobs (they cannot be aborted)
+    SpinLock mutex;
     bool finished = false;
     bool handleAlive = true;
-    std::optional<JoinError> error;
+    std::unique_ptr<JoinError> error;  // set when finished with an error: most tasks end without one
     Waker waiter;
-    std::function<void()> onFinished;  // set by block_on for the root task, before it can finish
+    // Set by the threaded driver for the root task, before it can finish.
+    void (*onFinished)(void* context) = nullptr;
+    void* onFinishedContext = nullptr;
 
     // Marks the task finished and wakes whoever awaits the handle.
     void finish(std::optional<JoinError> err, WakeSource source)
@@ -48,14 +52,16 @@ struct JoinCore {
         {
             std::lock_guard lock(mutex);
             finished = true;
-            error = std::move(err);
+            if (err)
+                error = std::make_unique<JoinError>(std::move(*err));
             std::swap(w, waiter);
         }
         if (w)
             w.wake(source);
         if (onFinished)
-            onFinished();
+            onFinished(onFinishedContext);
     }
+    std::optional<JoinError> takeError() const { return error ? std::optional<JoinError>(*error) : std::nullopt; }
     bool isFinished()
     {
         std::lock_guard lock(mutex);
@@ -69,7 +75,7 @@ struct JoinState : JoinCore {
 };
 
 void recordDetach(TaskId task);             // Runtime.cpp: records HandleDetached from the current context
-void abortTask(const std::weak_ptr<TaskCore>& task);  // Runtime.cpp
+void abortTask(TaskCore* task);             // Runtime.cpp
 
 template <class T>
 class [[nodiscard]] JoinHandle {
@@ -111,7 +117,7 @@ public:
             if (!state_->finished)
                 return std::nullopt;
             result.value = std::move(state_->value);
-            result.error = state_->error;
+            result.error = state_->takeError();
         }
         state_.reset();
         return result;
@@ -146,7 +152,7 @@ public:
         }
         JoinResult<T> result;
         result.value = std::move(state->value);
-        result.error = state->error;
+        result.error = state->takeError();
         co_return result;
     }
     auto operator co_await() { return join().operator co_await(); }

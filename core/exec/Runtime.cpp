@@ -99,10 +99,11 @@ void recordDetach(TaskId task)
                         currentSite());
 }
 
-void abortTask(const std::weak_ptr<TaskCore>& task)
+void abortTask(TaskCore* task)
 {
-    if (auto t = task.lock())
-        t->scheduler->abort(*t, currentFutureId());
+    // A handle can outlive its runtime: every task has ended by then, and an ended task needs no scheduler.
+    if (task && task->state.load() != TaskCore::Done)
+        task->scheduler->abort(*task, currentFutureId());
 }
 
 Instant now() { return currentScheduler().now(); }

@@ -26,8 +26,9 @@ JoinHandle<T> spawn(Task<T> task, std::string name = {})
 {
     if (name.empty())
         name = task.name() ? task.name() : "task";
+    // One allocation: the record, the join state inside it and the shared count (the handle shares the record).
     auto core = std::allocate_shared<TypedTaskCore<T>>(CountingAllocator<TypedTaskCore<T>>(), std::move(task));
-    auto state = core->state;
+    std::shared_ptr<JoinState<T>> state(core, &core->joinState);
     registerSpawnHere(core, std::move(name));
     return JoinHandle<T>(std::move(state));
 }

@@ -38,7 +38,7 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     task->id = nextTaskId_.fetch_add(1);
     task->scheduler = this;
     task->join->id = task->id;
-    task->join->task = task;
+    task->join->task = task.get();
     const TaskId parent = currentFutureId();
     recorder_.addTask({task->id, std::move(name), parent, currentSite(), TaskKind::Task});
     record(EventKind::TaskSpawned, stamp(task.get()), task->id, c.lane, 0, parent, 0, 0, currentSite());

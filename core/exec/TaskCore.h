@@ -30,7 +30,7 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     // How many polls have started; read only by the thread polling it (the interpreter tells one poll from the next).
     std::uint64_t polls = 0;
     Branch body;
-    std::shared_ptr<JoinCore> join;
+    JoinCore* join = nullptr;  // in the typed record below
     // The scheduler's live set: an intrusive list (no allocation, no map), and the task's own reference that keeps
     // it alive while it is in the set (run queues and wakers hold others).
     TaskCore* livePrev = nullptr;
@@ -48,12 +48,12 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
 template <class T>
 struct TypedTaskCore final : TaskCore {
     typename Task<T>::Handle frame;
-    std::shared_ptr<JoinState<T>> state = std::allocate_shared<JoinState<T>>(CountingAllocator<JoinState<T>>());
+    JoinState<T> joinState;
 
     explicit TypedTaskCore(Task<T> task) : frame(task.release())
     {
         body.resumePoint = frame;
-        join = state;
+        join = &joinState;
     }
     ~TypedTaskCore() override { destroyBody(); }
 
@@ -61,7 +61,7 @@ struct TypedTaskCore final : TaskCore {
     std::optional<std::string> takeResult() override
     {
         try {
-            state->value = frame.promise().takeStored();
+            joinState.value = frame.promise().takeStored();
         } catch (const std::exception& e) {
             return std::string(e.what());
         } catch (...) {

@@ -21,9 +21,11 @@ void ThreadedDriver::runUntil(JoinCore& root)
 {
     {
         std::lock_guard lock(root.mutex);
-        root.onFinished = [this] {
-            std::lock_guard l(rootMutex_);
-            rootCv_.notify_all();
+        root.onFinishedContext = this;
+        root.onFinished = [](void* context) {
+            auto* self = static_cast<ThreadedDriver*>(context);
+            std::lock_guard l(self->rootMutex_);
+            self->rootCv_.notify_all();
         };
     }
     for (LaneId w = 0; w < scheduler_.workers(); ++w)

@@ -1,8 +1,11 @@
 // Executor benchmark, printed as ratios measured in one run (never asserted as timings):
 //  1. spawn-and-yield throughput with recording on vs off (what recording costs the run it records);
-//  2. tasks/s of the executor (recording off and on) vs a plain thread pool running the same work as callbacks.
+//  2. tasks/s of the executor (recording off and on) vs a plain thread pool running the same work as callbacks;
+//  3. the bytes the executor holds for a parked task besides the future's own frame (goal: 256 at most).
 // Usage: bench_executor [--quick]   (--quick: small sizes, for the smoke test in CTest)
 #include "exec/Executor.h"
+#include "exec/Runtime.h"
+#include "exec/TaskMemory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -107,6 +110,24 @@ double runThreadPool(int tasks)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+Task<void> parkForever() { co_await Park{}; }  // nobody wakes it: the runtime's shutdown drops it
+
+// Spawns `n` tasks whose futures were made beforehand and waits until each has been polled and parked: what
+// the allocator holds then, beyond the frames, is the executor's own cost per task.
+Task<void> measureTaskBytes(int n, std::int64_t& perTask)
+{
+    std::vector<Task<void>> bodies;
+    for (int i = 0; i < n; ++i)
+        bodies.push_back(parkForever());
+    const std::int64_t framesOnly = taskBytesInUse();
+    std::vector<JoinHandle<void>> handles;
+    handles.reserve(static_cast<std::size_t>(n));
+    for (auto& body : bodies)
+        handles.push_back(spawn(std::move(body), "parked"));
+    co_await yield_now();
+    perTask = (taskBytesInUse() - framesOnly) / n;
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -154,5 +175,16 @@ int main(int argc, char** argv)
     std::printf("ratio recording on / off, incl. merging    : %.2f\n", on / off);
     std::printf("ratio executor / thread pool (tasks/s, off): %.2f\n", pool / off);
     std::printf("ratio executor / thread pool (tasks/s, on) : %.2f\n", pool / on);
+
+    std::int64_t perTask = 0;
+    {
+        ExecutorConfig config;
+        config.workers = 1;
+        config.recording = false;
+        Executor ex(config);
+        ex.block_on(measureTaskBytes(quick ? 100 : 10'000, perTask));
+    }
+    std::printf("executor bytes per parked task, without the future's frame: %lld (goal <= 256)\n",
+                static_cast<long long>(perTask));
     return 0;
 }
