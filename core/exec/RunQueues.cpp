@@ -10,26 +10,16 @@ namespace wl {
 RunQueues::RunQueues(std::uint32_t workers, Recorder& recorder) : workers_(workers), recorder_(recorder)
 {
     for (std::uint32_t i = 0; i < workers; ++i)
-        local_.push_back(std::make_unique<Local>());
+        local_.push_back(std::make_unique<Worker>());
 }
 
 RunQueues::~RunQueues() = default;
 
-std::size_t RunQueues::Local::readyCount(Instant readyBy) const
+void RunQueues::recordQueued(TaskId task, Instant readyAt, LaneId queue, QueuePlace place, LaneId from)
 {
-    // Pushes happen in the time order of the pushing worker's clock, so the ready entries are (nearly always) a
-    // prefix; taking only the prefix keeps the queue's order.
-    std::size_t n = 0;
-    while (n < queue.size() && queue[n].readyAt <= readyBy)
-        ++n;
-    return n;
-}
-
-RunQueues::Entry RunQueues::Local::popFront()
-{
-    Entry e = std::move(queue.front());
-    queue.pop_front();
-    return e;
+    if (recorder_.enabled())
+        recorder_.record(Event{readyAt, from == kNoLane ? -1 : static_cast<std::int64_t>(from), task, 0, 0, 0, queue,
+                               EventKind::Queued, static_cast<std::uint8_t>(place)});
 }
 
 void RunQueues::arrive(Entry& entry, LaneId queue, QueuePlace place, Instant at, LaneId from)
@@ -37,9 +27,7 @@ void RunQueues::arrive(Entry& entry, LaneId queue, QueuePlace place, Instant at,
     // A task is in its new place from `at` on: a worker ahead in virtual time moved it then, so a worker behind
     // cannot take it from there earlier (and one queued to run only later stays so).
     entry.readyAt = std::max(at, entry.readyAt);
-    if (recorder_.enabled())
-        recorder_.record(Event{entry.readyAt, from == kNoLane ? -1 : static_cast<std::int64_t>(from),
-                               entry.task->id, 0, 0, 0, queue, EventKind::Queued, static_cast<std::uint8_t>(place)});
+    recordQueued(entry.task->id, entry.readyAt, queue, place, from);
 }
 
 bool RunQueues::schedule(std::shared_ptr<TaskCore> task, LaneId from, Instant at, Instant readyAt, bool yield)
@@ -49,13 +37,12 @@ bool RunQueues::schedule(std::shared_ptr<TaskCore> task, LaneId from, Instant at
         pushGlobal(std::move(entry), at, QueuePlace::Global, kNoLane);
         return true;
     }
-    Local& q = *local_[from];
-    std::lock_guard lock(q.mutex);
     if (yield || currentThread()) {
         pushLocal(from, std::move(entry), at);
         return true;
     }
     // The slot's previous task moves to the back of the local queue first, then the new one takes the slot.
+    Worker& q = *local_[from];
     Entry previous = std::exchange(q.lifo, Entry{});
     const bool displaced = previous.task != nullptr;
     if (displaced)
@@ -67,17 +54,34 @@ bool RunQueues::schedule(std::shared_ptr<TaskCore> task, LaneId from, Instant at
 
 void RunQueues::pushLocal(LaneId worker, Entry entry, Instant at)
 {
-    Local& q = *local_[worker];
-    if (currentThread() || q.queue.size() < kLocalCapacity) {
+    Worker& q = *local_[worker];
+    if (currentThread()) {
         arrive(entry, worker, QueuePlace::Local, at);
-        q.queue.push_back(std::move(entry));
+        q.fifo.push_back(std::move(entry));
         return;
     }
-    // push_overflow: the older half and the new task move to the global queue in one batch.
+    // The event is recorded once the push is done (what it records is fixed before: the task and when it is
+    // ready); the entry must not change after a thief can see it.
+    entry.readyAt = std::max(at, entry.readyAt);
+    const TaskId id = entry.task->id;
     std::vector<Entry> moved;
-    moved.reserve(kLocalCapacity / 2 + 1);
-    for (std::size_t i = 0; i < kLocalCapacity / 2; ++i)
-        moved.push_back(q.popFront());
+    for (;;) {
+        switch (q.ring.tryPush(entry)) {
+        case LocalQueue::Push::Pushed:
+            recordQueued(id, entry.readyAt, worker, QueuePlace::Local, kNoLane);
+            return;
+        case LocalQueue::Push::Stealing:
+            // A thief is taking from the full queue and will leave room; the task goes to the global queue.
+            pushGlobal(std::move(entry), at, QueuePlace::Global, worker);
+            return;
+        case LocalQueue::Push::Full:
+            if (!q.ring.takeOlderHalf(moved))
+                continue;  // a thief got in first: there is room now, or one is stealing
+            break;
+        }
+        break;
+    }
+    // push_overflow: the older half and the new task move to the global queue in one batch.
     std::lock_guard lock(globalMutex_);
     for (auto& e : moved) {
         arrive(e, kNoLane, QueuePlace::Overflowed, at, worker);
@@ -103,10 +107,9 @@ std::shared_ptr<TaskCore> RunQueues::popGlobal(Instant readyBy)
         return nullptr;
     std::lock_guard lock(globalMutex_);
     // Pushes come from many lanes, each at its own virtual time: the first ready entry, not just the front.
-    for (auto it = global_.begin(); it != global_.end(); ++it) {
-        if (it->readyAt <= readyBy) {
-            auto task = std::move(it->task);
-            global_.erase(it);
+    for (std::size_t i = 0; i < global_.size(); ++i) {
+        if (global_[i].readyAt <= readyBy) {
+            auto task = std::move(global_.take(i).task);
             globalSize_.store(global_.size(), std::memory_order_release);
             return task;
         }
@@ -119,21 +122,21 @@ std::shared_ptr<TaskCore> RunQueues::next(LaneId worker, std::uint64_t tick, Ins
     if (tick % kGlobalQueueInterval == 0)
         if (auto t = popGlobal(readyBy))
             return t;
-    {
-        Local& q = *local_[worker];
-        std::lock_guard lock(q.mutex);
-        if (q.lifo.task && q.lifo.readyAt <= readyBy)
-            return std::exchange(q.lifo, Entry{}).task;
-        if (!q.queue.empty() && q.queue.front().readyAt <= readyBy)
-            return q.popFront().task;
+    Worker& q = *local_[worker];
+    if (q.lifo.task && q.lifo.readyAt <= readyBy)
+        return std::exchange(q.lifo, Entry{}).task;
+    if (currentThread()) {
+        if (!q.fifo.empty() && q.fifo.front().readyAt <= readyBy)
+            return q.fifo.pop_front().task;
+    } else if (auto t = q.ring.pop(readyBy)) {
+        return t;
     }
     return popGlobal(readyBy);
 }
 
 std::shared_ptr<TaskCore> RunQueues::takeLifo(LaneId worker, Instant readyBy)
 {
-    Local& q = *local_[worker];
-    std::lock_guard lock(q.mutex);
+    Worker& q = *local_[worker];
     if (!q.lifo.task || q.lifo.readyAt > readyBy)
         return nullptr;
     return std::exchange(q.lifo, Entry{}).task;
@@ -141,8 +144,7 @@ std::shared_ptr<TaskCore> RunQueues::takeLifo(LaneId worker, Instant readyBy)
 
 void RunQueues::demoteLifo(LaneId worker, Instant at)
 {
-    Local& q = *local_[worker];
-    std::lock_guard lock(q.mutex);
+    Worker& q = *local_[worker];
     if (q.lifo.task)
         pushLocal(worker, std::exchange(q.lifo, Entry{}), at);
 }
@@ -156,46 +158,33 @@ std::shared_ptr<TaskCore> RunQueues::steal(LaneId thief, Instant readyBy, std::u
         const auto victim = static_cast<LaneId>((start + i) % workers_);
         if (victim == thief)
             continue;
-        std::vector<Entry> taken;
+        Entry first;
+        bool stamped = false;
         Instant at = 0;
-        {
-            Local& v = *local_[victim];
-            std::lock_guard lock(v.mutex);
-            at = now();  // read under the victim's lock: after the pushes it steals, before any later poll of them
-            const std::size_t ready = v.readyCount(readyBy);
-            // steal_into2: n - n / 2 of them, the older half (rounded up).
-            const std::size_t n = ready - ready / 2;
-            taken.reserve(n);
-            for (std::size_t k = 0; k < n; ++k)
-                taken.push_back(v.popFront());
-        }
-        if (taken.empty())
-            continue;
-        for (auto& e : taken)
-            arrive(e, thief, QueuePlace::Stolen, at, victim);
-        auto first = std::move(taken.front().task);
-        if (taken.size() > 1) {
-            Local& q = *local_[thief];
-            std::lock_guard lock(q.mutex);
-            // The thief searches only with an empty queue, so half of a full one fits; the check is a guard.
-            for (std::size_t k = 1; k < taken.size(); ++k) {
-                if (q.queue.size() == kLocalCapacity) {
-                    pushGlobal(std::move(taken[k]), at, QueuePlace::Overflowed, thief);
-                    continue;
-                }
-                q.queue.push_back(std::move(taken[k]));
+        const auto moved = [&](Entry& e) {
+            if (!stamped) {  // after the claim: later than the pushes it steals, before any poll of them
+                at = now();
+                stamped = true;
             }
-        }
-        return first;
+            arrive(e, thief, QueuePlace::Stolen, at, victim);
+        };
+        if (local_[victim]->ring.stealInto(local_[thief]->ring, readyBy, first, moved) > 0)
+            return std::move(first.task);
     }
     return popGlobal(readyBy);
 }
 
+bool RunQueues::localReady(const Worker& q, Instant readyBy) const
+{
+    if (currentThread())
+        return !q.fifo.empty() && q.fifo[0].readyAt <= readyBy;
+    return q.ring.frontReady(readyBy);
+}
+
 bool RunQueues::hasLocal(LaneId worker, Instant readyBy) const
 {
-    const Local& q = *local_[worker];
-    std::lock_guard lock(q.mutex);
-    return (q.lifo.task && q.lifo.readyAt <= readyBy) || (!q.queue.empty() && q.queue.front().readyAt <= readyBy);
+    const Worker& q = *local_[worker];
+    return (q.lifo.task && q.lifo.readyAt <= readyBy) || localReady(q, readyBy);
 }
 
 bool RunQueues::hasGlobal(Instant readyBy) const
@@ -203,8 +192,8 @@ bool RunQueues::hasGlobal(Instant readyBy) const
     if (globalSize_.load(std::memory_order_acquire) == 0)
         return false;
     std::lock_guard lock(globalMutex_);
-    for (const auto& e : global_)
-        if (e.readyAt <= readyBy)
+    for (std::size_t i = 0; i < global_.size(); ++i)
+        if (global_[i].readyAt <= readyBy)
             return true;
     return false;
 }
@@ -213,14 +202,9 @@ bool RunQueues::hasStealable(LaneId thief, Instant readyBy) const
 {
     if (currentThread())
         return false;
-    for (std::uint32_t w = 0; w < workers_; ++w) {
-        if (w == thief)
-            continue;
-        const Local& q = *local_[w];
-        std::lock_guard lock(q.mutex);
-        if (!q.queue.empty() && q.queue.front().readyAt <= readyBy)
+    for (std::uint32_t w = 0; w < workers_; ++w)
+        if (w != thief && local_[w]->ring.frontReady(readyBy))
             return true;
-    }
     return false;
 }
 
@@ -231,6 +215,7 @@ bool RunQueues::hasWorkFor(LaneId worker, Instant readyBy) const
 
 std::optional<Instant> RunQueues::nextReadyAfter(Instant after) const
 {
+    // Simulated mode only: one thread, so every slot may be read.
     std::optional<Instant> best;
     auto consider = [&](const Entry& e) {
         if (e.task && e.readyAt > after && (!best || e.readyAt < *best))
@@ -238,14 +223,14 @@ std::optional<Instant> RunQueues::nextReadyAfter(Instant after) const
     };
     {
         std::lock_guard lock(globalMutex_);
-        for (const auto& e : global_)
-            consider(e);
+        for (std::size_t i = 0; i < global_.size(); ++i)
+            consider(global_[i]);
     }
     for (const auto& q : local_) {
-        std::lock_guard lock(q->mutex);
         consider(q->lifo);
-        for (const auto& e : q->queue)
-            consider(e);
+        q->ring.forEach(consider);
+        for (std::size_t i = 0; i < q->fifo.size(); ++i)
+            consider(q->fifo[i]);
     }
     return best;
 }
@@ -253,8 +238,8 @@ std::optional<Instant> RunQueues::nextReadyAfter(Instant after) const
 void RunQueues::clear()
 {
     for (auto& q : local_) {
-        std::lock_guard lock(q->mutex);
-        q->queue.clear();
+        q->ring.clear();
+        q->fifo.clear();
         q->lifo = {};
     }
     std::lock_guard lock(globalMutex_);

@@ -1,7 +1,8 @@
 #pragma once
 // The run queues and the order a worker takes from them, modelled on tokio 1.24's schedulers
 // (runtime/scheduler/multi_thread/{worker,queue,idle}.rs and runtime/scheduler/current_thread.rs):
-// - Each worker has a local FIFO of at most 256 tasks (queue.rs: LOCAL_QUEUE_CAPACITY) and a LIFO slot.
+// - Each worker has a local FIFO of at most 256 tasks (queue.rs: LOCAL_QUEUE_CAPACITY; lock-free, LocalQueue.h)
+//   and a LIFO slot.
 // - A task woken or spawned by the task running on a worker goes to that worker's LIFO slot; the slot's previous
 //   task moves to the back of the local queue (worker.rs: schedule_local). A task that woke itself while it ran
 //   (a yield) goes to the back of the local queue (is_yield).
@@ -15,11 +16,12 @@
 // Each entry carries readyAt, when it became runnable: the simulated driver lets a worker take only what was ready
 // by its virtual time (a task queued by a worker that is ahead in virtual time does not exist yet for the others).
 #include "../trace/Event.h"
+#include "FifoRing.h"
+#include "LocalQueue.h"
 #include "Time.h"
 
 #include <atomic>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -28,12 +30,11 @@
 
 namespace wl {
 
-struct TaskCore;
 class Recorder;
 
 class RunQueues {
 public:
-    static constexpr std::size_t kLocalCapacity = 256;      // queue.rs: LOCAL_QUEUE_CAPACITY
+    static constexpr std::size_t kLocalCapacity = LocalQueue::kCapacity;
     static constexpr std::uint32_t kGlobalQueueInterval = 31;  // worker.rs / current_thread.rs: global_queue_interval
 
     RunQueues(std::uint32_t workers, Recorder& recorder);
@@ -74,30 +75,28 @@ public:
     std::uint32_t searching() const { return searching_.load(std::memory_order_seq_cst); }
 
 private:
-    struct Entry {
-        std::shared_ptr<TaskCore> task;
-        Instant readyAt = 0;
+    using Entry = LocalQueue::Entry;
+    // A worker's own queues. The LIFO slot is touched only by its worker's thread (and in simulated mode all is
+    // one thread), so it needs no lock; the local queue is lock-free (LocalQueue) on a multi_thread runtime and a
+    // plain ring, touched by its one worker only, on current_thread.
+    struct alignas(64) Worker {
+        LocalQueue ring;       // multi_thread
+        FifoRing<Entry> fifo;  // current_thread: unbounded, as tokio's VecDeque
+        Entry lifo;            // empty task: the slot is empty
     };
-    // A worker's own queue: owned by one worker, stolen from by the others. At most kLocalCapacity entries on a
-    // multi_thread runtime; unbounded on current_thread (its VecDeque).
-    struct Local {
-        mutable std::mutex mutex;
-        std::deque<Entry> queue;
-        Entry lifo;  // empty task: the slot is empty
-        std::size_t readyCount(Instant readyBy) const;
-        Entry popFront();
-    };
-    void pushLocal(LaneId worker, Entry entry, Instant at);  // with push_overflow; worker's mutex held
+    void pushLocal(LaneId worker, Entry entry, Instant at);  // with push_overflow
     void pushGlobal(Entry entry, Instant at, QueuePlace place, LaneId from);
     std::shared_ptr<TaskCore> popGlobal(Instant readyBy);
     // `entry` arrives in `queue` at `at`: it is runnable there from then (or later), and a Queued event says so.
     void arrive(Entry& entry, LaneId queue, QueuePlace place, Instant at, LaneId from = kNoLane);
+    void recordQueued(TaskId task, Instant readyAt, LaneId queue, QueuePlace place, LaneId from);
+    bool localReady(const Worker& q, Instant readyBy) const;
 
     const std::uint32_t workers_;
     Recorder& recorder_;
-    std::vector<std::unique_ptr<Local>> local_;
+    std::vector<std::unique_ptr<Worker>> local_;
     mutable std::mutex globalMutex_;
-    std::deque<Entry> global_;
+    FifoRing<Entry> global_;
     std::atomic<std::size_t> globalSize_{0};  // read without the lock: most takes find the global queue empty
     std::atomic<std::uint32_t> searching_{0};
 };

@@ -62,8 +62,16 @@ std::int64_t Recorder::addString(std::string text)
     return static_cast<std::int64_t>(strings.size() - 1);
 }
 
-void Recorder::addTask(TaskInfo info) { local().tasks.push_back(std::move(info)); }
-void Recorder::addResource(ResourceInfo info) { local().resources.push_back(std::move(info)); }
+void Recorder::addTask(TaskInfo info)
+{
+    if (enabled_)
+        local().tasks.push_back(std::move(info));
+}
+void Recorder::addResource(ResourceInfo info)
+{
+    if (enabled_)
+        local().resources.push_back(std::move(info));
+}
 
 namespace {
 // Where the merge stands in one buffer: its next event, walking its chunks in order.

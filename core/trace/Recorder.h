@@ -28,8 +28,10 @@ public:
     // Stores a line of text; the returned index goes in Event::value of a Print or an error completion and is
     // remapped to the merged string table by finish().
     std::int64_t addString(std::string text);
-    void addTask(TaskInfo info);          // task metadata (always kept, even with recording off)
-    void addResource(ResourceInfo info);  // resource metadata
+    // Task and resource metadata, kept only when recording: without events nothing reads them, and a million
+    // tasks' names would cost more memory than their records.
+    void addTask(TaskInfo info);
+    void addResource(ResourceInfo info);
 
     // Merges every buffer into `out` (events sorted by time, ties in recording order). Call once, after every
     // recording thread has stopped.
