@@ -41,9 +41,11 @@ struct JoinCore {
     bool handleAlive = true;
     std::unique_ptr<JoinError> error;  // set when finished with an error: most tasks end without one
     Waker waiter;
-    // Set by the threaded driver for the root task, before it can finish.
-    void (*onFinished)(void* context) = nullptr;
-    void* onFinishedContext = nullptr;
+    // Told when the task finishes: the threaded driver listens to the root task (set before it can finish).
+    struct Listener {
+        virtual void finished() = 0;
+    };
+    Listener* onFinished = nullptr;
 
     // Marks the task finished and wakes whoever awaits the handle.
     void finish(std::optional<JoinError> err, WakeSource source)
@@ -59,7 +61,7 @@ struct JoinCore {
         if (w)
             w.wake(source);
         if (onFinished)
-            onFinished(onFinishedContext);
+            onFinished->finished();
     }
     std::optional<JoinError> takeError() const { return error ? std::optional<JoinError>(*error) : std::nullopt; }
     bool isFinished()

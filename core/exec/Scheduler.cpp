@@ -37,8 +37,8 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     const auto& c = currentContext();
     task->id = nextTaskId_.fetch_add(1);
     task->scheduler = this;
-    task->join->id = task->id;
-    task->join->task = task.get();
+    task->join().id = task->id;
+    task->join().task = task.get();
     const TaskId parent = currentFutureId();
     recorder_.addTask({task->id, std::move(name), parent, currentSite(), TaskKind::Task});
     record(EventKind::TaskSpawned, stamp(task.get()), task->id, c.lane, 0, parent, 0, 0, currentSite());
@@ -231,7 +231,7 @@ void Scheduler::complete(TaskCore& task, LaneId lane)
     std::optional<JoinError> joinError;
     if (error)
         joinError = JoinError{JoinError::Kind::Failed, *error};
-    task.join->finish(std::move(joinError), WakeSource{task.id, 0});
+    task.join().finish(std::move(joinError), WakeSource{task.id, 0});
 }
 
 void Scheduler::cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId lane)
@@ -245,7 +245,7 @@ void Scheduler::cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId la
         task.destroyBody();
     }
     forget(task);
-    task.join->finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{by ? by : task.id, 0});
+    task.join().finish(JoinError{JoinError::Kind::Cancelled, {}}, WakeSource{by ? by : task.id, 0});
 }
 
 void Scheduler::forget(TaskCore& task)

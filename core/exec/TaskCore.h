@@ -19,6 +19,8 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     enum State : std::uint8_t { Idle, Scheduled, Running, Notified, Done };
 
     TaskId id = 0;
+    // How many polls have started; read only by the thread polling it (the interpreter tells one poll from the next).
+    std::uint32_t polls = 0;
     Scheduler* scheduler = nullptr;
     std::atomic<std::uint8_t> state{Idle};
     std::atomic<bool> cancelRequested{false};
@@ -27,10 +29,7 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     // When its last poll ended. In simulated mode a poll with work() in it ends later than it runs, and a wake
     // from a lane that is behind in virtual time must not let the task be polled before that.
     std::atomic<Instant> lastPollEnd{0};
-    // How many polls have started; read only by the thread polling it (the interpreter tells one poll from the next).
-    std::uint64_t polls = 0;
     Branch body;
-    JoinCore* join = nullptr;  // in the typed record below
     // The scheduler's live set: an intrusive list (no allocation, no map), and the task's own reference that keeps
     // it alive while it is in the set (run queues and wakers hold others).
     TaskCore* livePrev = nullptr;
@@ -38,6 +37,7 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     std::shared_ptr<TaskCore> liveSelf;
 
     virtual ~TaskCore() = default;
+    virtual JoinCore& join() = 0;  // in the typed record (a virtual call, not 8 bytes more in every task)
     virtual bool bodyDone() const = 0;
     // Moves the finished body's result into the join state; returns the error text if the body threw.
     virtual std::optional<std::string> takeResult() = 0;
@@ -53,10 +53,10 @@ struct TypedTaskCore final : TaskCore {
     explicit TypedTaskCore(Task<T> task) : frame(task.release())
     {
         body.resumePoint = frame;
-        join = &joinState;
     }
     ~TypedTaskCore() override { destroyBody(); }
 
+    JoinCore& join() override { return joinState; }
     bool bodyDone() const override { return frame && frame.done(); }
     std::optional<std::string> takeResult() override
     {

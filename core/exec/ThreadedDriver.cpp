@@ -21,12 +21,7 @@ void ThreadedDriver::runUntil(JoinCore& root)
 {
     {
         std::lock_guard lock(root.mutex);
-        root.onFinishedContext = this;
-        root.onFinished = [](void* context) {
-            auto* self = static_cast<ThreadedDriver*>(context);
-            std::lock_guard l(self->rootMutex_);
-            self->rootCv_.notify_all();
-        };
+        root.onFinished = this;
     }
     for (LaneId w = 0; w < scheduler_.workers(); ++w)
         workers_.emplace_back([this, w] { workerLoop(w); });
@@ -35,6 +30,12 @@ void ThreadedDriver::runUntil(JoinCore& root)
     while (!rootCv_.wait_for(lock, std::chrono::milliseconds(20),
                              [&] { return root.isFinished() || scheduler_.stopRequested(); })) {
     }
+}
+
+void ThreadedDriver::finished()
+{
+    std::lock_guard lock(rootMutex_);
+    rootCv_.notify_all();
 }
 
 void ThreadedDriver::workerLoop(LaneId lane)

@@ -4,6 +4,7 @@
 // timer thread: the first worker to park sleeps in the driver until the next deadline, the others on a condition
 // variable, and a wake unparks one. While every worker is busy, timers wait. What it records is what really happened.
 #include "Driver.h"
+#include "JoinHandle.h"
 
 #include <atomic>
 #include <chrono>
@@ -18,7 +19,7 @@ namespace wl {
 
 class Scheduler;
 
-class ThreadedDriver final : public Driver {
+class ThreadedDriver final : public Driver, private JoinCore::Listener {
 public:
     static constexpr size_t kMaxBlockingThreads = 64;
 
@@ -26,6 +27,7 @@ public:
     ~ThreadedDriver() override;
     Instant now() const override;
     void runUntil(JoinCore& root) override;
+    void finished() override;  // the root task finished: runUntil returns
     void onRunnable() override;
     void onTimerArmed() override;
     void holdWorker(Duration d, bool busy) override;

@@ -15,6 +15,8 @@ using namespace wl;
 namespace {
 struct Dummy final : TaskCore {
     explicit Dummy(TaskId i) { id = i; }
+    JoinState<void> joinState;
+    JoinCore& join() override { return joinState; }
     bool bodyDone() const override { return true; }
     std::optional<std::string> takeResult() override { return std::nullopt; }
     void destroyBody() override {}
