@@ -167,12 +167,13 @@ struct LegendItem {
     QString label;
     QColor color;
     Qt::BrushStyle brush;
-    int kind;  // 0 rect, 1 line, 2 marker, 3 dotted line, 4 dashed line, 5 dash-dot line
+    int kind;  // 0 rect, 1 line, 2 marker, 3 dotted line, 4 dashed line, 5 dash-dot line, 6 dashed arrow
     SceneMarker::Shape shape;
 };
 
-// What the legend explains, in its order; the resource lanes' fill only when they are drawn.
-std::vector<LegendItem> legendItems(const TimelineTheme& theme, bool resources)
+// What the legend explains, in its order; the resource lanes' fill only when they are drawn, the steal arrow only
+// when the worker lanes show steals.
+std::vector<LegendItem> legendItems(const TimelineTheme& theme, bool resources, bool steals)
 {
     std::vector<LegendItem> items = {
         {"running", theme.taskColor(1), Qt::SolidPattern, 0, {}},
@@ -191,19 +192,27 @@ std::vector<LegendItem> legendItems(const TimelineTheme& theme, bool resources)
         {"print", theme.print, Qt::SolidPattern, 2, SceneMarker::Shape::Print},
         {"hint", theme.hint, Qt::SolidPattern, 2, SceneMarker::Shape::Hint},
     };
+    if (steals)  // beside the wake: the other arrow between lanes
+        items.insert(items.begin() + 10, {"steal", theme.mutedText, Qt::SolidPattern, 6, {}});
     if (resources)  // right after the ways of waiting: what the channels and semaphores hold
         items.insert(items.begin() + 6, {"buffered / free", theme.resourceFill, Qt::SolidPattern, 0, {}});
     return items;
 }
 
+// Steal arrows are drawn on the worker lanes (every view but the tasks-only one).
+bool showsSteals(const TimelineModel& model, TimelineView view)
+{
+    return !model.steals.empty() && view != TimelineView::Tasks;
+}
+
 // The legend's height at this width: one row when every item fits in it, else two.
-qreal legendHeight(qreal width, bool resources)
+qreal legendHeight(qreal width, bool resources, bool steals)
 {
     QFont font;
     font.setPixelSize(11);
     const QFontMetricsF fm(font);
     qreal needed = 0;
-    for (const LegendItem& item : legendItems(TimelineTheme::light(), resources))
+    for (const LegendItem& item : legendItems(TimelineTheme::light(), resources, steals))
         needed += 22 + fm.horizontalAdvance(item.label) + 6 + 12;
     const int rows = needed - 12 <= width - 2 * kMargin ? 1 : 2;
     return rows * kLegendRowHeight + 6;
@@ -229,7 +238,8 @@ public:
         const int rowsCap = std::clamp(int(h * kPrintShare / kPrintRowHeight) - 1, 1, kMaxPrintRows);
         printed_ = placePrints(m_, s_.from, s_.to, kMargin + kLabelWidth, plotWidth, rowsCap);
         const qreal printsHeight = kPrintMarkerStrip + printed_.rows * kPrintRowHeight;
-        legendHeight_ = legendHeight(w, !m_.resources.empty() && o_.view != TimelineView::Workers);
+        legendHeight_ = legendHeight(w, !m_.resources.empty() && o_.view != TimelineView::Workers,
+                                     showsSteals(m_, o_.view));
         const qreal bottom = h - kMargin - legendHeight_ - printsHeight - kSectionGap;
         s_.plot = QRectF(kMargin + kLabelWidth, top, plotWidth, std::max(10.0, bottom - top));
         title();
@@ -902,7 +912,7 @@ private:
     // the next; the note, if any, sits at the right of the last row, and items that still do not fit are left out.
     void legend(QRectF area)
     {
-        const std::vector<LegendItem> items = legendItems(theme_, !s_.resourceRows.empty());
+        const std::vector<LegendItem> items = legendItems(theme_, !s_.resourceRows.empty(), showsSteals(m_, o_.view));
         QFont font;
         font.setPixelSize(11);
         const QFontMetricsF fm(font);
@@ -933,6 +943,9 @@ private:
             else if (item.kind == 1)
                 s_.lines.push_back({QLineF(swatch.left(), cy, swatch.right(), cy), item.color, 2.0, false,
                                     item.label == "wake"});
+            else if (item.kind == 6)
+                s_.lines.push_back({QLineF(swatch.left(), cy, swatch.right(), cy), item.color, 1.6, true, true,
+                                    Qt::DashLine});
             else if (item.kind >= 3)
                 s_.lines.push_back({QLineF(swatch.left(), cy, swatch.right(), cy), item.color, 2.0, false, false,
                                     item.kind == 3 ? Qt::DotLine : item.kind == 4 ? Qt::DashLine : Qt::DashDotLine});
@@ -991,7 +1004,8 @@ qreal naturalHeight(const TimelineModel& model, TimelineView view, qreal width)
     const qreal printRows = placePrints(model, 0, std::max<std::int64_t>(model.duration, 1), kMargin + kLabelWidth,
                                         std::max(10.0, width - 2 * kMargin - kLabelWidth)).rows;
     const qreal chrome = 2 * kMargin + kTitleHeight + kAxisHeight
-        + legendHeight(width, !model.resources.empty() && view != TimelineView::Workers) + kPrintMarkerStrip
+        + legendHeight(width, !model.resources.empty() && view != TimelineView::Workers, showsSteals(model, view))
+        + kPrintMarkerStrip
         + printRows * kPrintRowHeight + kSectionGap;
     // A picture at most 20000 px tall (the exporter's bound): beyond it, a thousand lanes share the height.
     // Tall enough that the output lane's share of the picture holds every row it needs.

@@ -215,6 +215,26 @@ private slots:
 
     // Every scenario, on both axes, in both views, 1600 and 900 px wide: no text overlaps another or a marker, and
     // none is cut off by the picture's edge.
+    void theLegendExplainsTheStealArrowWhereStealsAreDrawn()
+    {
+        const auto legendSays = [](const Trace& t, TimelineView view, const QString& word) {
+            LayoutOptions o;
+            o.size = QSizeF(1600, 0);
+            o.view = view;
+            const TimelineScene scene = layoutTimeline(TimelineModel::build(t), o);
+            bool arrow = false;
+            for (const auto& l : scene.lines)
+                arrow = arrow || (l.arrowHead && l.style == Qt::DashLine && l.line.dy() == 0);  // the swatch
+            return arrow && std::any_of(scene.texts.begin(), scene.texts.end(),
+                                        [&](const SceneText& x) { return x.text == word; });
+        };
+        const Trace stealing = simulated("work_stealing");
+        QVERIFY(legendSays(stealing, TimelineView::Workers, "steal"));
+        QVERIFY(legendSays(stealing, TimelineView::Both, "steal"));
+        QVERIFY(!legendSays(stealing, TimelineView::Tasks, "steal"));  // no worker lanes, no steal arrows
+        QVERIFY(!legendSays(simulated("cpu_starvation"), TimelineView::Workers, "steal"));  // one worker
+    }
+
     void noTextOverlapsAnotherInAnyScenario()
     {
         for (const Scenario& scenario : allScenarios()) {
