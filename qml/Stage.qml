@@ -11,6 +11,7 @@ Item {
     readonly property var groups: ["queues", "running", "parked", "ended"]
     readonly property real columnWidth: width / groups.length
     // Tokens are named pills; a place grows with its tokens, and above maxTokens it shows only their count.
+    readonly property color stealColor: dark ? "#ff922b" : "#d9480f"  // a stolen token's outline
     readonly property int tokenWidth: 66
     readonly property int tokenHeight: 15
     readonly property int maxTokens: 40
@@ -112,9 +113,11 @@ Item {
         model: stage.stageModel
         Rectangle {
             id: token
+            objectName: "stageToken"
             required property string name
             required property string place
             required property int slot
+            required property int stolenFrom  // the worker it was stolen from, while it waits in the thief's queue
             required property color tokenColor
             readonly property var box: stage.boxes[place]
             visible: box ? !box.folded : false
@@ -124,8 +127,9 @@ Item {
             height: stage.tokenHeight
             radius: 4
             color: tokenColor
-            border.color: stage.dark ? "#ffffff" : "#333333"
-            border.width: hover.hovered ? 2 : 0.5
+            // A stolen token is outlined in the steal colour and travels slowly enough to follow.
+            border.color: stolenFrom >= 0 ? stage.stealColor : (stage.dark ? "#ffffff" : "#333333")
+            border.width: hover.hovered || stolenFrom >= 0 ? 2 : 0.5
             Text {
                 anchors.fill: parent
                 anchors.leftMargin: 3
@@ -136,11 +140,12 @@ Item {
                 font.pixelSize: 9
                 color: "#1a1a1a"  // the task colours are light
             }
-            Behavior on x { NumberAnimation { duration: 220; easing.type: Easing.OutCubic } }
-            Behavior on y { NumberAnimation { duration: 220; easing.type: Easing.OutCubic } }
+            Behavior on x { NumberAnimation { duration: token.stolenFrom >= 0 ? 650 : 220; easing.type: Easing.OutCubic } }
+            Behavior on y { NumberAnimation { duration: token.stolenFrom >= 0 ? 650 : 220; easing.type: Easing.OutCubic } }
             HoverHandler { id: hover }
             ToolTip.visible: hover.hovered
             ToolTip.text: name + ": " + (box ? box.title : place)
+                          + (stolenFrom >= 0 ? " (stolen from worker " + stolenFrom + ")" : "")
         }
     }
 

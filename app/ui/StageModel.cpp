@@ -121,6 +121,7 @@ void StageModel::reset()
 {
     place_.assign(tokens_.size(), "new");
     slot_.assign(tokens_.size(), 0);
+    stolenFrom_.assign(tokens_.size(), -1);
     notified_.assign(tokens_.size(), false);
     lastSync_.assign(trace_ ? trace_->resources.size() + 1 : 0, -1);
     armed_.clear();
@@ -143,10 +144,13 @@ void StageModel::apply(size_t i)
     if (e.task >= rowOfTask_.size() || rowOfTask_[e.task] < 0)
         return;
     const auto row = size_t(rowOfTask_[e.task]);
+    const QString before = place_[row];
     switch (e.kind) {
     case EventKind::Queued: {
-        // A steal shows as a move from the victim's queue to the thief's (then on to the thief's lane).
+        // A steal shows as a move from the victim's queue to the thief's (then on to the thief's lane), and the
+        // token says where it came from while it waits there.
         const auto place = QueuePlace(e.detail);
+        stolenFrom_[row] = place == QueuePlace::Stolen && e.value >= 0 ? int(e.value) : -1;
         place_[row] = e.worker == kNoLane          ? QString("queue:global")
             : place == QueuePlace::LifoSlot       ? QString("lifo:%1").arg(e.worker)
                                                   : QString("queue:%1").arg(e.worker);
@@ -176,6 +180,8 @@ void StageModel::apply(size_t i)
     case EventKind::TaskCancelled: place_[row] = "cancelled"; break;
     default: break;
     }
+    if (e.kind != EventKind::Queued && place_[row] != before)
+        stolenFrom_[row] = -1;
 }
 
 void StageModel::setEventIndex(int index)
@@ -213,7 +219,7 @@ void StageModel::setEventIndex(int index)
     if (armed_.size() > kListed)
         resources_ << QString("… and %1 more timers").arg(armed_.size() - kListed);
     if (!tokens_.empty())
-        emit dataChanged(this->index(0), this->index(int(tokens_.size()) - 1), {PlaceRole, SlotRole});
+        emit dataChanged(this->index(0), this->index(int(tokens_.size()) - 1), {PlaceRole, SlotRole, StolenFromRole});
     emit stageChanged();
 }
 
@@ -248,13 +254,15 @@ QVariant StageModel::data(const QModelIndex& index, int role) const
     case ColorRole: return TimelineTheme::light().taskColor(id);
     case PlaceRole: return place_[row];
     case SlotRole: return slot_[row];
+    case StolenFromRole: return stolenFrom_[row];
     }
     return {};
 }
 
 QHash<int, QByteArray> StageModel::roleNames() const
 {
-    return {{NameRole, "name"}, {TaskRole, "task"}, {ColorRole, "tokenColor"}, {PlaceRole, "place"}, {SlotRole, "slot"}};
+    return {{NameRole, "name"}, {TaskRole, "task"}, {ColorRole, "tokenColor"}, {PlaceRole, "place"}, {SlotRole, "slot"},
+            {StolenFromRole, "stolenFrom"}};
 }
 
 }  // namespace wl

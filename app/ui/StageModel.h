@@ -23,7 +23,7 @@ class StageModel : public QAbstractListModel {
 
 public:
     static constexpr int kMaxTokens = 200;
-    enum Role { NameRole = Qt::UserRole + 1, TaskRole, ColorRole, PlaceRole, SlotRole };
+    enum Role { NameRole = Qt::UserRole + 1, TaskRole, ColorRole, PlaceRole, SlotRole, StolenFromRole };
     explicit StageModel(QObject* parent = nullptr);
 
     RunController* controller() const { return controller_; }
@@ -57,6 +57,7 @@ private:
     std::vector<int> rowOfTask_;                  // task id -> row, -1 if not shown
     std::vector<QString> place_;                  // by row
     std::vector<int> slot_;                       // by row: position inside its place
+    std::vector<int> stolenFrom_;                 // by row: the worker it was stolen from, while it waits there; -1
     std::vector<bool> notified_;                  // by row: woken while running
     std::vector<std::uint8_t> parkReason_;        // by event index (PollEnd Pending): what will wake it
     std::vector<std::int64_t> lastSync_;          // by resource id: value of its last Sync event

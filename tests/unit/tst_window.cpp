@@ -14,6 +14,8 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QQmlApplicationEngine>
+#include <QQmlProperty>
+#include <QAbstractItemModel>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -63,6 +65,13 @@ class TstWindow : public QObject {
         for (QQuickItem* child : root->childItems())
             n += countVisible(child, name);
         return n;
+    }
+    static void collect(QQuickItem* root, const QString& name, QList<QQuickItem*>& out)
+    {
+        if (root->objectName() == name)
+            out << root;
+        for (QQuickItem* child : root->childItems())
+            collect(child, name, out);
     }
     // The visible item of this name under root (a view's delegates are found only through their items).
     static QQuickItem* findVisible(QQuickItem* root, const QString& name)
@@ -633,6 +642,45 @@ private slots:
         QCOMPARE(placeOf("request 3"), QString("parked:semaphore"));
         QMetaObject::invokeMethod(playback, "toStart");
         QCOMPARE(placeOf("main"), QString("new"));
+    }
+
+    void aStolenTokenSaysWhereItCameFrom()
+    {
+        runScenario("work_stealing");  // main spawns 8 jobs on worker 0; the idle workers steal them
+        auto* playback = window->findChild<QObject*>("playback");
+        auto* stage = qobject_cast<QAbstractItemModel*>(window->findChild<QObject*>("stageModel"));
+        QVERIFY(stage);
+        const int stolenRole = stage->roleNames().key("stolenFrom");
+        QMetaObject::invokeMethod(playback, "toStart");
+        int row = -1;
+        for (int step = 0; step < 500 && row < 0; ++step) {
+            QMetaObject::invokeMethod(playback, "stepNext");
+            for (int r = 0; r < stage->rowCount() && row < 0; ++r)
+                if (stage->data(stage->index(r, 0), stolenRole).toInt() >= 0)
+                    row = r;
+        }
+        QVERIFY2(row >= 0, "no token was ever marked stolen");
+        const QModelIndex index = stage->index(row, 0);
+        QCOMPARE(stage->data(index, stolenRole).toInt(), 0);  // from worker 0's queue
+        const QString place = stage->data(index, stage->roleNames().key("place")).toString();
+        QVERIFY2(place.startsWith("queue:") && place != "queue:0", qPrintable(place));  // in the thief's queue
+        // Its token on the stage is outlined in the steal colour.
+        QList<QQuickItem*> tokens;
+        collect(window->contentItem(), "stageToken", tokens);
+        QQuickItem* token = nullptr;
+        for (auto* item : tokens)
+            if (item->property("stolenFrom").toInt() == 0
+                && item->property("name").toString() == stage->data(index, stage->roleNames().key("name")).toString())
+                token = item;
+        QVERIFY(token);
+        QCOMPARE(QQmlProperty::read(token, "border.color").value<QColor>(),
+                 token->parentItem()->property("stealColor").value<QColor>());
+        screenshot("window-work_stealing-stolen");
+        // Once it runs on the thief's lane it is an ordinary token again.
+        for (int step = 0; step < 200 && stage->data(index, stolenRole).toInt() >= 0; ++step)
+            QMetaObject::invokeMethod(playback, "stepNext");
+        QCOMPARE(stage->data(index, stolenRole).toInt(), -1);
+        QVERIFY(stage->data(index, stage->roleNames().key("place")).toString().startsWith("lane:"));
     }
 
     void aCorruptTraceIsNamedAndNothingChanges()
