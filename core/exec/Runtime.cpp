@@ -123,9 +123,13 @@ Task<void> sleep_until(Instant deadline)
 
 void YieldNow::await_suspend(std::coroutine_handle<> h)
 {
-    // Waking itself while running marks the task to be queued again once this poll returns Pending.
-    currentWaker().wake(WakeSource::here());
-    currentContext().branch->resumePoint = h;
+    // Waking itself while running marks the task to be queued again once this poll returns Pending. The task is
+    // alive (it is running), so no waker (and no reference count) is needed for that.
+    const auto& c = currentContext();
+    if (!c.task)
+        throw std::logic_error("wakeline: yield_now outside a task");
+    c.task->scheduler->wake(*c.task, c.branch ? c.branch->futureId : 0, WakeSource::here());
+    c.branch->resumePoint = h;
 }
 
 void work(Duration d)

@@ -121,7 +121,7 @@ void Scheduler::abort(TaskCore& task, TaskId by)
     wake(task, 0, WakeSource{by, 0});
 }
 
-void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
+void Scheduler::runTask(LaneId lane, std::shared_ptr<TaskCore> task)
 {
     ContextScope scope({this, task.get(), &task->body, lane, 0});
     // Stamped before the task is Running: a wake from another thread that sees it running is stamped after this.
@@ -148,7 +148,7 @@ void Scheduler::runTask(LaneId lane, const std::shared_ptr<TaskCore>& task)
         // Woken while it ran (or it yielded): to the back of the local queue, polled after the others.
         task->state.store(TaskCore::Scheduled, std::memory_order_release);
         const Instant at = stamp();
-        if (queues_.schedule(task, lane, at, at, true))
+        if (queues_.schedule(std::move(task), lane, at, at, true))
             driver_->onRunnable();
     }
 }
@@ -174,7 +174,7 @@ bool Scheduler::workerTurn(LaneId w, Instant readyBy, std::uint64_t random)
         return false;
     if (me.searching && stopSearching(w))
         driver_->onRunnable();  // transition_worker_from_searching: the last searcher found work, so look for more
-    runTask(w, task);
+    runTask(w, std::move(task));
     // run_task: what the poll put in the LIFO slot runs next on this worker, up to the guard.
     for (std::uint32_t n = 0;; ++n) {
         if (n == kLifoBudget) {
@@ -184,7 +184,7 @@ bool Scheduler::workerTurn(LaneId w, Instant readyBy, std::uint64_t random)
         auto next = queues_.takeLifo(w, readyBy);
         if (!next)
             break;
-        runTask(w, next);
+        runTask(w, std::move(next));
     }
     return true;
 }

@@ -51,7 +51,7 @@ public:
     // by w's clock, waking its task onto w. Returns how many fired.
     std::size_t pollDriver(LaneId w);
     // One poll of `task` on `lane` (or its cancellation, if it was aborted).
-    void runTask(LaneId lane, const std::shared_ptr<TaskCore>& task);
+    void runTask(LaneId lane, std::shared_ptr<TaskCore> task);  // by value: a task woken while it ran goes back in
 
     static constexpr std::uint32_t kEventInterval = 61;  // worker.rs / current_thread.rs: event_interval
     // The guard against the LIFO slot starving the queue: tokio 1.24 goes on polling what lands in the slot while
