@@ -72,6 +72,9 @@ public:
     // idle.rs: a worker may start searching (stealing) only while fewer than half of the workers search.
     bool startSearching();
     bool stopSearching();  // true when it was the last worker searching
+    // idle.rs: unpark_one: a worker woken for new work counts as searching from the moment it is notified, so
+    // that the wakes that follow do not wake another for the same work.
+    void notifySearching() { searching_.fetch_add(1, std::memory_order_seq_cst); }
     std::uint32_t searching() const { return searching_.load(std::memory_order_seq_cst); }
 
 private:

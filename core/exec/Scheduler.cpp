@@ -42,15 +42,7 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     const TaskId parent = currentFutureId();
     recorder_.addTask({task->id, std::move(name), parent, currentSite(), TaskKind::Task});
     record(EventKind::TaskSpawned, stamp(task.get()), task->id, c.lane, 0, parent, 0, 0, currentSite());
-    {
-        std::lock_guard lock(liveMutex_);
-        task->liveSelf = task;
-        task->liveNext = liveHead_;
-        if (liveHead_)
-            liveHead_->livePrev = task.get();
-        liveHead_ = task.get();
-        ++liveCount_;
-    }
+    live_.add(task);
     control_->spawned.fetch_add(1, std::memory_order_relaxed);
     task->state.store(TaskCore::Scheduled);
     const Instant at = stamp();
@@ -200,6 +192,17 @@ bool Scheduler::stopSearching(LaneId w)
     return last;
 }
 
+void Scheduler::adoptSearching(LaneId w)
+{
+    WorkerState& me = workerState_[w];
+    if (me.searching) {  // cannot happen (it stopped searching before it parked); keep the count right anyway
+        queues_.stopSearching();
+        return;
+    }
+    me.searching = true;
+    record(EventKind::Searching, stamp(), 0, w, 1);
+}
+
 std::size_t Scheduler::pollDriver(LaneId w)
 {
     auto due = timers_.takeDue(now());
@@ -250,29 +253,12 @@ void Scheduler::cancel(TaskCore& task, CancelReason reason, TaskId by, LaneId la
 
 void Scheduler::forget(TaskCore& task)
 {
-    std::shared_ptr<TaskCore> self;  // released after the lock: it may be the last reference
-    {
-        std::lock_guard lock(liveMutex_);
-        if (!task.liveSelf)
-            return;
-        if (task.livePrev)
-            task.livePrev->liveNext = task.liveNext;
-        else
-            liveHead_ = task.liveNext;
-        if (task.liveNext)
-            task.liveNext->livePrev = task.livePrev;
-        task.livePrev = task.liveNext = nullptr;
-        self = std::move(task.liveSelf);
-        --liveCount_;
-    }
+    if (!live_.remove(task))
+        return;
     control_->ended.fetch_add(1, std::memory_order_relaxed);
 }
 
-size_t Scheduler::liveTasks() const
-{
-    std::lock_guard lock(liveMutex_);
-    return liveCount_;
-}
+size_t Scheduler::liveTasks() const { return live_.size(); }
 
 std::optional<std::string> Scheduler::startBlocking(LaneId lane, BlockingJob& job)
 {
@@ -308,12 +294,7 @@ void Scheduler::shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstar
     }
     // In id order, as tokio's runtime drops its tasks in the order they were spawned (and as the goldens read).
     for (;;) {  // again if dropping one spawned another
-        std::vector<std::shared_ptr<TaskCore>> alive;
-        {
-            std::lock_guard lock(liveMutex_);
-            for (TaskCore* t = liveHead_; t; t = t->liveNext)
-                alive.push_back(t->liveSelf);
-        }
+        std::vector<std::shared_ptr<TaskCore>> alive = live_.snapshot();
         if (alive.empty())
             break;
         std::sort(alive.begin(), alive.end(), [](const auto& a, const auto& b) { return a->id < b->id; });

@@ -3,6 +3,7 @@
 // timers, the blocking pool's bookkeeping, lanes, and recording every step of it.
 #include "../trace/Recorder.h"
 #include "Driver.h"
+#include "LiveTasks.h"
 #include "RunControl.h"
 #include "RunQueues.h"
 #include "TaskCore.h"
@@ -47,6 +48,8 @@ public:
     // Worker `w` stops searching for work to steal (it found some, or it is about to park); true when it was the
     // last worker searching.
     bool stopSearching(LaneId w);
+    // Worker `w` was unparked as a searcher (RunQueues::notifySearching counted it): it is searching now.
+    void adoptSearching(LaneId w);
     // The time driver, polled by worker `w` (about to park, or every kEventInterval ticks): fires every timer due
     // by w's clock, waking its task onto w. Returns how many fired.
     std::size_t pollDriver(LaneId w);
@@ -98,9 +101,7 @@ private:
     std::atomic<TaskId> nextTaskId_{1};
     std::atomic<ResourceId> nextResourceId_{1};
 
-    mutable std::mutex liveMutex_;
-    TaskCore* liveHead_ = nullptr;  // every task spawned and not yet ended (shutdown drops them in id order)
-    std::size_t liveCount_ = 0;
+    LiveTasks live_;  // every task spawned and not yet ended (shutdown drops them in id order)
 
     mutable std::mutex laneMutex_;
     std::vector<LaneInfo> lanes_;

@@ -31,7 +31,7 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     std::atomic<Instant> lastPollEnd{0};
     Branch body;
     // The scheduler's live set: an intrusive list (no allocation, no map), and the task's own reference that keeps
-    // it alive while it is in the set (run queues and wakers hold others).
+    // it alive while it is in the set (run queues and wakers hold others). See LiveTasks.
     TaskCore* livePrev = nullptr;
     TaskCore* liveNext = nullptr;
     std::shared_ptr<TaskCore> liveSelf;

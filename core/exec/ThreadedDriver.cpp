@@ -88,8 +88,12 @@ void ThreadedDriver::park(LaneId lane)
                 parkCv_.wait(lock);
                 --parkedOnCondvar_;
             }
-        } while (mayStayParked(lane));
+        } while (wokenSearching_ == 0 && mayStayParked(lane));
         scheduler_.record(EventKind::WorkerUnpark, scheduler_.stamp(), 0, lane);
+    }
+    if (wokenSearching_ > 0) {  // a notify counted a searcher: this worker is it
+        --wokenSearching_;
+        scheduler_.adoptSearching(lane);
     }
     parked_.fetch_sub(1);
 }
@@ -100,6 +104,11 @@ void ThreadedDriver::onRunnable()
     if (parked_.load() == 0 || scheduler_.queues().searching() > 0)
         return;
     std::lock_guard lock(parkMutex_);
+    if (parked_.load() <= wokenSearching_ || scheduler_.queues().searching() > 0)
+        return;
+    // unpark_one: the woken worker is a searcher from now on, so the next wakes leave the other sleepers be.
+    ++wokenSearching_;
+    scheduler_.queues().notifySearching();
     if (parkedOnCondvar_ > 0)
         parkCv_.notify_one();
     else

@@ -52,6 +52,9 @@ private:
     bool driverHeld_ = false;
     int parkedOnCondvar_ = 0;
     std::atomic<int> parked_{0};
+    // Parked workers notified as searchers and not yet up (under parkMutex_): the next worker to leave park takes
+    // one and searches. A notify goes out only while some parked worker has not been claimed this way.
+    int wokenSearching_ = 0;
     std::vector<std::thread> workers_;
 
     std::mutex blockingMutex_;
