@@ -66,20 +66,18 @@ void RunQueues::pushLocal(LaneId worker, Entry entry, Instant at)
     const TaskId id = entry.task->id;
     std::vector<Entry> moved;
     for (;;) {
-        switch (q.ring.tryPush(entry)) {
-        case LocalQueue::Push::Pushed:
+        const auto pushed = q.ring.tryPush(entry);
+        if (pushed == LocalQueue::Push::Pushed) {
             recordQueued(id, entry.readyAt, worker, QueuePlace::Local, kNoLane);
             return;
-        case LocalQueue::Push::Stealing:
+        }
+        if (pushed == LocalQueue::Push::Stealing) {
             // A thief is taking from the full queue and will leave room; the task goes to the global queue.
             pushGlobal(std::move(entry), at, QueuePlace::Global, worker);
             return;
-        case LocalQueue::Push::Full:
-            if (!q.ring.takeOlderHalf(moved))
-                continue;  // a thief got in first: there is room now, or one is stealing
-            break;
         }
-        break;
+        if (q.ring.takeOlderHalf(moved))
+            break;  // full, and the older half is ours to move; else a thief got in first: push again
     }
     // push_overflow: the older half and the new task move to the global queue in one batch.
     std::lock_guard lock(globalMutex_);

@@ -34,7 +34,6 @@ class Recorder;
 
 class RunQueues {
 public:
-    static constexpr std::size_t kLocalCapacity = LocalQueue::kCapacity;
     static constexpr std::uint32_t kGlobalQueueInterval = 31;  // worker.rs / current_thread.rs: global_queue_interval
 
     RunQueues(std::uint32_t workers, Recorder& recorder);
