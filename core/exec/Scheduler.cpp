@@ -41,11 +41,13 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     task->join().task = task.get();
     const TaskId parent = currentFutureId();
     recorder_.addTask({task->id, std::move(name), parent, currentSite(), TaskKind::Task});
-    record(EventKind::TaskSpawned, stamp(task.get()), task->id, c.lane, 0, parent, 0, 0, currentSite());
+    // One clock read serves the spawn and the push that follows it on this thread: nothing can see the task in
+    // between, so the push is as much "at the spawn" as the spawn is (the buffer keeps their order).
+    const Instant at = stamp(task.get());
+    record(EventKind::TaskSpawned, at, task->id, c.lane, 0, parent, 0, 0, currentSite());
     live_.add(task);
     control_->spawned.fetch_add(1, std::memory_order_relaxed);
     task->state.store(TaskCore::Scheduled);
-    const Instant at = stamp();
     if (queues_.schedule(task, c.lane, at, at, false))
         driver_->onRunnable();
 }
@@ -139,8 +141,8 @@ void Scheduler::runTask(LaneId lane, std::shared_ptr<TaskCore> task)
     if (!task->state.compare_exchange_strong(expected, TaskCore::Idle, std::memory_order_acq_rel)) {
         // Woken while it ran (or it yielded): to the back of the local queue, polled after the others.
         task->state.store(TaskCore::Scheduled, std::memory_order_release);
-        const Instant at = stamp();
-        if (queues_.schedule(std::move(task), lane, at, at, true))
+        // Queued at the poll's end: the same clock read (no other thread can take the task before this push).
+        if (queues_.schedule(std::move(task), lane, pollEnd, pollEnd, true))
             driver_->onRunnable();
     }
 }

@@ -1,5 +1,7 @@
 #include "Recorder.h"
 
+#include "PagePrefault.h"
+
 #include <algorithm>
 #include <atomic>
 #include <climits>
@@ -102,6 +104,7 @@ void Recorder::finish(Trace& out)
     out.events.clear();
     out.events.shrink_to_fit();
     out.events.reserve(total);
+    const PagePrefault prefault(out.events.data(), total * sizeof(Event));
     out.strings.clear();
     out.tasks.clear();
     out.resources.clear();
