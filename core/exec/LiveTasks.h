@@ -2,13 +2,13 @@
 // Every task spawned and not yet ended, so that shutdown can drop them (tokio's OwnedTasks). An intrusive list
 // through the task records (no allocation, no map), sharded by task id like tokio's: workers that spawn and
 // complete tasks at once rarely meet on one lock.
+#include "SpinLock.h"
 #include "TaskCore.h"
 
 #include <array>
 #include <atomic>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 namespace wl {
@@ -26,7 +26,7 @@ public:
 private:
     static constexpr std::size_t kShards = 32;
     struct alignas(64) Shard {
-        mutable std::mutex mutex;
+        mutable SpinLock mutex;  // held for a few pointer moves: a std::mutex's unlock is one more atomic
         TaskCore* head = nullptr;
     };
     Shard& shardOf(const TaskCore& task) { return shards_[task.id % kShards]; }
