@@ -88,6 +88,30 @@ struct Pat {
     std::vector<FieldPat> fields;
 };
 
+// Whether matching the pattern binds a name (x, Some(x), (a, _), Point { x, .. }); `_`, literals, ranges and
+// paths (None, a constant) do not.
+inline bool bindsName(const Pat& p)
+{
+    switch (p.kind) {
+    case PatKind::Ident: return true;
+    case PatKind::Wild:
+    case PatKind::Rest:
+    case PatKind::Literal:
+    case PatKind::Range:
+    case PatKind::Path: return false;
+    default: break;
+    }
+    if (p.sub && bindsName(*p.sub))
+        return true;
+    for (const auto& i : p.items)
+        if (bindsName(*i))
+            return true;
+    for (const auto& f : p.fields)
+        if (!f.pat || bindsName(*f.pat))
+            return true;
+    return false;
+}
+
 enum class ExprKind : std::uint8_t {
     Literal,     // token (Int, Float, Str, Char, Byte, ByteStr, KwTrue, KwFalse)
     Path,        // path
@@ -188,6 +212,8 @@ struct Block {
     std::vector<Stmt> stmts;
     ExprP tail;  // the value of the block: its last expression without `;`
     bool unsafe = false;
+    bool binds = true;  // set by the resolver: a `let` in it binds a name, or it declares an item (else the
+                        // interpreter gives it no scope of its own: nothing would live there)
 };
 
 struct Attribute {

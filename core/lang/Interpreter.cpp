@@ -15,6 +15,7 @@
 #include "sync/Semaphore.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <climits>
@@ -63,9 +64,25 @@ struct JoinHandleState {
 std::atomic<int> g_threadedRuns{0};
 
 struct Scope {
+    using Var = std::pair<std::string, Cell>;
+    static constexpr std::size_t kInline = 2;  // most scopes bind one or two names: a loop's variable, a let
+
     std::shared_ptr<Scope> parent;
-    std::vector<std::pair<std::string, Cell>> vars;
+    std::array<Var, kInline> first;  // the first names bound, in order; the rest in `more`
+    std::vector<Var> more;
+    std::uint32_t count = 0;
     mutable std::mutex mutex;
+    // The latest binding of the name here (shadowing: the last one bound wins), or null.
+    Cell own(const std::string& name) const
+    {
+        for (auto it = more.rbegin(); it != more.rend(); ++it)
+            if (it->first == name)
+                return it->second;
+        for (std::size_t i = std::min<std::size_t>(count, kInline); i-- > 0;)
+            if (first[i].first == name)
+                return first[i].second;
+        return nullptr;
+    }
     Cell find(const std::string& name) const
     {
         const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
@@ -73,9 +90,8 @@ struct Scope {
             std::unique_lock guard(s->mutex, std::defer_lock);
             if (lock)
                 guard.lock();
-            for (auto it = s->vars.rbegin(); it != s->vars.rend(); ++it)
-                if (it->first == name)
-                    return it->second;
+            if (Cell c = s->own(name))
+                return c;
         }
         return nullptr;
     }
@@ -85,7 +101,11 @@ struct Scope {
         std::unique_lock guard(mutex, std::defer_lock);
         if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
             guard.lock();
-        vars.emplace_back(name, std::move(c));
+        if (count < kInline)
+            first[count] = {name, std::move(c)};
+        else
+            more.emplace_back(name, std::move(c));
+        ++count;
     }
 };
 using ScopeP = std::shared_ptr<Scope>;
@@ -342,9 +362,12 @@ private:
     }
     static Value moved()
     {
-        Value v;
-        v.kind = ValueKind::Opaque;
-        v.typeName = "a moved value";
+        static const Value v = [] {
+            Value m;
+            m.kind = ValueKind::Opaque;
+            m.typeName = "a moved value";  // (made once: a Name is looked up in the interned set under a lock)
+            return m;
+        }();
         return v;
     }
     // A `move` closure or `async move` block takes the variables it uses out of the code around it: they live in
@@ -655,7 +678,7 @@ private:
             bindParams(*fn, args, scope, selfType, at);
             Value out;
             try {
-                out = block(*fn->body, scope);
+                out = blockIn(*fn->body, scope);  // the parameters' scope is the body's own
             } catch (ReturnSignal& r) {
                 out = std::move(r.value);
             } catch (...) {
@@ -693,7 +716,7 @@ private:
         bindParams(*fn, args, scope, selfType, at);
         Value out;
         try {
-            co_await into(out, blockA(*fn->body, scope));
+            co_await into(out, blockA(*fn->body, scope, true));
         } catch (ReturnSignal& r) {
             out = std::move(r.value);
         }
@@ -1156,10 +1179,13 @@ private:
             panic(s.span, "refutable pattern in `let` did not match");
         }
     }
-    Value block(const Block& b, const ScopeP& parent)
+    // A block gets a scope of its own where it binds a name; one that binds none uses the scope around it.
+    Value block(const Block& b, const ScopeP& parent) { return blockIn(b, b.binds ? child(parent) : parent); }
+    // `scope` is the block's own: made for it (a function's parameters, a loop iteration's variable) or shared
+    // with the code around it when the block binds nothing.
+    Value blockIn(const Block& b, const ScopeP& scope)
     {
         step(b.span);  // a block costs a step even when empty: `loop {}` must run into the budget
-        auto scope = child(parent);
         declareItems(b, scope);
         for (const auto& s : b.stmts) {
             step(s.span);
@@ -1175,10 +1201,11 @@ private:
         return eval(*b.tail, scope);
     }
     // One value slot for the whole block (awaits land in it through into()): a parked task holds this frame.
-    Task<Value> blockA(const Block& b, ScopeP parent)
+    // `own`: `parent` was made for this block alone (as blockIn's scope).
+    Task<Value> blockA(const Block& b, ScopeP parent, bool own = false)
     {
         step(b.span);
-        auto scope = child(parent);
+        const ScopeP scope = own || !b.binds ? std::move(parent) : child(parent);
         declareItems(b, scope);
         Value v;
         for (const auto& s : b.stmts) {
@@ -1227,18 +1254,18 @@ private:
             }
             return block(*e.block, scope);
         case ExprKind::If: {
-            auto s = child(scope);
+            const ScopeP s = mayBind(*e.a) || e.block->binds ? child(scope) : scope;
             if (truth(eval(*e.a, s), e.a->span))
-                return block(*e.block, s);
+                return blockIn(*e.block, s);
             return e.b ? eval(*e.b, scope) : Value::unit();
         }
         case ExprKind::Let: return Value::boolean_(match(*e.pat, eval(*e.a, scope), scope));
         case ExprKind::While:
             for (;;) {
-                auto s = child(scope);
+                const ScopeP s = mayBind(*e.a) || e.block->binds ? child(scope) : scope;
                 if (!truth(eval(*e.a, s), e.a->span))
                     return Value::unit();
-                if (auto out = loopBody(e, [&] { block(*e.block, s); }))
+                if (auto out = loopBody(e, [&] { blockIn(*e.block, s); }))
                     return *out;
             }
         case ExprKind::Loop:
@@ -1248,11 +1275,12 @@ private:
         case ExprKind::For: {
             Value iterable = eval(*e.a, scope);
             std::optional<Value> out;
+            const bool own = bindsName(*e.pat) || e.block->binds;  // else an iteration binds nothing
             forEach(iterable, e.a->span, [&](Value item) {
-                auto s = child(scope);
+                const ScopeP s = own ? child(scope) : scope;
                 if (!match(*e.pat, item, s))
                     panic(e.pat->span, "refutable pattern in `for`");
-                out = loopBody(e, [&] { block(*e.block, s); });
+                out = loopBody(e, [&] { blockIn(*e.block, s); });
                 return !out;
             });
             return Value::unit();
@@ -1479,11 +1507,11 @@ private:
     }
     Task<Value> ifA(const Expr& e, ScopeP scope)
     {
-        auto s = child(scope);
+        const ScopeP s = mayBind(*e.a) || e.block->binds ? child(scope) : scope;
         Value v;
         co_await into(v, evalA(*e.a, s));
         if (truth(v, e.a->span))
-            co_await into(v, blockA(*e.block, s));
+            co_await into(v, blockA(*e.block, s, true));
         else if (e.b)
             co_await into(v, evalA(*e.b, scope));
         else
@@ -1500,13 +1528,26 @@ private:
         v = Value::boolean_(match(*e.pat, v, scope));
         co_return std::move(v);
     }
+    // A loop's passes run its body in place (a coroutine may co_await in a try block, not in its handlers): a
+    // frame per pass would be an allocation per iteration.
     Task<Value> loopA(const Expr& e, ScopeP scope)
     {
+        const bool own = (e.kind == ExprKind::While && mayBind(*e.a)) || e.block->binds;
         for (;;) {
-            auto s = child(scope);
+            const ScopeP s = own ? child(scope) : scope;
             if (e.kind == ExprKind::While && !truth(co_await evalA(*e.a, s), e.a->span))
                 co_return Value::unit();
-            std::optional<Value> out = co_await passA(e, s);
+            std::optional<Value> out;
+            try {
+                co_await blockA(*e.block, s, true);
+            } catch (BreakSignal& b) {
+                if (!ours(b.label, e))
+                    throw;
+                out = std::move(b.value);
+            } catch (ContinueSignal& c) {
+                if (!ours(c.label, e))
+                    throw;
+            }
             if (out)
                 co_return std::move(*out);
         }
@@ -1529,11 +1570,23 @@ private:
             items.push_back(std::move(v));
             return true;
         });
+        const bool own = bindsName(*e.pat) || e.block->binds;  // else an iteration binds nothing
         for (auto& v : items) {
-            auto s = child(scope);
+            const ScopeP s = own ? child(scope) : scope;
             if (!match(*e.pat, v, s))
                 panic(e.pat->span, "refutable pattern in `for`");
-            if (co_await passA(e, s))
+            bool leave = false;
+            try {
+                co_await blockA(*e.block, s, true);  // in place, as loopA's passes
+            } catch (BreakSignal& b) {
+                if (!ours(b.label, e))
+                    throw;
+                leave = true;
+            } catch (ContinueSignal& c) {
+                if (!ours(c.label, e))
+                    throw;
+            }
+            if (leave)
                 break;
         }
         co_return Value::unit();
@@ -1648,16 +1701,27 @@ private:
     {
         std::optional<Value> out;
         try {
-            co_await blockA(*loop.block, s);
+            co_await blockA(*loop.block, s, true);
         } catch (BreakSignal& b) {
-            if (!b.label.empty() && b.label != loop.label)
+            if (!ours(b.label, loop))
                 throw;
             out = std::move(b.value);
         } catch (ContinueSignal& c) {
-            if (!c.label.empty() && c.label != loop.label)
+            if (!ours(c.label, loop))
                 throw;
         }
         co_return std::move(out);
+    }
+    // Whether a break or continue that reached this loop is its own (else it goes on out to an outer one).
+    static bool ours(const std::string& label, const Expr& loop) { return label.empty() || label == loop.label; }
+    // Whether evaluating a condition may bind a name (`if let`, `while let`, and chains of them with && / ||).
+    static bool mayBind(const Expr& cond)
+    {
+        if (cond.kind == ExprKind::Let)
+            return true;
+        if (cond.kind == ExprKind::Binary && (cond.op == TokenKind::AndAnd || cond.op == TokenKind::OrOr))
+            return mayBind(*cond.a) || mayBind(*cond.b);
+        return cond.kind == ExprKind::Paren && mayBind(*cond.a);
     }
 
     // The arms of join! and try_join!: each future, an arm named by a variable (join!(slow, fast)) called by it.
@@ -1733,11 +1797,11 @@ private:
         try {
             body();
         } catch (BreakSignal& b) {
-            if (!b.label.empty() && b.label != e.label)
+            if (!ours(b.label, e))
                 throw;
             return std::move(b.value);
         } catch (ContinueSignal& c) {
-            if (!c.label.empty() && c.label != e.label)
+            if (!ours(c.label, e))
                 throw;
         }
         return std::nullopt;

@@ -522,6 +522,13 @@ private:
         }
         if (b.tail)
             suspends |= expr(*b.tail);
+        b.binds = false;
+        for (const auto& s : b.stmts)
+            if (s.kind == StmtKind::Item || (s.kind == StmtKind::Let && bindsName(*s.pat))
+                || (s.kind == StmtKind::Expr && s.init->kind == ExprKind::Let))
+                b.binds = true;
+        if (b.tail && b.tail->kind == ExprKind::Let)
+            b.binds = true;
         localItems_.pop_back();
         scopes_.pop_back();
         return suspends;

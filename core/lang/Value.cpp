@@ -74,11 +74,27 @@ const std::string& Name::intern(std::string_view s)
     return *names.emplace(s).first;
 }
 
+namespace {
+// An enum value with one payload, moved in: `{std::move(v)}` as an initializer list would copy it, and the
+// vector it fills would be one more allocation.
+Value enumOf(const Name& type, const Name& variant, Value payload)
+{
+    Value v;
+    v.kind = ValueKind::Enum;
+    v.typeName = type;
+    v.variant = variant;
+    v.items = std::make_shared<Cells>();
+    v.items->reserve(1);
+    v.items->push_back(cell(std::move(payload)));
+    return v;
+}
+}  // namespace
+
 // The most made enums, with their names interned once.
 Value Value::some(Value v)
 {
     static const Name type("Option"), variant("Some");
-    return enum_(type, variant, {std::move(v)});
+    return enumOf(type, variant, std::move(v));
 }
 Value Value::none()
 {
@@ -88,12 +104,12 @@ Value Value::none()
 Value Value::ok(Value v)
 {
     static const Name type("Result"), variant("Ok");
-    return enum_(type, variant, {std::move(v)});
+    return enumOf(type, variant, std::move(v));
 }
 Value Value::err(Value v)
 {
     static const Name type("Result"), variant("Err");
-    return enum_(type, variant, {std::move(v)});
+    return enumOf(type, variant, std::move(v));
 }
 
 Value Value::enum_(Name type, Name variant, std::vector<Value> payload)
