@@ -35,7 +35,6 @@ using namespace std::literals;
 // recorded (the trace's FutureDropped): none of its code ran, the mistake a missing .await makes.
 thread_local bool t_droppingUnusedFuture = false;  // the futures it holds are part of that drop, not drops of their own
 struct FutureState {
-    std::function<Task<Value>()> make;
     std::string name;  // shown in the trace when it becomes a task or a join/select arm
     std::uint32_t site = 0;  // where it was made
     bool used = false;
@@ -43,15 +42,34 @@ struct FutureState {
     FutureState() = default;
     FutureState(const FutureState&) = delete;
     FutureState& operator=(const FutureState&) = delete;
-    ~FutureState()
+    virtual Task<Value> make() = 0;  // the task that runs it (once: `used`)
+    virtual ~FutureState()
+    {
+        if (reporting_)
+            t_droppingUnusedFuture = false;
+    }
+
+protected:
+    // The derived destructor's first act, before what the future captured goes (which is then unreported).
+    void dropping()
     {
         if (used || t_droppingUnusedFuture)
             return;
         futureDroppedUnpolled(name, site);
         t_droppingUnusedFuture = true;
-        make = nullptr;  // what it captured goes now, unreported
-        t_droppingUnusedFuture = false;
+        reporting_ = true;
     }
+
+private:
+    bool reporting_ = false;
+};
+// A future and what its code captured, in one allocation (a std::function beside it would be a second).
+template <class Make>
+struct FutureOf final : FutureState {
+    Make makeTask;
+    explicit FutureOf(Make m) : makeTask(std::move(m)) {}
+    ~FutureOf() override { dropping(); }
+    Task<Value> make() override { return makeTask(); }
 };
 struct JoinHandleState {
     JoinHandle<Value> handle;
@@ -537,12 +555,12 @@ private:
     }
 
     // --- futures and tasks ---
-    Value futureValue(std::string name, std::function<Task<Value>()> make)
+    template <class Make>
+    Value futureValue(std::string name, Make make)
     {
         Value v;
         v.kind = ValueKind::Future;
-        auto state = std::make_shared<FutureState>();
-        state->make = std::move(make);
+        auto state = std::make_shared<FutureOf<Make>>(std::move(make));
         state->name = std::move(name);
         state->site = currentSite();
         v.object = std::move(state);
@@ -721,19 +739,6 @@ private:
             out = std::move(r.value);
         }
         settle();  // a task's body may end computing
-        co_return std::move(out);
-    }
-    // Coroutines take what they need as parameters (copied into their frame): a lambda that is itself a coroutine
-    // would keep only a pointer to its captures, which die with the future value long before the task does.
-    Task<Value> asyncBlock(const Block* b, ScopeP captured)
-    {
-        Value out;
-        try {
-            co_await into(out, blockA(*b, captured));
-        } catch (ReturnSignal& r) {
-            out = std::move(r.value);
-        }
-        settle();
         co_return std::move(out);
     }
     static Task<Value> sleepTask(Duration d)
@@ -1201,13 +1206,17 @@ private:
         return eval(*b.tail, scope);
     }
     // One value slot for the whole block (awaits land in it through into()): a parked task holds this frame.
-    // `own`: `parent` was made for this block alone (as blockIn's scope).
-    Task<Value> blockA(const Block& b, ScopeP parent, bool own = false)
+    // `own`: `parent` was made for this block alone (as blockIn's scope). `body`: the block is an async block's
+    // body, run as the task itself (a frame around it would be one more allocation a task): a `return` in it ends
+    // it with its value, and its computing is settled at its end.
+    Task<Value> blockA(const Block& b, ScopeP parent, bool own = false, bool body = false)
     {
-        step(b.span);
-        const ScopeP scope = own || !b.binds ? std::move(parent) : child(parent);
-        declareItems(b, scope);
         Value v;
+        const bool fresh = !own && b.binds;  // a scope made here, for this block alone
+        ScopeP scope = fresh ? child(parent) : std::move(parent);
+        try {
+        step(b.span);
+        declareItems(b, scope);
         for (const auto& s : b.stmts) {
             step(s.span);
             wl::at(makeSite(s.span.line));
@@ -1236,6 +1245,16 @@ private:
             else
                 v = eval(*b.tail, scope);
         }
+        } catch (ReturnSignal& r) {
+            if (!body)
+                throw;
+            v = std::move(r.value);
+        }
+        if (body) {
+            if (fresh)
+                scope.reset();  // its variables go before its computing is settled, what it captured after
+            settle();
+        }
         co_return std::move(v);
     }
 
@@ -1250,7 +1269,10 @@ private:
             if (e.async) {
                 const Block* b = e.block.get();
                 ScopeP captured = moveIn(e, scope);
-                return futureValue("async@" + std::to_string(e.span.line), [this, b, captured]() { return asyncBlock(b, captured); });
+                // (The lambda calls a coroutine, which takes what it needs as parameters into its frame: a lambda
+                // that is itself a coroutine would keep only a pointer to its captures, which die with the future
+                // value long before the task does.)
+                return futureValue("async@" + std::to_string(e.span.line), [this, b, captured]() { return blockA(*b, captured, false, true); });
             }
             return block(*e.block, scope);
         case ExprKind::If: {
@@ -1461,7 +1483,16 @@ private:
             return ready(eval(e, scope));
         step(e.span);
         switch (e.kind) {
-        case ExprKind::Await: return awaitA(e, scope);
+        case ExprKind::Await:
+            if (!e.a->suspends) {
+                // No frame of its own: the operand is there at once and the wait is the awaited task itself
+                // (evalA's callers await what it returns straight away, so this runs when awaitA's start would).
+                Value v = eval(*e.a, scope);
+                wl::at(siteOf(e.span));
+                settle();
+                return awaitValue(std::move(v), e.span);
+            }
+            return awaitA(e, scope);
         case ExprKind::Block: return blockA(*e.block, scope);
         case ExprKind::If: return ifA(e, scope);
         case ExprKind::Let: return letA(e, scope);
