@@ -119,8 +119,10 @@ struct Scope {
         std::unique_lock guard(mutex, std::defer_lock);
         if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
             guard.lock();
-        if (count < kInline)
-            first[count] = {name, std::move(c)};
+        if (count < kInline) {
+            first[count].first = name;
+            first[count].second = std::move(c);
+        }
         else
             more.emplace_back(name, std::move(c));
         ++count;
@@ -280,7 +282,11 @@ private:
     // before it is done, so the step budget bounds it too.
     void charge(std::uint64_t units, const Span& at)
     {
-        steps_ += units;
+        // One thread steps a simulated run (its blocking jobs too): no locked add there, it is every expression's.
+        if (options_.mode == Mode::Simulated)
+            steps_.store(steps_.load(std::memory_order_relaxed) + units, std::memory_order_relaxed);
+        else
+            steps_.fetch_add(units, std::memory_order_relaxed);
         if (options_.stepCost > 0)
             spend(units);
         if (steps_ > options_.maxSteps)
@@ -872,7 +878,7 @@ private:
         }, name), thread, thread ? 0 : nextTokioId()});
         return h;
     }
-    static Value opaque(const std::string& what, std::shared_ptr<void> object)
+    static Value opaque(const Name& what, std::shared_ptr<void> object)
     {
         Value v;
         v.kind = ValueKind::Opaque;

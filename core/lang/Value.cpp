@@ -1,5 +1,6 @@
 #include "Value.h"
 
+#include <array>
 #include <set>
 #include <mutex>
 #include <shared_mutex>
@@ -89,6 +90,21 @@ Value enumOf(const Name& type, const Name& variant, Value payload)
     return v;
 }
 }  // namespace
+
+const std::string& Name::internLiteral(const char* s)
+{
+    struct Entry {
+        const char* key = nullptr;
+        const std::string* name = nullptr;
+    };
+    thread_local std::array<Entry, 64> cache;
+    Entry& e = cache[(reinterpret_cast<std::uintptr_t>(s) >> 3) % cache.size()];
+    if (e.key == s && *e.name == s)
+        return *e.name;
+    const std::string& name = intern(s);
+    e = {s, &name};
+    return name;
+}
 
 // The most made enums, with their names interned once.
 Value Value::some(Value v)

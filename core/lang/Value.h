@@ -45,12 +45,18 @@ public:
     Name() : s_(&kNoName) {}
     Name(std::string_view s) : s_(&intern(s)) {}
     Name(const std::string& s) : s_(&intern(s)) {}
-    Name(const char* s) : s_(&intern(s)) {}
+    Name(const char* s) : s_(&internLiteral(s)) {}
     const std::string& str() const { return *s_; }
     operator const std::string&() const { return *s_; }
     bool empty() const { return s_->empty(); }
     friend bool operator==(const Name& a, const Name& b) { return a.s_ == b.s_; }
-    friend bool operator==(const Name& a, const char* b) { return *a.s_ == b; }
+    // Inline, so that against a literal (v.typeName == "broadcast::Sender") the length is a constant and names of
+    // another length differ without a strlen and a memcmp (the library's dispatch compares many).
+    friend bool operator==(const Name& a, const char* b)
+    {
+        const std::size_t n = __builtin_strlen(b);
+        return a.s_->size() == n && __builtin_memcmp(a.s_->data(), b, n) == 0;
+    }
     friend bool operator==(const Name& a, const std::string& b) { return *a.s_ == b; }
     friend bool operator==(const Name& a, std::string_view b) { return *a.s_ == b; }
     friend std::string operator+(const Name& a, const std::string& b) { return *a.s_ + b; }
@@ -60,6 +66,10 @@ public:
 
 private:
     static const std::string& intern(std::string_view s);
+    // intern() for a C string, through a small per-thread cache keyed by its address: the library names its
+    // values with literals ("broadcast::Receiver"), each made many times, and a hit (checked against the text, so
+    // a reused buffer cannot alias) takes no lock.
+    static const std::string& internLiteral(const char* s);
     const std::string* s_;
 };
 
