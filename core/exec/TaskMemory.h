@@ -10,20 +10,39 @@
 namespace wl {
 
 namespace detail {
-inline std::atomic<std::int64_t> g_taskBytes{0};
+// The count is sharded by thread: workers that spawn and finish tasks at once would otherwise pass one cache line
+// back and forth on every allocation (a shard may go negative: a task is often freed by another thread).
+struct alignas(64) ByteShard {
+    std::atomic<std::int64_t> bytes{0};
+};
+inline constexpr std::size_t kByteShards = 16;
+inline ByteShard g_taskBytes[kByteShards];
+inline std::atomic<std::size_t> g_nextShard{0};
+inline std::atomic<std::int64_t>& threadTaskBytes()
+{
+    thread_local std::atomic<std::int64_t>& mine =
+        g_taskBytes[g_nextShard.fetch_add(1, std::memory_order_relaxed) % kByteShards].bytes;
+    return mine;
 }
+}  // namespace detail
 
 // Bytes currently allocated for tasks and futures, across all executors.
-inline std::int64_t taskBytesInUse() { return detail::g_taskBytes.load(std::memory_order_relaxed); }
+inline std::int64_t taskBytesInUse()
+{
+    std::int64_t sum = 0;
+    for (const auto& shard : detail::g_taskBytes)
+        sum += shard.bytes.load(std::memory_order_relaxed);
+    return sum;
+}
 
 inline void* allocateCounted(std::size_t n)
 {
-    detail::g_taskBytes.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    detail::threadTaskBytes().fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed);
     return ::operator new(n);
 }
 inline void freeCounted(void* p, std::size_t n) noexcept
 {
-    detail::g_taskBytes.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    detail::threadTaskBytes().fetch_sub(static_cast<std::int64_t>(n), std::memory_order_relaxed);
     ::operator delete(p);  // unsized: clang does not enable sized deallocation by default
 }
 

@@ -103,13 +103,20 @@ void ThreadedDriver::onRunnable()
     // idle.rs: notify_should_wakeup: nobody parked, or someone searching who will find it.
     if (parked_.load() == 0 || scheduler_.queues().searching() > 0)
         return;
-    std::lock_guard lock(parkMutex_);
-    if (parked_.load() <= wokenSearching_ || scheduler_.queues().searching() > 0)
-        return;
-    // unpark_one: the woken worker is a searcher from now on, so the next wakes leave the other sleepers be.
-    ++wokenSearching_;
-    scheduler_.queues().notifySearching();
-    if (parkedOnCondvar_ > 0)
+    bool onCondvar;
+    {
+        std::lock_guard lock(parkMutex_);
+        if (parked_.load() <= wokenSearching_ || scheduler_.queues().searching() > 0)
+            return;
+        // unpark_one: the woken worker is a searcher from now on, so the next wakes leave the other sleepers be.
+        ++wokenSearching_;
+        scheduler_.queues().notifySearching();
+        onCondvar = parkedOnCondvar_ > 0;
+    }
+    // Notified after the unlock (as tokio's Parker does): a sleeper woken under the lock would wake only to
+    // block on it, and its holder's unlock would cost a second futex call. The token above is what the sleeper
+    // looks for, under the lock, so the notify cannot be lost.
+    if (onCondvar)
         parkCv_.notify_one();
     else
         driverCv_.notify_one();
