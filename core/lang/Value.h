@@ -52,7 +52,7 @@ public:
     friend bool operator==(const Name& a, const Name& b) { return a.s_ == b.s_; }
     // Inline, so that against a literal (v.typeName == "broadcast::Sender") the length is a constant and names of
     // another length differ without a strlen and a memcmp (the library's dispatch compares many).
-    friend bool operator==(const Name& a, const char* b)
+    [[gnu::always_inline]] friend bool operator==(const Name& a, const char* b)
     {
         const std::size_t n = __builtin_strlen(b);
         return a.s_->size() == n && __builtin_memcmp(a.s_->data(), b, n) == 0;
