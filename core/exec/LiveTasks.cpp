@@ -1,19 +1,24 @@
 #include "LiveTasks.h"
 
+#include <mutex>
+
 namespace wl {
 
 void LiveTasks::add(const std::shared_ptr<TaskCore>& task)
 {
     Shard& s = shardOf(*task);
-    {
-        std::lock_guard lock(s.mutex);
-        task->liveSelf = task;
-        task->liveNext = s.head;
-        if (s.head)
-            s.head->livePrev = task.get();
-        s.head = task.get();
+    std::lock_guard lock(s.mutex);
+    std::uint32_t slot = s.freeHead;
+    if (slot != kNoSlot) {
+        s.freeHead = s.entries[slot].nextFree;
+    } else {
+        slot = static_cast<std::uint32_t>(s.entries.size());
+        s.entries.emplace_back();
     }
-    count_.fetch_add(1, std::memory_order_acq_rel);
+    s.entries[slot] = {task.get(), kNoSlot};
+    task->liveSlot = slot;
+    task->liveSelf = task;
+    ++s.count;
 }
 
 bool LiveTasks::remove(TaskCore& task)
@@ -24,17 +29,22 @@ bool LiveTasks::remove(TaskCore& task)
         std::lock_guard lock(s.mutex);
         if (!task.liveSelf)
             return false;
-        if (task.livePrev)
-            task.livePrev->liveNext = task.liveNext;
-        else
-            s.head = task.liveNext;
-        if (task.liveNext)
-            task.liveNext->livePrev = task.livePrev;
-        task.livePrev = task.liveNext = nullptr;
+        s.entries[task.liveSlot] = {nullptr, s.freeHead};
+        s.freeHead = task.liveSlot;
+        --s.count;
         self = std::move(task.liveSelf);
     }
-    count_.fetch_sub(1, std::memory_order_acq_rel);
     return true;
+}
+
+std::size_t LiveTasks::size() const
+{
+    std::size_t n = 0;
+    for (const Shard& s : shards_) {
+        std::lock_guard lock(s.mutex);
+        n += s.count;
+    }
+    return n;
 }
 
 std::vector<std::shared_ptr<TaskCore>> LiveTasks::snapshot() const
@@ -42,8 +52,9 @@ std::vector<std::shared_ptr<TaskCore>> LiveTasks::snapshot() const
     std::vector<std::shared_ptr<TaskCore>> out;
     for (const Shard& s : shards_) {
         std::lock_guard lock(s.mutex);
-        for (TaskCore* t = s.head; t; t = t->liveNext)
-            out.push_back(t->liveSelf);
+        for (const Slot& slot : s.entries)
+            if (slot.task)
+                out.push_back(slot.task->liveSelf);
     }
     return out;
 }

@@ -30,10 +30,9 @@ struct TaskCore : std::enable_shared_from_this<TaskCore> {
     // from a lane that is behind in virtual time must not let the task be polled before that.
     std::atomic<Instant> lastPollEnd{0};
     Branch body;
-    // The scheduler's live set: an intrusive list (no allocation, no map), and the task's own reference that keeps
-    // it alive while it is in the set (run queues and wakers hold others). See LiveTasks.
-    TaskCore* livePrev = nullptr;
-    TaskCore* liveNext = nullptr;
+    // The scheduler's live set: the task's slot there, and the task's own reference that keeps it alive while it
+    // is in the set (run queues and wakers hold others). See LiveTasks.
+    std::uint32_t liveSlot = 0;
     std::shared_ptr<TaskCore> liveSelf;
 
     virtual ~TaskCore() = default;
