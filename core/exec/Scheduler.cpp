@@ -47,7 +47,7 @@ void Scheduler::registerSpawn(const std::shared_ptr<TaskCore>& task, std::string
     record(EventKind::TaskSpawned, at, task->id, c.lane, 0, parent, 0, 0, currentSite());
     live_.add(task);
     control_->spawned.fetch_add(1, std::memory_order_relaxed);
-    task->state.store(TaskCore::Scheduled);
+    task->state.store(TaskCore::Scheduled, std::memory_order_release);  // published by the push below
     if (queues_.schedule(task, c.lane, at, at, false))
         driver_->onRunnable();
 }
@@ -102,7 +102,7 @@ void Scheduler::wake(TaskCore& task, TaskId future, WakeSource source)
     }
     record(EventKind::Wake, t, task.id, lane, static_cast<std::uint8_t>(outcome), source.task, source.resource,
            future);
-    if (outcome == WakeOutcome::Scheduled && queues_.schedule(task.shared_from_this(), lane, t, std::max(t, task.lastPollEnd.load()), false))
+    if (outcome == WakeOutcome::Scheduled && queues_.schedule(task.shared_from_this(), lane, t, std::max(t, task.lastPollEnd.load(std::memory_order_acquire)), false))
         driver_->onRunnable();
 }
 
@@ -130,7 +130,7 @@ void Scheduler::runTask(LaneId lane, std::shared_ptr<TaskCore> task)
     task->body.poll();
     const bool done = task->bodyDone();
     const Instant pollEnd = stamp(task.get());
-    task->lastPollEnd.store(pollEnd);
+    task->lastPollEnd.store(pollEnd, std::memory_order_release);  // (a seq_cst store is an xchg, every poll)
     record(EventKind::PollEnd, pollEnd, task->id, lane,
            static_cast<std::uint8_t>(done ? PollResult::Ready : PollResult::Pending), 0, 0, 0, task->body.site);
     if (done) {
