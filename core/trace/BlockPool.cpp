@@ -1,17 +1,11 @@
 #include "BlockPool.h"
 
-#include <cstdint>
+#include "PagePrefault.h"
+
 #include <cstdlib>
 #include <mutex>
 #include <new>
 #include <vector>
-
-#include <sys/mman.h>
-#include <unistd.h>
-
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23
-#endif
 
 namespace wl {
 namespace {
@@ -29,16 +23,6 @@ KeptBlocks& kept()
     static KeptBlocks blocks;
     return blocks;
 }
-// A fresh block's pages faulted in with one call: the recording thread would otherwise take 512 faults, one for
-// each page it first writes, and a fault's trap costs more than the page's zeroing.
-void populate(void* block, std::size_t bytes)
-{
-    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    const std::uintptr_t from = (reinterpret_cast<std::uintptr_t>(block) + page - 1) / page * page;
-    const std::uintptr_t to = (reinterpret_cast<std::uintptr_t>(block) + bytes) / page * page;
-    if (to > from)
-        madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);  // a hint: EINVAL on old kernels
-}
 }  // namespace
 
 void* acquireBlock()
@@ -55,7 +39,9 @@ void* acquireBlock()
     void* block = std::malloc(kBlockBytes);
     if (!block)
         throw std::bad_alloc();
-    populate(block, kBlockBytes);
+    // Its pages faulted in with one call: the recording thread would otherwise take 512 faults, one for each page
+    // it first writes, and a fault's trap costs more than the page's zeroing.
+    populatePages(block, kBlockBytes);
     return block;
 }
 

@@ -1,6 +1,7 @@
 #include "PagePrefault.h"
 
 #include <cstdint>
+#include <system_error>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -10,24 +11,43 @@
 
 namespace wl {
 
+namespace {
+struct PageRange {
+    std::uintptr_t from = 0, to = 0;  // whole pages only: the pages at the ends may hold someone else's data
+};
+PageRange wholePages(void* begin, std::size_t bytes)
+{
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto first = reinterpret_cast<std::uintptr_t>(begin);
+    return {(first + page - 1) / page * page, (first + bytes) / page * page};
+}
+}  // namespace
+
+bool populatePages(void* begin, std::size_t bytes) noexcept
+{
+    const PageRange r = wholePages(begin, bytes);
+    return r.to > r.from && madvise(reinterpret_cast<void*>(r.from), r.to - r.from, MADV_POPULATE_WRITE) == 0;
+}
+
 PagePrefault::PagePrefault(void* begin, std::size_t bytes)
 {
     if (bytes < kMinBytes || std::thread::hardware_concurrency() < 2)
         return;
-    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    // Whole pages inside the region only: the pages at its ends may hold someone else's data.
-    const std::uintptr_t from = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) / page * page;
-    const std::uintptr_t to = (reinterpret_cast<std::uintptr_t>(begin) + bytes) / page * page;
-    if (to <= from)
+    const PageRange r = wholePages(begin, bytes);
+    if (r.to <= r.from)
         return;
-    helper_ = std::thread([this, from, to] {
-        constexpr std::uintptr_t kStep = std::uintptr_t(1) << 20;  // small enough to stay just ahead of the merge
-        for (std::uintptr_t at = from; at < to && !stop_.load(std::memory_order_relaxed); at += kStep) {
-            const std::uintptr_t len = to - at < kStep ? to - at : kStep;
-            if (madvise(reinterpret_cast<void*>(at), len, MADV_POPULATE_WRITE) != 0)
-                return;
-        }
-    });
+    try {
+        helper_ = std::thread([this, r] {
+            constexpr std::uintptr_t kStep = std::uintptr_t(1) << 20;  // small enough to stay just ahead
+            for (std::uintptr_t at = r.from; at < r.to && !stop_.load(std::memory_order_relaxed); at += kStep) {
+                const std::uintptr_t len = r.to - at < kStep ? r.to - at : kStep;
+                if (madvise(reinterpret_cast<void*>(at), len, MADV_POPULATE_WRITE) != 0)
+                    return;
+            }
+        });
+    } catch (const std::system_error&) {
+        // No thread to spare: the merge takes its own faults, as it would without the helper.
+    }
 }
 
 PagePrefault::~PagePrefault()
