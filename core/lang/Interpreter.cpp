@@ -122,9 +122,9 @@ struct Scope {
         if (count < kInline) {
             first[count].first = name;
             first[count].second = std::move(c);
-        }
-        else
+        } else {
             more.emplace_back(name, std::move(c));
+        }
         ++count;
     }
 };
@@ -1221,36 +1221,36 @@ private:
         const bool fresh = !own && b.binds;  // a scope made here, for this block alone
         ScopeP scope = fresh ? child(parent) : std::move(parent);
         try {
-        step(b.span);
-        declareItems(b, scope);
-        for (const auto& s : b.stmts) {
-            step(s.span);
-            wl::at(makeSite(s.span.line));
-            if (s.kind == StmtKind::Let) {
-                if (s.init && s.init->suspends)
-                    co_await into(v, evalA(*s.init, scope));
-                else if (s.init)
-                    v = eval(*s.init, scope);
-                if (!match(*s.pat, v, scope)) {
-                    if (s.elseBlock)
-                        co_await into(v, blockA(*s.elseBlock, scope));  // it diverges: return, break or panic
-                    panic(s.span, "refutable pattern in `let` did not match");
+            step(b.span);
+            declareItems(b, scope);
+            for (const auto& s : b.stmts) {
+                step(s.span);
+                wl::at(makeSite(s.span.line));
+                if (s.kind == StmtKind::Let) {
+                    if (s.init && s.init->suspends)
+                        co_await into(v, evalA(*s.init, scope));
+                    else if (s.init)
+                        v = eval(*s.init, scope);
+                    if (!match(*s.pat, v, scope)) {
+                        if (s.elseBlock)
+                            co_await into(v, blockA(*s.elseBlock, scope));  // it diverges: return, break or panic
+                        panic(s.span, "refutable pattern in `let` did not match");
+                    }
+                } else if (s.kind == StmtKind::Expr) {
+                    if (s.init->suspends)
+                        co_await into(v, evalA(*s.init, scope));
+                    else
+                        v = eval(*s.init, scope);
                 }
-            } else if (s.kind == StmtKind::Expr) {
-                if (s.init->suspends)
-                    co_await into(v, evalA(*s.init, scope));
-                else
-                    v = eval(*s.init, scope);
+                v = Value();  // what the statement made is dropped at its end (a guard, a permit), as Rust drops it
             }
-            v = Value();  // what the statement made is dropped at its end (a guard, a permit), as Rust drops it
-        }
-        if (b.tail) {
-            wl::at(makeSite(b.tail->span.line));
-            if (b.tail->suspends)
-                co_await into(v, evalA(*b.tail, scope));
-            else
-                v = eval(*b.tail, scope);
-        }
+            if (b.tail) {
+                wl::at(makeSite(b.tail->span.line));
+                if (b.tail->suspends)
+                    co_await into(v, evalA(*b.tail, scope));
+                else
+                    v = eval(*b.tail, scope);
+            }
         } catch (ReturnSignal& r) {
             if (!body)
                 throw;
@@ -1278,7 +1278,8 @@ private:
                 // (The lambda calls a coroutine, which takes what it needs as parameters into its frame: a lambda
                 // that is itself a coroutine would keep only a pointer to its captures, which die with the future
                 // value long before the task does.)
-                return futureValue("async@" + std::to_string(e.span.line), [this, b, captured]() { return blockA(*b, captured, false, true); });
+                return futureValue("async@" + std::to_string(e.span.line),
+                                   [this, b, captured]() { return blockA(*b, captured, false, true); });
             }
             return block(*e.block, scope);
         case ExprKind::If: {
