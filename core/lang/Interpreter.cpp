@@ -1594,24 +1594,19 @@ private:
     {
         Value iterable = co_await evalA(*e.a, scope);
         const Value& it = deref(iterable);
-        if (it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit) {
-            // An open range: `for i in 1..` counts until a break.
-            for (std::int64_t i = deref(*(*it.items)[0]).integer;; ++i) {
-                auto s = child(scope);
-                match(*e.pat, Value::int_(i), s);
-                if (co_await passA(e, s))
-                    co_return Value::unit();
-            }
-        }
+        // An open range (`for i in 1..`) counts until a break; anything else is taken whole first.
+        const bool open = it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit;
+        std::int64_t counter = open ? deref(*(*it.items)[0]).integer : 0;
         std::vector<Value> items;
-        forEach(iterable, e.a->span, [&](Value v) {
-            items.push_back(std::move(v));
-            return true;
-        });
+        if (!open)
+            forEach(iterable, e.a->span, [&](Value v) {
+                items.push_back(std::move(v));
+                return true;
+            });
         const bool own = bindsName(*e.pat) || e.block->binds;  // else an iteration binds nothing
-        for (auto& v : items) {
+        for (std::size_t i = 0; open || i < items.size(); ++i) {
             const ScopeP s = own ? child(scope) : scope;
-            if (!match(*e.pat, v, s))
+            if (!match(*e.pat, open ? Value::int_(counter++) : std::move(items[i]), s))
                 panic(e.pat->span, "refutable pattern in `for`");
             bool leave = false;
             try {
@@ -1734,22 +1729,6 @@ private:
         co_return combine(e, std::move(kids), scope);
     }
 
-    // One pass of a loop's body: the break value when a break of this loop ends it here, else nothing.
-    Task<std::optional<Value>> passA(const Expr& loop, ScopeP s)
-    {
-        std::optional<Value> out;
-        try {
-            co_await blockA(*loop.block, s, true);
-        } catch (BreakSignal& b) {
-            if (!ours(b.label, loop))
-                throw;
-            out = std::move(b.value);
-        } catch (ContinueSignal& c) {
-            if (!ours(c.label, loop))
-                throw;
-        }
-        co_return std::move(out);
-    }
     // Whether a break or continue that reached this loop is its own (else it goes on out to an outer one).
     static bool ours(const std::string& label, const Expr& loop) { return label.empty() || label == loop.label; }
     // Whether evaluating a condition may bind a name (`if let`, `while let`, and chains of them with && / ||).

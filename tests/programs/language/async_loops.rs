@@ -1,5 +1,5 @@
-// Loops and blocks in async code: labels, break values and continue around awaits, shadowing, a block that binds
-// nothing, and a permit that lives exactly as long as the loop pass that took it.
+// Loops and blocks in async code: labels, break values and continue around awaits, an open range, shadowing, a
+// block that binds nothing, and a permit that lives exactly as long as the loop pass that took it.
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::time::{sleep, Duration};
@@ -68,5 +68,15 @@ async fn main() {
     }
     for _ in 0..2 {
         println!("tick");
+    }
+    for i in 5.. {
+        sleep(Duration::from_millis(1)).await;
+        if i % 2 == 0 {
+            continue;
+        }
+        if i > 8 {
+            println!("open range stops at {}", i);
+            break;
+        }
     }
 }
