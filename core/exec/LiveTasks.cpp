@@ -18,7 +18,6 @@ void LiveTasks::add(const std::shared_ptr<TaskCore>& task)
     s.entries[slot] = {task.get(), kNoSlot};
     task->liveSlot = slot;
     task->liveSelf = task;
-    ++s.count;
 }
 
 bool LiveTasks::remove(TaskCore& task)
@@ -31,20 +30,9 @@ bool LiveTasks::remove(TaskCore& task)
             return false;
         s.entries[task.liveSlot] = {nullptr, s.freeHead};
         s.freeHead = task.liveSlot;
-        --s.count;
         self = std::move(task.liveSelf);
     }
     return true;
-}
-
-std::size_t LiveTasks::size() const
-{
-    std::size_t n = 0;
-    for (const Shard& s : shards_) {
-        std::lock_guard lock(s.mutex);
-        n += s.count;
-    }
-    return n;
 }
 
 std::vector<std::shared_ptr<TaskCore>> LiveTasks::snapshot() const

@@ -20,7 +20,6 @@ public:
     void add(const std::shared_ptr<TaskCore>& task);
     // Removes the task if it is in the set (its reference is dropped after the lock); false if it was not.
     bool remove(TaskCore& task);
-    std::size_t size() const;
     // Every task in the set now (for shutdown).
     std::vector<std::shared_ptr<TaskCore>> snapshot() const;
 
@@ -35,7 +34,6 @@ private:
         mutable SpinLock mutex;  // held for a slot's update: a std::mutex's unlock is one more atomic
         std::vector<Slot> entries;  // (not "slots": a Qt keyword in code that includes this)
         std::uint32_t freeHead = kNoSlot;
-        std::size_t count = 0;
     };
     Shard& shardOf(const TaskCore& task) { return shards_[task.id % kShards]; }
 

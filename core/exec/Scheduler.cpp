@@ -260,8 +260,6 @@ void Scheduler::forget(TaskCore& task)
     control_->ended.fetch_add(1, std::memory_order_relaxed);
 }
 
-size_t Scheduler::liveTasks() const { return live_.size(); }
-
 std::optional<std::string> Scheduler::startBlocking(LaneId lane, BlockingJob& job)
 {
     Branch lineMarker;  // a blocking job never parks; the branch only carries the source line for at()

@@ -68,7 +68,6 @@ public:
     void finishBlocking(LaneId lane, BlockingJob& job, std::optional<std::string> error);
     // Runtime shutdown: every task still alive is dropped and recorded as cancelled; unstarted blocking jobs too.
     void shutdown(const std::vector<std::shared_ptr<BlockingJob>>& unstarted);
-    size_t liveTasks() const;
 
     // --- resources, lanes
     ResourceId addResource(std::string kind, std::string name);
