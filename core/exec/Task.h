@@ -156,6 +156,8 @@ private:
 
 // `co_await into(out, task)` is `out = co_await task` without a temporary for the result in the awaiting
 // coroutine's frame: a frame keeps a slot for every await's result, and the interpreter's values are big.
+// An empty task has nothing to wait for: whoever returned it wrote `out` already (the interpreter does, when a
+// value is there at once), and `out` is left as it is.
 template <class T>
 auto into(T& out, Task<T> task) noexcept
 {
@@ -163,9 +165,13 @@ auto into(T& out, Task<T> task) noexcept
     struct Awaiter {
         Inner inner;
         T& out;
-        bool await_ready() noexcept { return false; }
+        bool await_ready() noexcept { return !inner.child.valid(); }
         bool await_suspend(std::coroutine_handle<> awaiting) noexcept { return inner.await_suspend(awaiting); }
-        void await_resume() { out = inner.await_resume(); }
+        void await_resume()
+        {
+            if (inner.child.valid())
+                out = inner.await_resume();
+        }
     };
     return Awaiter{std::move(task).operator co_await(), out};
 }

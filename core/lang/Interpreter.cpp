@@ -220,7 +220,7 @@ public:
         Value f = function(m, "");
         Value out;  // (no co_await inside ?: — g++ 12 miscompiles it)
         if (m->async)
-            out = co_await awaitValue(call(f, {}, m->span), m->span);
+            co_await into(out, awaitValue(call(f, {}, m->span), m->span, out));
         else if (m->blocksOn)
             out = co_await asyncCall(m, {}, "", m->span);  // its block_on calls wait inside this task
         else
@@ -596,7 +596,21 @@ private:
             return pollByHand(std::move(v), at);
         unsupported(at, "awaiting " + kindName(f));
     }
-    Task<Value> awaitValue(Value v, Span at) { return taskOf(std::move(v), at); }
+    // `co_await evalInto(v, e, scope)`: v = the value of e, waiting only if it must.
+    auto evalInto(Value& out, const Expr& e, const ScopeP& scope) { return into(out, evalA(e, scope, out)); }
+    // What `.await` on `v` waits for: nothing when it is a JoinHandle whose task has ended (tokio's poll gives
+    // the output at once; here it goes to `out` and the task returned is empty, with no frame for the join), else
+    // the task that awaits it.
+    Task<Value> awaitValue(Value v, Span at, Value& out)
+    {
+        const Value& f = deref(v);
+        if (f.kind == ValueKind::JoinHandle)
+            if (std::optional<JoinResult<Value>> r = f.handle()->handle.tryJoin()) {
+                out = joined(std::move(*r), f.handle()->id);
+                return {};
+            }
+        return taskOf(std::move(v), at);
+    }
     // (The waits below build their results in plain functions: every temporary of a coroutine body gets a slot
     // in its frame, and a parked task keeps the frame.)
     static Task<Value> joinTask(std::shared_ptr<JoinHandleState> h)
@@ -957,7 +971,7 @@ private:
     {
         Value out;
         try {
-            co_await into(out, evalA(*e, scope));
+            co_await evalInto(out, *e, scope);
         } catch (ReturnSignal& r) {
             out = std::move(r.value);
         }
@@ -1211,43 +1225,88 @@ private:
         wl::at(makeSite(b.tail->span.line));
         return eval(*b.tail, scope);
     }
+    // A block run at once, until a statement must wait: the rest of it then goes on in blockA from that statement,
+    // which is the task returned (empty when the whole block ran: its value is in `out`). A loop's pass that joins
+    // tasks which have ended makes no frame. `own` as blockA's.
+    Task<Value> blockNow(const Block& b, const ScopeP& parent, bool own, Value& out)
+    {
+        const ScopeP scope = (!own && b.binds) ? child(parent) : parent;
+        step(b.span);
+        declareItems(b, scope);
+        for (std::size_t i = 0; i < b.stmts.size(); ++i) {
+            const Stmt& s = b.stmts[i];
+            step(s.span);
+            wl::at(makeSite(s.span.line));
+            Value v;  // what the statement made, dropped at its end (a guard, a permit), as Rust drops it
+            if (s.init && s.init->suspends) {
+                Task<Value> pending = evalA(*s.init, scope, v);
+                if (pending.valid())
+                    return blockA(b, scope, true, false, i, std::move(pending));
+            } else if (s.init) {
+                v = eval(*s.init, scope);
+            }
+            if (s.kind == StmtKind::Let && !match(*s.pat, v, scope)) {
+                if (s.elseBlock)
+                    if (Task<Value> diverging = blockNow(*s.elseBlock, scope, false, v); diverging.valid())
+                        return mustDiverge(std::move(diverging), s.span);
+                panic(s.span, "refutable pattern in `let` did not match");
+            }
+        }
+        if (!b.tail) {
+            out = Value::unit();
+            return {};
+        }
+        wl::at(makeSite(b.tail->span.line));
+        if (b.tail->suspends)
+            return evalA(*b.tail, scope, out);
+        out = eval(*b.tail, scope);
+        return {};
+    }
+    // A `let ... else` block that had to wait: it ends in return, break or panic, never in a value.
+    Task<Value> mustDiverge(Task<Value> elseBlock, Span at)
+    {
+        co_await std::move(elseBlock);
+        panic(at, "refutable pattern in `let` did not match");
+    }
     // One value slot for the whole block (awaits land in it through into()): a parked task holds this frame.
     // `own`: `parent` was made for this block alone (as blockIn's scope). `body`: the block is an async block's
     // body, run as the task itself (a frame around it would be one more allocation a task): a `return` in it ends
-    // it with its value, and its computing is settled at its end.
-    Task<Value> blockA(const Block& b, ScopeP parent, bool own = false, bool body = false)
+    // it with its value, and its computing is settled at its end. `from` and `pending`: blockNow ran the block up
+    // to statement `from`, whose value `pending` computes.
+    Task<Value> blockA(const Block& b, ScopeP parent, bool own = false, bool body = false, std::size_t from = 0,
+                       Task<Value> pending = {})
     {
         Value v;
         const bool fresh = !own && b.binds;  // a scope made here, for this block alone
         ScopeP scope = fresh ? child(parent) : std::move(parent);
         try {
-            step(b.span);
-            declareItems(b, scope);
-            for (const auto& s : b.stmts) {
-                step(s.span);
-                wl::at(makeSite(s.span.line));
-                if (s.kind == StmtKind::Let) {
+            if (!pending.valid()) {
+                step(b.span);
+                declareItems(b, scope);
+            }
+            for (std::size_t i = from; i < b.stmts.size(); ++i) {
+                const Stmt& s = b.stmts[i];
+                if (pending.valid()) {
+                    co_await into(v, std::move(pending));
+                } else {
+                    step(s.span);
+                    wl::at(makeSite(s.span.line));
                     if (s.init && s.init->suspends)
-                        co_await into(v, evalA(*s.init, scope));
+                        co_await evalInto(v, *s.init, scope);
                     else if (s.init)
                         v = eval(*s.init, scope);
-                    if (!match(*s.pat, v, scope)) {
-                        if (s.elseBlock)
-                            co_await into(v, blockA(*s.elseBlock, scope));  // it diverges: return, break or panic
-                        panic(s.span, "refutable pattern in `let` did not match");
-                    }
-                } else if (s.kind == StmtKind::Expr) {
-                    if (s.init->suspends)
-                        co_await into(v, evalA(*s.init, scope));
-                    else
-                        v = eval(*s.init, scope);
+                }
+                if (s.kind == StmtKind::Let && !match(*s.pat, v, scope)) {
+                    if (s.elseBlock)
+                        co_await into(v, blockA(*s.elseBlock, scope));  // it diverges: return, break or panic
+                    panic(s.span, "refutable pattern in `let` did not match");
                 }
                 v = Value();  // what the statement made is dropped at its end (a guard, a permit), as Rust drops it
             }
             if (b.tail) {
                 wl::at(makeSite(b.tail->span.line));
                 if (b.tail->suspends)
-                    co_await into(v, evalA(*b.tail, scope));
+                    co_await evalInto(v, *b.tail, scope);
                 else
                     v = eval(*b.tail, scope);
             }
@@ -1483,24 +1542,28 @@ private:
 
     // --- expressions that may suspend ---
     // Not a coroutine itself: it picks the coroutine for the expression's kind, so a parked task holds one small
-    // frame per suspended expression instead of one frame sized for every kind at once.
-    Task<Value> evalA(const Expr& e, const ScopeP& scope)
+    // frame per suspended expression instead of one frame sized for every kind at once. Where the value is there
+    // at once (nothing in it suspends, or what it awaits has ended), it goes to `out` and the task returned is
+    // empty: `co_await into(out, evalA(e, scope, out))` then waits for nothing and no frame is made. (Callers
+    // await what it returns straight away: the coroutines it starts run when they would have.)
+    Task<Value> evalA(const Expr& e, const ScopeP& scope, Value& out)
     {
-        if (!e.suspends)
-            return ready(eval(e, scope));
+        if (!e.suspends) {
+            out = eval(e, scope);
+            return {};
+        }
         step(e.span);
         switch (e.kind) {
         case ExprKind::Await:
             if (!e.a->suspends) {
-                // No frame of its own: the operand is there at once and the wait is the awaited task itself
-                // (evalA's callers await what it returns straight away, so this runs when awaitA's start would).
+                // No frame of its own: the operand is there at once and the wait is the awaited task itself.
                 Value v = eval(*e.a, scope);
                 wl::at(siteOf(e.span));
                 settle();
-                return awaitValue(std::move(v), e.span);
+                return awaitValue(std::move(v), e.span, out);
             }
             return awaitA(e, scope);
-        case ExprKind::Block: return blockA(*e.block, scope);
+        case ExprKind::Block: return blockNow(*e.block, scope, false, out);
         case ExprKind::If: return ifA(e, scope);
         case ExprKind::Let: return letA(e, scope);
         case ExprKind::While:
@@ -1512,7 +1575,7 @@ private:
         case ExprKind::Binary: return binaryA(e, scope);
         case ExprKind::Unary: return unaryA(e, scope);
         case ExprKind::MethodCall:
-        case ExprKind::Call: return callA(e, scope);
+        case ExprKind::Call: return callNow(e, scope, out);
         case ExprKind::Macro: {
             const std::string& name = e.path.segments.back().name;
             if (name == "join"sv)
@@ -1528,30 +1591,24 @@ private:
         default: return combineA(e, scope);
         }
     }
-    static Task<Value> ready(Value v) { co_return v; }
-    // (Sub-expressions that cannot suspend are evaluated directly, not through evalA: its ready() frame would cost
-    // an allocation for a value that is there at once.)
     Task<Value> awaitA(const Expr& e, ScopeP scope)
     {
         Value v;
-        if (e.a->suspends)
-            co_await into(v, evalA(*e.a, scope));
-        else
-            v = eval(*e.a, scope);
+        co_await evalInto(v, *e.a, scope);
         wl::at(siteOf(e.span));
         settle();
-        co_await into(v, awaitValue(std::move(v), e.span));
+        co_await into(v, awaitValue(std::move(v), e.span, v));
         co_return std::move(v);
     }
     Task<Value> ifA(const Expr& e, ScopeP scope)
     {
         const ScopeP s = mayBind(*e.a) || e.block->binds ? child(scope) : scope;
         Value v;
-        co_await into(v, evalA(*e.a, s));
+        co_await evalInto(v, *e.a, s);
         if (truth(v, e.a->span))
             co_await into(v, blockA(*e.block, s, true));
         else if (e.b)
-            co_await into(v, evalA(*e.b, scope));
+            co_await evalInto(v, *e.b, scope);
         else
             v = Value();
         co_return std::move(v);
@@ -1560,7 +1617,7 @@ private:
     {
         Value v;
         if (e.a->suspends)
-            co_await into(v, evalA(*e.a, scope));
+            co_await evalInto(v, *e.a, scope);
         else
             v = eval(*e.a, scope);
         v = Value::boolean_(match(*e.pat, v, scope));
@@ -1571,13 +1628,17 @@ private:
     Task<Value> loopA(const Expr& e, ScopeP scope)
     {
         const bool own = (e.kind == ExprKind::While && mayBind(*e.a)) || e.block->binds;
+        Value v;
         for (;;) {
             const ScopeP s = own ? child(scope) : scope;
-            if (e.kind == ExprKind::While && !truth(co_await evalA(*e.a, s), e.a->span))
-                co_return Value::unit();
+            if (e.kind == ExprKind::While) {
+                co_await evalInto(v, *e.a, s);
+                if (!truth(v, e.a->span))
+                    co_return Value::unit();
+            }
             std::optional<Value> out;
             try {
-                co_await blockA(*e.block, s, true);
+                co_await into(v, blockNow(*e.block, s, true, v));
             } catch (BreakSignal& b) {
                 if (!ours(b.label, e))
                     throw;
@@ -1592,7 +1653,8 @@ private:
     }
     Task<Value> forA(const Expr& e, ScopeP scope)
     {
-        Value iterable = co_await evalA(*e.a, scope);
+        Value iterable;
+        co_await evalInto(iterable, *e.a, scope);
         const Value& it = deref(iterable);
         // An open range (`for i in 1..`) counts until a break; anything else is taken whole first.
         const bool open = it.kind == ValueKind::Range && deref(*(*it.items)[1]).kind == ValueKind::Unit;
@@ -1604,13 +1666,14 @@ private:
                 return true;
             });
         const bool own = bindsName(*e.pat) || e.block->binds;  // else an iteration binds nothing
+        Value pass;
         for (std::size_t i = 0; open || i < items.size(); ++i) {
             const ScopeP s = own ? child(scope) : scope;
             if (!match(*e.pat, open ? Value::int_(counter++) : std::move(items[i]), s))
                 panic(e.pat->span, "refutable pattern in `for`");
             bool leave = false;
             try {
-                co_await blockA(*e.block, s, true);  // in place, as loopA's passes
+                co_await into(pass, blockNow(*e.block, s, true, pass));  // in place, as loopA's passes
             } catch (BreakSignal& b) {
                 if (!ours(b.label, e))
                     throw;
@@ -1627,58 +1690,78 @@ private:
     Task<Value> matchA(const Expr& e, ScopeP scope)
     {
         Value v, out;
-        co_await into(v, evalA(*e.a, scope));
+        co_await evalInto(v, *e.a, scope);
         for (const auto& arm : e.arms) {
             auto s = child(scope);
             if (!match(*arm.pat, v, s))
                 continue;
             if (arm.guard) {
-                co_await into(out, evalA(*arm.guard, s));
+                co_await evalInto(out, *arm.guard, s);
                 if (!truth(out, arm.guard->span))
                     continue;
             }
-            co_await into(out, evalA(*arm.body, s));
+            co_await evalInto(out, *arm.body, s);
             co_return std::move(out);
         }
         panic(e.span, "no match arm matched " + debug(v));
     }
     Task<Value> assignA(const Expr& e, ScopeP scope)
     {
-        Value rhs = co_await evalA(*e.b, scope);
+        Value rhs;
+        co_await evalInto(rhs, *e.b, scope);
         assign(e, place(*e.a, scope), std::move(rhs));
         co_return Value::unit();
     }
     Task<Value> binaryA(const Expr& e, ScopeP scope)
     {
-        Value l = co_await evalA(*e.a, scope);
+        Value l, r;
+        co_await evalInto(l, *e.a, scope);
         if (e.op == TokenKind::AndAnd || e.op == TokenKind::OrOr) {
             const bool left = truth(l, e.a->span);
             if (e.op == TokenKind::AndAnd ? !left : left)
                 co_return Value::boolean_(left);
-            co_return Value::boolean_(truth(co_await evalA(*e.b, scope), e.b->span));
+            co_await evalInto(r, *e.b, scope);
+            co_return Value::boolean_(truth(r, e.b->span));
         }
-        Value r = co_await evalA(*e.b, scope);
+        co_await evalInto(r, *e.b, scope);
         co_return binary(e.op, std::move(l), std::move(r), e.span);
     }
     Task<Value> unaryA(const Expr& e, ScopeP scope)
     {
-        Value v = co_await evalA(*e.a, scope);
+        Value v;
+        co_await evalInto(v, *e.a, scope);
         co_return unary(e, v);
     }
-    Task<Value> callA(const Expr& e, ScopeP scope)
+    // A call whose callee or arguments await: made here, with no frame, when each of them was there at once;
+    // else callA waits for them (from the callee's wait, when that is what must wait).
+    Task<Value> callNow(const Expr& e, const ScopeP& scope, Value& out)
     {
         Value f;
+        Task<Value> callee;
         if (e.a->suspends)
-            co_await into(f, evalA(*e.a, scope));
+            callee = evalA(*e.a, scope, f);
         else
             f = eval(*e.a, scope);
+        if (callee.valid() || std::any_of(e.list.begin(), e.list.end(), [](const ExprP& x) { return x->suspends; }))
+            return callA(e, scope, std::move(f), std::move(callee));
         std::vector<Value> args(e.list.size());
-        for (size_t i = 0; i < e.list.size(); ++i) {
-            if (e.list[i]->suspends)
-                co_await into(args[i], evalA(*e.list[i], scope));
-            else
-                args[i] = eval(*e.list[i], scope);
-        }
+        for (size_t i = 0; i < e.list.size(); ++i)
+            args[i] = eval(*e.list[i], scope);
+        return callWith(e, std::move(f), std::move(args), out);
+    }
+    Task<Value> callA(const Expr& e, ScopeP scope, Value f, Task<Value> callee)
+    {
+        co_await into(f, std::move(callee));
+        std::vector<Value> args(e.list.size());
+        for (size_t i = 0; i < e.list.size(); ++i)
+            co_await evalInto(args[i], *e.list[i], scope);
+        co_await into(f, callWith(e, std::move(f), std::move(args), f));
+        co_return std::move(f);
+    }
+    // The call itself, its callee and arguments there: block_on waits (the task returned), the rest give their
+    // value to `out` at once.
+    Task<Value> callWith(const Expr& e, Value f, std::vector<Value> args, Value& out)
+    {
         if (blocksOn(e, f)) {
             // rt.block_on(future) in the synchronous main: the future runs to its end inside main's task, the
             // thread that calls block_on (tokio runs it on that thread too, beside the runtime's workers).
@@ -1686,13 +1769,13 @@ private:
                 panic(e.span, "block_on takes one future");
             wl::at(siteOf(e.span));
             settle();
-            co_await into(f, awaitValue(std::move(args[0]), e.span));
-        } else if (e.kind == ExprKind::MethodCall) {
-            f = method(e, cell(std::move(f)), std::move(args));
-        } else {
-            f = call(f, std::move(args), e.span);
+            return awaitValue(std::move(args[0]), e.span, out);
         }
-        co_return std::move(f);
+        if (e.kind == ExprKind::MethodCall)
+            out = method(e, cell(std::move(f)), std::move(args));
+        else
+            out = call(f, std::move(args), e.span);
+        return {};
     }
     static bool blocksOn(const Expr& e, const Value& f)
     {
@@ -1704,15 +1787,18 @@ private:
     Task<Value> macroA(const Expr& e, ScopeP scope)
     {
         std::vector<Value> args;
-        for (const auto& x : e.list)
-            args.push_back(co_await evalA(*x, scope));
+        for (const auto& x : e.list) {
+            Value v;
+            co_await evalInto(v, *x, scope);
+            args.push_back(std::move(v));
+        }
         co_return macro(e, std::move(args), scope);
     }
     Task<Value> jumpA(const Expr& e, ScopeP scope)
     {
         Value v = Value::unit();
         if (e.a)
-            v = co_await evalA(*e.a, scope);
+            co_await evalInto(v, *e.a, scope);
         if (e.kind == ExprKind::Break)
             throw BreakSignal{e.label, std::move(v)};
         throw ReturnSignal{std::move(v)};
@@ -1723,7 +1809,7 @@ private:
         for (const Expr* k : children(e)) {
             Value v = Value::unit();
             if (k)
-                v = co_await evalA(*k, scope);
+                co_await evalInto(v, *k, scope);
             kids.push_back(std::move(v));
         }
         co_return combine(e, std::move(kids), scope);
@@ -1746,7 +1832,8 @@ private:
     {
         std::vector<Task<Value>> arms;
         for (const auto& x : e.list) {
-            Value f = co_await evalA(*x, scope);
+            Value f;
+            co_await evalInto(f, *x, scope);
             arms.push_back(taskOf(f, x->span).named(x->kind == ExprKind::Path ? intern(x->path.text()) : nameOf(f)));
         }
         co_return arms;
@@ -1787,9 +1874,13 @@ private:
                 otherwise = &br;
                 continue;
             }
-            if (br.guard && !truth(co_await evalA(*br.guard, scope), br.guard->span))
-                continue;  // a disabled branch: its future is not even created
-            Value f = co_await evalA(*br.future, scope);
+            Value f;
+            if (br.guard) {
+                co_await evalInto(f, *br.guard, scope);
+                if (!truth(f, br.guard->span))
+                    continue;  // a disabled branch: its future is not even created
+            }
+            co_await evalInto(f, *br.future, scope);
             arms.push_back(taskOf(f, br.future->span)
                                .named(br.future->kind == ExprKind::Path ? intern(br.future->path.text()) : nameOf(f)));
             branches.push_back(&br);
@@ -1797,7 +1888,9 @@ private:
         if (arms.empty()) {
             if (!otherwise)
                 panic(e.span, "all branches are disabled and there is no else branch");
-            co_return co_await evalA(*otherwise->handler, scope);
+            Value out;
+            co_await evalInto(out, *otherwise->handler, scope);
+            co_return out;
         }
         wl::at(siteOf(e.span));
         auto [index, value] = co_await wl::select_all(std::move(arms));
@@ -1805,7 +1898,9 @@ private:
         auto s = child(scope);
         if (!match(*won.pat, value, s))
             unsupported(won.span, "a select! branch whose pattern does not match (tokio would disable it and wait on)");
-        co_return co_await evalA(*won.handler, s);
+        Value out;
+        co_await evalInto(out, *won.handler, s);
+        co_return out;
     }
 
     template <class Body>
