@@ -153,6 +153,14 @@ struct Stop : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// `x == "literal"`, inlined: the literal's length is a constant, so a name of another length differs at once (the
+// library is dispatched by comparing names, and an out-of-line compare per name tried was 1% of a run).
+template <std::size_t N>
+[[gnu::always_inline]] inline bool is(std::string_view x, const char (&literal)[N])
+{
+    return x.size() == N - 1 && __builtin_memcmp(x.data(), literal, N - 1) == 0;
+}
+
 // Names of futures live as long as the process: the trace keeps a pointer to them while it records.
 const char* intern(const std::string& s)
 {
@@ -540,13 +548,13 @@ private:
         };
         if (const auto it = ints.find(path); it != ints.end())
             return Value::int_(it->second);
-        if (path == "std::option::Option::None"sv)
+        if (is(path, "std::option::Option::None"))
             return Value::none();
-        if (path == "std::task::Poll::Pending"sv)
+        if (is(path, "std::task::Poll::Pending"))
             return Value::enum_("Poll", "Pending");
-        if (path == "std::time::Duration::ZERO"sv)
+        if (is(path, "std::time::Duration::ZERO"))
             return Value::duration(0);
-        if (path == "std::time::Duration::MAX"sv)
+        if (is(path, "std::time::Duration::MAX"))
             return Value::duration(INT64_MAX);
         if (path.rfind("std::sync::atomic::Ordering::", 0) == 0)
             return Value::enum_("Ordering", lastOf(path));
@@ -917,10 +925,11 @@ private:
         co_return optionOf(std::move(got));
     }
     static Value optionOf(std::optional<Value> got) { return got ? Value::some(std::move(*got)) : Value::none(); }
+    // Ok(value), or Err(Lagged(n)) / Err(Closed), in the channel's own frame (the wait holds the receiver).
     static Task<Value> broadcastRecv(std::shared_ptr<BroadcastReceiver<Value>> rx)
     {
-        BroadcastResult<Value> r = co_await rx->recv();
-        co_return broadcastReceived(std::move(r));
+        BroadcastReceiver<Value>& r = *rx;
+        return r.recvAs<Value>(std::move(rx), &broadcastReceived);
     }
     static Value broadcastReceived(BroadcastResult<Value> r)
     {
@@ -1005,56 +1014,56 @@ private:
         }
         if (path.rfind("struct:", 0) == 0)
             return structValue(path.substr(7), std::vector<std::string>(args.size()), std::move(args));
-        if (path == "std::option::Option::Some"sv)
+        if (is(path, "std::option::Option::Some"))
             return Value::some(std::move(args.at(0)));
-        if (path == "std::result::Result::Ok"sv)
+        if (is(path, "std::result::Result::Ok"))
             return Value::ok(std::move(args.at(0)));
-        if (path == "std::result::Result::Err"sv)
+        if (is(path, "std::result::Result::Err"))
             return Value::err(std::move(args.at(0)));
-        if (path == "std::task::Poll::Ready"sv)
+        if (is(path, "std::task::Poll::Ready"))
             return Value::enum_("Poll", "Ready", std::move(args));
-        if (path == "std::time::Duration::from_secs"sv)
+        if (is(path, "std::time::Duration::from_secs"))
             return nanos(0, 1e9);
-        if (path == "std::time::Duration::from_millis"sv)
+        if (is(path, "std::time::Duration::from_millis"))
             return nanos(0, 1e6);
-        if (path == "std::time::Duration::from_micros"sv)
+        if (is(path, "std::time::Duration::from_micros"))
             return nanos(0, 1e3);
-        if (path == "std::time::Duration::from_nanos"sv)
+        if (is(path, "std::time::Duration::from_nanos"))
             return nanos(0, 1);
-        if (path == "std::time::Duration::from_secs_f64"sv)
+        if (is(path, "std::time::Duration::from_secs_f64"))
             return nanos(0, 1e9);
-        if (path == "std::time::Instant::now"sv || path == "tokio::time::Instant::now"sv) {
+        if (is(path, "std::time::Instant::now") || is(path, "tokio::time::Instant::now")) {
             Value v;
             v.kind = ValueKind::Instant;
             v.integer = wl::now();
             return v;
         }
-        if (path == "std::mem::drop"sv) {
+        if (is(path, "std::mem::drop")) {
             for (auto& a : args)
                 if (deref(a).kind == ValueKind::JoinHandle)
                     deref(a).handle()->handle.detach();
             return Value::unit();
         }
-        if (path == "std::sync::Arc::new"sv || path == "std::boxed::Box::new"sv || path == "std::boxed::Box::pin"sv
-            || path == "std::pin::Pin::new"sv)
+        if (is(path, "std::sync::Arc::new") || is(path, "std::boxed::Box::new") || is(path, "std::boxed::Box::pin")
+            || is(path, "std::pin::Pin::new"))
             return std::move(args.at(0));
-        if (path == "std::sync::Arc::clone"sv)
+        if (is(path, "std::sync::Arc::clone"))
             return arg(0);
-        if (path == "std::sync::Mutex::new"sv || path.rfind("std::sync::atomic::", 0) == 0) {
+        if (is(path, "std::sync::Mutex::new") || path.rfind("std::sync::atomic::", 0) == 0) {
             Value v;
-            v.kind = path == "std::sync::Mutex::new"sv ? ValueKind::Mutex : ValueKind::Atomic;
+            v.kind = is(path, "std::sync::Mutex::new") ? ValueKind::Mutex : ValueKind::Atomic;
             v.target = cell(std::move(args.at(0)));
             if (v.kind == ValueKind::Mutex)
                 v.object = std::make_shared<std::binary_semaphore>(1);
             return v;
         }
-        if (path == "std::vec::Vec::new"sv || path == "std::vec::Vec::with_capacity"sv)
+        if (is(path, "std::vec::Vec::new") || is(path, "std::vec::Vec::with_capacity"))
             return Value::vec({});
-        if (path == "std::string::String::new"sv)
+        if (is(path, "std::string::String::new"))
             return Value::str("");
-        if (path == "std::string::String::from"sv)
+        if (is(path, "std::string::String::from"))
             return Value::str(display(arg(0)));
-        if (path == "tokio::spawn"sv) {
+        if (is(path, "tokio::spawn")) {
             countSpawn(at);
             Value fut = std::move(args.at(0));
             const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
@@ -1064,28 +1073,28 @@ private:
             h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name), false, id});
             return h;
         }
-        if (path == "tokio::task::spawn_blocking"sv) {
+        if (is(path, "tokio::task::spawn_blocking")) {
             return blockingCall(std::move(args.at(0)), at, "spawn_blocking", false);
         }
-        if (path == "tokio::time::sleep"sv) {
+        if (is(path, "tokio::time::sleep")) {
             const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             return futureValue("sleep", [d]() { return sleepTask(d); });
         }
-        if (path == "tokio::time::sleep_until"sv) {
+        if (is(path, "tokio::time::sleep_until")) {
             if (arg(0).kind != ValueKind::Instant)
                 panic(at, "sleep_until needs an Instant, got " + kindName(arg(0)));
             const Instant deadline = std::min<std::int64_t>(arg(0).integer, kForever);
             return futureValue("sleep_until", [deadline]() { return sleepUntilTask(deadline); });
         }
-        if (path == "tokio::task::yield_now"sv) {
+        if (is(path, "tokio::task::yield_now")) {
             return futureValue("yield_now", []() { return yieldTask(); });
         }
-        if (path == "tokio::time::timeout"sv) {
+        if (is(path, "tokio::time::timeout")) {
             const Duration d(std::min<std::int64_t>(arg(0).integer, kForever));
             Value inner = std::move(args.at(1));
             return futureValue("timeout", [this, d, inner, at]() { return timeoutTask(d, inner, at); });
         }
-        if (path == "tokio::sync::mpsc::channel"sv) {
+        if (is(path, "tokio::sync::mpsc::channel")) {
             const std::int64_t capacity = arg(0).integer;
             if (capacity < 1)
                 panic(at, "mpsc bounded channel requires buffer > 0");
@@ -1095,12 +1104,12 @@ private:
             return Value::tuple({opaque("mpsc::Sender", std::make_shared<MpscSender<Value>>(std::move(tx))),
                                  opaque("mpsc::Receiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
         }
-        if (path == "tokio::sync::mpsc::unbounded_channel"sv) {
+        if (is(path, "tokio::sync::mpsc::unbounded_channel")) {
             auto [tx, rx] = mpsc_unbounded_channel<Value>();
             return Value::tuple({opaque("mpsc::UnboundedSender", std::make_shared<MpscSender<Value>>(std::move(tx))),
                                  opaque("mpsc::UnboundedReceiver", std::make_shared<MpscReceiver<Value>>(std::move(rx)))});
         }
-        if (path == "tokio::sync::Mutex::new"sv) {
+        if (is(path, "tokio::sync::Mutex::new")) {
             Value v;
             v.kind = ValueKind::Mutex;
             v.text = "tokio";  // lock() is awaited and waits its turn (std's blocks the thread)
@@ -1108,22 +1117,22 @@ private:
             v.object = Semaphore::create(1, "Mutex::new(" + debug(*v.target) + ")", "mutex");
             return v;
         }
-        if (path == "tokio::sync::Notify::new"sv)
+        if (is(path, "tokio::sync::Notify::new"))
             return opaque("Notify", Notify::create("Notify::new()"));
-        if (path == "futures::future::join_all"sv) {
+        if (is(path, "futures::future::join_all")) {
             std::vector<Value> futures = elements(args.at(0), at);
             return futureValue("join_all", [this, futures, at]() { return joinAllTask(futures, at); });
         }
-        if (path == "tokio::runtime::Runtime::new"sv)
+        if (is(path, "tokio::runtime::Runtime::new"))
             return Value::ok(opaque("Runtime", nullptr));
-        if (path == "tokio::runtime::Builder::new_current_thread"sv || path == "tokio::runtime::Builder::new_multi_thread"sv)
+        if (is(path, "tokio::runtime::Builder::new_current_thread") || is(path, "tokio::runtime::Builder::new_multi_thread"))
             return opaque("runtime::Builder", nullptr);
-        if (path == "tokio::sync::oneshot::channel"sv) {
+        if (is(path, "tokio::sync::oneshot::channel")) {
             auto [tx, rx] = oneshot_channel<Value>("oneshot::channel()");
             return Value::tuple({opaque("oneshot::Sender", std::make_shared<OneshotSender<Value>>(std::move(tx))),
                                  opaque("oneshot::Receiver", std::make_shared<OneshotReceiver<Value>>(std::move(rx)))});
         }
-        if (path == "tokio::sync::broadcast::channel"sv) {
+        if (is(path, "tokio::sync::broadcast::channel")) {
             const std::int64_t capacity = arg(0).integer;
             if (capacity < 1)
                 panic(at, "broadcast channel capacity cannot be zero");
@@ -1133,17 +1142,17 @@ private:
             return Value::tuple({opaque("broadcast::Sender", std::make_shared<BroadcastSender<Value>>(std::move(tx))),
                                  opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(std::move(rx)))});
         }
-        if (path == "tokio::time::interval"sv) {
+        if (is(path, "tokio::time::interval")) {
             if (arg(0).integer <= 0)
                 panic(at, "`period` must be non-zero.");
             return opaque("Interval", std::make_shared<Interval>(Duration(arg(0).integer)));
         }
-        if (path == "tokio::sync::Semaphore::new"sv) {
+        if (is(path, "tokio::sync::Semaphore::new")) {
             const std::int64_t permits = arg(0).integer;
             return opaque("Semaphore", Semaphore::create(std::size_t(std::max<std::int64_t>(0, permits)),
                                                          "Semaphore::new(" + std::to_string(permits) + ")"));
         }
-        if (path == "std::env::temp_dir"sv) {
+        if (is(path, "std::env::temp_dir")) {
             std::string error;
             const std::string root = directory.root(&error);
             if (root.empty())
@@ -1163,23 +1172,23 @@ private:
                 bytes = bytesOf(arg(1), at);
             return futureValue("fs::" + op, [this, op, absolute, bytes, at]() { return fileTask(op, absolute, bytes, at); });
         }
-        if (path == "futures::task::noop_waker"sv)
+        if (is(path, "futures::task::noop_waker"))
             return opaque("Waker", std::make_shared<Waker>());  // wakes nobody
-        if (path == "std::task::Context::from_waker"sv) {
+        if (is(path, "std::task::Context::from_waker")) {
             const Value& w = arg(0);
             if (w.kind != ValueKind::Opaque || w.typeName != "Waker")
                 panic(at, "Context::from_waker needs a &Waker, got " + kindName(w));
             return opaque("Context", w.object);
         }
-        if (path == "wakeline::allocated_bytes"sv)
+        if (is(path, "wakeline::allocated_bytes"))
             return Value::int_(taskBytesInUse());  // the executor's task memory: frames and bookkeeping
-        if (path == "wakeline::thread_stack_kib"sv)
+        if (is(path, "wakeline::thread_stack_kib"))
             return Value::int_(std::int64_t(defaultThreadStackBytes() / 1024));
-        if (path == "std::thread::spawn"sv) {
+        if (is(path, "std::thread::spawn")) {
             // An OS thread of its own: a lane beside the workers, like a blocking-pool thread.
             return blockingCall(std::move(args.at(0)), at, "thread", true);
         }
-        if (path == "std::thread::sleep"sv) {
+        if (is(path, "std::thread::sleep")) {
             wl::thread_sleep(Duration(arg(0).integer));
             return Value::unit();
         }
@@ -1578,11 +1587,11 @@ private:
         case ExprKind::Call: return callNow(e, scope, out);
         case ExprKind::Macro: {
             const std::string& name = e.path.segments.back().name;
-            if (name == "join"sv)
+            if (is(name, "join"))
                 return joinMacro(e, scope);
-            if (name == "try_join"sv)
+            if (is(name, "try_join"))
                 return tryJoinMacro(e, scope);
-            if (name == "select"sv)
+            if (is(name, "select"))
                 return selectMacro(e, scope);
             return macroA(e, scope);
         }
@@ -2395,17 +2404,17 @@ private:
     Value macro(const Expr& e, std::vector<Value> args, const ScopeP& scope)
     {
         const std::string name = e.path.segments.back().name;
-        if (name == "print"sv || name == "eprint"sv)
+        if (is(name, "print") || is(name, "eprint"))
             unsupported(e.span, "`" + name + "!` (output without a line break)");
-        if (name == "println"sv || name == "eprintln"sv) {
+        if (is(name, "println") || is(name, "eprintln")) {
             settle();
             wl::at(siteOf(e.span));
             wl::print(args.empty() ? std::string() : format(e, args, scope));
             return Value::unit();
         }
-        if (name == "format"sv)
+        if (is(name, "format"))
             return Value::str(format(e, args, scope));
-        if (name == "write"sv || name == "writeln"sv) {
+        if (is(name, "write") || is(name, "writeln")) {
             // Into a Formatter (in fmt of an impl Display / Debug): appends, and gives Ok(()).
             const Value& f = deref(args.at(0));
             if (f.kind != ValueKind::Opaque || f.typeName != "Formatter")
@@ -2413,38 +2422,38 @@ private:
             auto buffer = std::static_pointer_cast<std::string>(f.object);
             if (args.size() > 1)
                 *buffer += format(e, args, scope, 1);
-            if (name == "writeln"sv)
+            if (is(name, "writeln"))
                 *buffer += "\n";
             return Value::ok(Value::unit());
         }
-        if (name == "panic"sv || name == "todo"sv || name == "unimplemented"sv || name == "unreachable"sv) {
-            std::string message = args.empty() ? (name == "panic"sv ? "explicit panic" : name == "todo"sv ? "not yet implemented"
-                                                   : name == "unreachable"sv ? "internal error: entered unreachable code"
+        if (is(name, "panic") || is(name, "todo") || is(name, "unimplemented") || is(name, "unreachable")) {
+            std::string message = args.empty() ? (is(name, "panic") ? "explicit panic" : is(name, "todo") ? "not yet implemented"
+                                                   : is(name, "unreachable") ? "internal error: entered unreachable code"
                                                                            : "not implemented")
                                                : format(e, args, scope);
             panic(e.span, message);
         }
-        if (name == "assert"sv) {
+        if (is(name, "assert")) {
             if (!truth(args.at(0), e.span))
                 panic(e.span, args.size() > 1 ? format(e, args, scope, 1) : "assertion failed: " + sourceOf(*e.list[0]));
             return Value::unit();
         }
-        if (name == "assert_eq"sv || name == "assert_ne"sv) {
+        if (is(name, "assert_eq") || is(name, "assert_ne")) {
             const bool same = equal(args.at(0), args.at(1));
-            if (same != (name == "assert_eq"sv))
-                panic(e.span, "assertion `left " + std::string(name == "assert_eq"sv ? "==" : "!=") + " right` failed"
+            if (same != (is(name, "assert_eq")))
+                panic(e.span, "assertion `left " + std::string(is(name, "assert_eq") ? "==" : "!=") + " right` failed"
                                   + (args.size() > 2 ? ": " + format(e, args, scope, 2) : "") + "\n  left: "
                                   + debug(args[0]) + "\n right: " + debug(args[1]));
             return Value::unit();
         }
-        if (name == "vec"sv)
+        if (is(name, "vec"))
             return args.size() == 1 && e.list[0]->kind == ExprKind::ArrayRepeat ? std::move(args[0]) : Value::vec(std::move(args));
-        if (name == "matches"sv) {
+        if (is(name, "matches")) {
             Value v = eval(*e.a, scope);
             auto s = child(scope);
             return Value::boolean_(match(*e.pat, v, s) && (!e.b || truth(eval(*e.b, s), e.b->span)));
         }
-        if (name == "pin"sv || name == "pin_mut"sv)
+        if (is(name, "pin") || is(name, "pin_mut"))
             return Value::unit();
         unsupported(e.span, "`" + name + "!`");
     }
@@ -2622,13 +2631,13 @@ private:
                 panic(at, "`" + m + "` needs more arguments");
             return deref(args[i]);
         };
-        if (m == "clone"sv || m == "to_owned"sv || m == "cloned"sv || m == "copied"sv) {
+        if (is(m, "clone") || is(m, "to_owned") || is(m, "cloned") || is(m, "copied")) {
             charge(cellsIn(v), at);
             return cloneValue(v);
         }
-        if (m == "into"sv && v.kind != ValueKind::Opaque)
+        if (is(m, "into") && v.kind != ValueKind::Opaque)
             return cloneValue(v);  // &str into String, and the like: the same value here
-        if (m == "to_string"sv) {
+        if (is(m, "to_string")) {
             if (std::optional<std::string> own = userFormat(v, false, at))
                 return Value::str(std::move(*own));
             return Value::str(display(v));
@@ -2636,45 +2645,45 @@ private:
         switch (v.kind) {
         case ValueKind::Future:
             // FutureExt::fuse (what futures::select! asks for) and boxed: the same future here.
-            if (m == "fuse"sv || m == "boxed"sv)
+            if (is(m, "fuse") || is(m, "boxed"))
                 return v;
             break;
         case ValueKind::Str:
             if (v.typeName == "PathBuf") {
-                if (m == "join"sv) {
+                if (is(m, "join")) {
                     const std::string& more = arg(0).text;
                     return pathBuf(!more.empty() && more[0] == '/' ? more : v.text + (v.text.empty() || v.text.back() == '/' ? "" : "/") + more);
                 }
-                if (m == "display"sv || m == "to_string_lossy"sv)
+                if (is(m, "display") || is(m, "to_string_lossy"))
                     return Value::str(v.text);
-                if (m == "to_str"sv)
+                if (is(m, "to_str"))
                     return Value::some(Value::str(v.text));
             }
-            if (m == "len"sv)
+            if (is(m, "len"))
                 return Value::int_(std::int64_t(v.text.size()));
-            if (m == "is_empty"sv)
+            if (is(m, "is_empty"))
                 return Value::boolean_(v.text.empty());
-            if (m == "as_str"sv || m == "trim_end_matches"sv)
+            if (is(m, "as_str") || is(m, "trim_end_matches"))
                 return v;
-            if (m == "push_str"sv) {
+            if (is(m, "push_str")) {
                 v.text += display(arg(0));
                 return Value::unit();
             }
-            if (m == "push"sv) {
+            if (is(m, "push")) {
                 v.text += arg(0).text;
                 return Value::unit();
             }
-            if (m == "to_uppercase"sv || m == "to_lowercase"sv) {
+            if (is(m, "to_uppercase") || is(m, "to_lowercase")) {
                 std::string s = v.text;
                 for (char& c : s)
-                    c = char(m == "to_uppercase"sv ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+                    c = char(is(m, "to_uppercase") ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
                 return Value::str(s);
             }
-            if (m == "contains"sv)
+            if (is(m, "contains"))
                 return Value::boolean_(v.text.find(display(arg(0))) != std::string::npos);
-            if (m == "starts_with"sv)
+            if (is(m, "starts_with"))
                 return Value::boolean_(v.text.rfind(display(arg(0)), 0) == 0);
-            if (m == "lines"sv) {
+            if (is(m, "lines")) {
                 std::vector<Value> lines;
                 size_t start = 0;
                 while (start < v.text.size()) {
@@ -2690,12 +2699,12 @@ private:
                 charge(lines.size(), at);
                 return Value::vec(std::move(lines));
             }
-            if (m == "trim"sv) {
+            if (is(m, "trim")) {
                 const auto b = v.text.find_first_not_of(" \t\n\r");
                 const auto end = v.text.find_last_not_of(" \t\n\r");
                 return Value::str(b == std::string::npos ? "" : v.text.substr(b, end - b + 1));
             }
-            if (m == "repeat"sv) {
+            if (is(m, "repeat")) {
                 const std::int64_t n = arg(0).integer;
                 if (n < 0 || (n > 0 && std::uint64_t(v.text.size()) * std::uint64_t(n) > std::uint64_t(16 * kMaxElements)))
                     stop(at, "a repeated string of more than 16 MB (the memory guard)");
@@ -2705,7 +2714,7 @@ private:
                     s += v.text;
                 return Value::str(s);
             }
-            if (m == "parse"sv) {
+            if (is(m, "parse")) {
                 try {
                     size_t used = 0;
                     const bool isFloat = !e.generics.empty() && e.generics[0]->kind == TypeKind::Path
@@ -2727,12 +2736,12 @@ private:
         case ValueKind::Int:
         case ValueKind::Float: {
             const bool isInt = v.kind == ValueKind::Int;
-            if (m == "abs"sv) {
+            if (is(m, "abs")) {
                 if (isInt && v.integer == INT64_MIN)
                     panic(at, "attempt to negate with overflow");
                 return isInt ? Value::int_(v.integer < 0 ? -v.integer : v.integer) : Value::float_(std::fabs(v.real));
             }
-            if (m == "pow"sv && isInt) {
+            if (is(m, "pow") && isInt) {
                 std::int64_t r = 1, base = v.integer, e = arg(0).integer;
                 if (e < 0)
                     panic(at, "attempt to raise to a negative power");
@@ -2744,22 +2753,22 @@ private:
                 }
                 return Value::int_(r);
             }
-            if (m == "min"sv || m == "max"sv) {
+            if (is(m, "min") || is(m, "max")) {
                 const bool less = compare(v, arg(0)) < 0;
-                return (m == "min"sv) == less ? v : arg(0);
+                return (is(m, "min")) == less ? v : arg(0);
             }
-            if (m == "sqrt"sv)
+            if (is(m, "sqrt"))
                 return Value::float_(std::sqrt(isInt ? double(v.integer) : v.real));
-            if (m == "powi"sv)
+            if (is(m, "powi"))
                 return Value::float_(std::pow(v.real, double(arg(0).integer)));
-            if (m == "round"sv || m == "floor"sv || m == "ceil"sv)
-                return Value::float_(m == "round"sv ? std::round(v.real) : m == "floor"sv ? std::floor(v.real) : std::ceil(v.real));
-            if (m == "saturating_sub"sv && isInt)
+            if (is(m, "round") || is(m, "floor") || is(m, "ceil"))
+                return Value::float_(is(m, "round") ? std::round(v.real) : is(m, "floor") ? std::floor(v.real) : std::ceil(v.real));
+            if (is(m, "saturating_sub") && isInt)
                 return Value::int_(std::max<std::int64_t>(0, v.integer - arg(0).integer));
-            if ((m == "checked_add"sv || m == "checked_sub"sv || m == "checked_mul"sv) && isInt) {
+            if ((is(m, "checked_add") || is(m, "checked_sub") || is(m, "checked_mul")) && isInt) {
                 std::int64_t r = 0;
-                const bool overflow = m == "checked_add"sv ? __builtin_add_overflow(v.integer, arg(0).integer, &r)
-                    : m == "checked_sub"sv ? __builtin_sub_overflow(v.integer, arg(0).integer, &r)
+                const bool overflow = is(m, "checked_add") ? __builtin_add_overflow(v.integer, arg(0).integer, &r)
+                    : is(m, "checked_sub") ? __builtin_sub_overflow(v.integer, arg(0).integer, &r)
                                          : __builtin_mul_overflow(v.integer, arg(0).integer, &r);
                 return overflow ? Value::none() : Value::some(Value::int_(r));
             }
@@ -2768,52 +2777,52 @@ private:
         case ValueKind::Enum:
             if (v.typeName == "Option" || v.typeName == "Result") {
                 const bool good = v.variant == "Some" || v.variant == "Ok";
-                if (m == "is_some"sv || m == "is_ok"sv)
+                if (is(m, "is_some") || is(m, "is_ok"))
                     return Value::boolean_(good);
-                if (m == "is_none"sv || m == "is_err"sv)
+                if (is(m, "is_none") || is(m, "is_err"))
                     return Value::boolean_(!good);
-                if (m == "unwrap"sv || m == "expect"sv) {
+                if (is(m, "unwrap") || is(m, "expect")) {
                     if (good)
                         return v.payload();
-                    if (m == "expect"sv)
+                    if (is(m, "expect"))
                         panic(at, display(arg(0)) + (v.variant == "Err" ? ": " + debug(v.payload()) : ""));
                     panic(at, v.variant == "None" ? "called `Option::unwrap()` on a `None` value"
                                                   : "called `Result::unwrap()` on an `Err` value: " + debug(v.payload()));
                 }
-                if (m == "unwrap_err"sv || m == "expect_err"sv) {
+                if (is(m, "unwrap_err") || is(m, "expect_err")) {
                     if (!good)
                         return v.payload();
-                    panic(at, m == "expect_err"sv ? display(arg(0)) + ": " + debug(v.payload())
+                    panic(at, is(m, "expect_err") ? display(arg(0)) + ": " + debug(v.payload())
                                                 : "called `Result::unwrap_err()` on an `Ok` value: " + debug(v.payload()));
                 }
-                if (m == "unwrap_or"sv)
+                if (is(m, "unwrap_or"))
                     return good ? v.payload() : arg(0);
-                if (m == "unwrap_or_else"sv)
+                if (is(m, "unwrap_or_else"))
                     return good ? v.payload() : call(args.at(0), v.variant == "Err" ? std::vector<Value>{v.payload()} : std::vector<Value>{}, at);
-                if (m == "unwrap_or_default"sv)
+                if (is(m, "unwrap_or_default"))
                     return good ? v.payload() : Value::int_(0);
-                if (m == "ok"sv)
+                if (is(m, "ok"))
                     return v.variant == "Ok" ? Value::some(v.payload()) : Value::none();
-                if (m == "err"sv)
+                if (is(m, "err"))
                     return v.variant == "Err" ? Value::some(v.payload()) : Value::none();
-                if (m == "map"sv)
+                if (is(m, "map"))
                     return good ? Value::enum_(v.typeName, v.variant, {call(args.at(0), {v.payload()}, at)}) : v;
-                if (m == "map_err"sv)
+                if (is(m, "map_err"))
                     return v.variant == "Err" ? Value::err(call(args.at(0), {v.payload()}, at)) : v;
-                if (m == "and_then"sv)
+                if (is(m, "and_then"))
                     return good ? call(args.at(0), {v.payload()}, at) : v;
-                if (m == "is_some_and"sv)
+                if (is(m, "is_some_and"))
                     return Value::boolean_(good && truth(call(args.at(0), {v.payload()}, at), at));
-                if (m == "take"sv) {
+                if (is(m, "take")) {
                     Value old = v;
                     v = Value::none();
                     return old;
                 }
             }
             if (v.typeName == "JoinError") {
-                if (m == "is_cancelled"sv)
+                if (is(m, "is_cancelled"))
                     return Value::boolean_(v.variant == "Cancelled");
-                if (m == "is_panic"sv)
+                if (is(m, "is_panic"))
                     return Value::boolean_(v.variant == "Panic");
             }
             break;
@@ -2821,33 +2830,33 @@ private:
         case ValueKind::Range:
             return sequenceMethod(e, self, v, m, std::move(args));
         case ValueKind::Duration:
-            if (m == "as_secs"sv)
+            if (is(m, "as_secs"))
                 return Value::int_(v.integer / 1'000'000'000);
-            if (m == "as_millis"sv)
+            if (is(m, "as_millis"))
                 return Value::int_(v.integer / 1'000'000);
-            if (m == "as_micros"sv)
+            if (is(m, "as_micros"))
                 return Value::int_(v.integer / 1'000);
-            if (m == "as_nanos"sv)
+            if (is(m, "as_nanos"))
                 return Value::int_(v.integer);
-            if (m == "as_secs_f64"sv)
+            if (is(m, "as_secs_f64"))
                 return Value::float_(double(v.integer) / 1e9);
-            if (m == "subsec_millis"sv)
+            if (is(m, "subsec_millis"))
                 return Value::int_((v.integer % 1'000'000'000) / 1'000'000);
             break;
         case ValueKind::Instant:
-            if (m == "elapsed"sv)
+            if (is(m, "elapsed"))
                 return Value::duration(wl::now() - v.integer);
-            if (m == "duration_since"sv)
+            if (is(m, "duration_since"))
                 return Value::duration(std::max<std::int64_t>(0, v.integer - arg(0).integer));
             break;
         case ValueKind::JoinHandle:
-            if (m == "abort"sv) {
+            if (is(m, "abort")) {
                 v.handle()->handle.abort();
                 return Value::unit();
             }
-            if (m == "is_finished"sv)
+            if (is(m, "is_finished"))
                 return Value::boolean_(v.handle()->handle.isFinished());
-            if (m == "join"sv && v.handle()->thread) {
+            if (is(m, "join") && v.handle()->thread) {
                 if (JoinCore* core = v.handle()->handle.core())
                     wl::join_thread(*core);  // blocks this worker (and its tasks) until the thread ends
                 std::optional<JoinResult<Value>> r = v.handle()->handle.tryJoin();
@@ -2860,12 +2869,12 @@ private:
             break;
         case ValueKind::Opaque:
             // clone() of a channel end or a semaphore shares it (Arc-like): it closes when the last holder goes.
-            if (v.typeName == "mpsc::Sender" && m == "send"sv) {
+            if (v.typeName == "mpsc::Sender" && is(m, "send")) {
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
                 return futureValue("send", [tx, msg]() { return mpscSend(tx, msg); });
             }
-            if (v.typeName == "mpsc::Sender" && m == "try_send"sv) {
+            if (v.typeName == "mpsc::Sender" && is(m, "try_send")) {
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
                 switch (tx->trySend(msg)) {
@@ -2874,7 +2883,7 @@ private:
                 case MpscChannel<Value>::TrySend::Closed: return Value::err(Value::enum_("TrySendError", "Closed", {msg}));
                 }
             }
-            if (v.typeName == "mpsc::UnboundedSender" && m == "send"sv) {
+            if (v.typeName == "mpsc::UnboundedSender" && is(m, "send")) {
                 // Never waits: there is always room.
                 auto tx = std::static_pointer_cast<MpscSender<Value>>(v.object);
                 Value msg = args.at(0);
@@ -2884,82 +2893,82 @@ private:
             }
             if (v.typeName == "Notify") {
                 auto n = std::static_pointer_cast<Notify>(v.object);
-                if (m == "notified"sv)
+                if (is(m, "notified"))
                     return futureValue("notified", [n]() { return notified(n); });
-                if (m == "notify_one"sv) {
+                if (is(m, "notify_one")) {
                     n->notifyOne();
                     return Value::unit();
                 }
-                if (m == "notify_waiters"sv) {
+                if (is(m, "notify_waiters")) {
                     n->notifyWaiters();
                     return Value::unit();
                 }
             }
             if (v.typeName == "runtime::Builder") {
                 // The runtime's shape is read from the program before the run (worker_threads, new_current_thread).
-                if (m == "worker_threads"sv || m == "enable_all"sv || m == "enable_time"sv || m == "enable_io"sv
-                    || m == "start_paused"sv || m == "thread_name"sv)
+                if (is(m, "worker_threads") || is(m, "enable_all") || is(m, "enable_time") || is(m, "enable_io")
+                    || is(m, "start_paused") || is(m, "thread_name"))
                     return v;
-                if (m == "build"sv)
+                if (is(m, "build"))
                     return Value::ok(opaque("Runtime", nullptr));
             }
-            if (v.typeName == "Runtime" && m == "spawn"sv)
+            if (v.typeName == "Runtime" && is(m, "spawn"))
                 return callLibrary("tokio::spawn", std::move(args), at);
-            if (v.typeName == "Runtime" && m == "block_on"sv)
+            if (v.typeName == "Runtime" && is(m, "block_on"))
                 panic(at, "Cannot start a runtime from within a runtime: block_on is for the synchronous `fn main`");
-            if ((v.typeName == "mpsc::Receiver" || v.typeName == "mpsc::UnboundedReceiver") && m == "recv"sv) {
+            if ((v.typeName == "mpsc::Receiver" || v.typeName == "mpsc::UnboundedReceiver") && is(m, "recv")) {
                 auto rx = std::static_pointer_cast<MpscReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return mpscRecv(rx); });
             }
             if (v.typeName == "broadcast::Sender") {
                 auto tx = std::static_pointer_cast<BroadcastSender<Value>>(v.object);
-                if (m == "send"sv) {
+                if (is(m, "send")) {
                     const std::size_t receivers = tx->send(args.at(0));
                     if (receivers == 0)
                         return Value::err(Value::enum_("SendError", "SendError", {args.at(0)}));
                     return Value::ok(Value::int_(std::int64_t(receivers)));
                 }
-                if (m == "subscribe"sv)
+                if (is(m, "subscribe"))
                     return opaque("broadcast::Receiver", std::make_shared<BroadcastReceiver<Value>>(tx->subscribe()));
             }
-            if (v.typeName == "broadcast::Receiver" && m == "recv"sv) {
+            if (v.typeName == "broadcast::Receiver" && is(m, "recv")) {
                 auto rx = std::static_pointer_cast<BroadcastReceiver<Value>>(v.object);
                 return futureValue("recv", [rx]() { return broadcastRecv(rx); });
             }
-            if (v.typeName == "Interval" && m == "tick"sv) {
+            if (v.typeName == "Interval" && is(m, "tick")) {
                 auto interval = std::static_pointer_cast<Interval>(v.object);
                 return futureValue("tick", [interval]() { return intervalTick(interval); });
             }
             if (v.typeName == "Semaphore") {
                 auto s = std::static_pointer_cast<Semaphore>(v.object);
-                if (m == "acquire"sv)
+                if (is(m, "acquire"))
                     return futureValue("acquire", [s]() { return acquirePermit(s); });
-                if (m == "available_permits"sv)
+                if (is(m, "available_permits"))
                     return Value::int_(std::int64_t(s->available()));
             }
-            if (v.typeName == "oneshot::Sender" && m == "send"sv) {
+            if (v.typeName == "oneshot::Sender" && is(m, "send")) {
                 // Consumes the sender: the value is there for the receiver at once (no await in tokio either).
                 auto tx = std::static_pointer_cast<OneshotSender<Value>>(v.object);
                 std::move(*tx).send(args.at(0));
                 v = moved();
                 return Value::ok(Value::unit());
             }
-            if (v.typeName == "Formatter" && (m == "write_str"sv || m == "write_string"sv)) {
+            if (v.typeName == "Formatter" && (is(m, "write_str") || is(m, "write_string"))) {
                 *std::static_pointer_cast<std::string>(v.object) += display(arg(0));
                 return Value::ok(Value::unit());
             }
-            if (v.typeName == "Context" && m == "waker"sv)
+            if (v.typeName == "Context" && is(m, "waker"))
                 return opaque("Waker", v.object);
             if (v.typeName == "Waker") {
                 auto waker = std::static_pointer_cast<Waker>(v.object);
-                if (m == "wake_by_ref"sv || m == "wake"sv) {
+                if (is(m, "wake_by_ref") || is(m, "wake")) {
                     if (*waker)
                         waker->wake(WakeSource::here());
                     return Value::unit();
                 }
-                if (m == "clone"sv)
+                if (is(m, "clone"))
                     return opaque("Waker", std::make_shared<Waker>(*waker));
-                if (m == "will_wake"sv) {
+                if (is(m, "will_wake")) {
                     const Value& other = arg(0);
                     return Value::boolean_(other.kind == ValueKind::Opaque && other.typeName == "Waker"
                                            && std::static_pointer_cast<Waker>(other.object)->taskId() == waker->taskId());
@@ -2972,9 +2981,9 @@ private:
             if (v.text == "tokio") {
                 auto s = std::static_pointer_cast<Semaphore>(v.object);
                 Cell data = v.target;
-                if (m == "lock"sv)
+                if (is(m, "lock"))
                     return futureValue("lock", [s, data]() { return lockTokioMutex(s, data); });
-                if (m == "try_lock"sv) {
+                if (is(m, "try_lock")) {
                     std::optional<SemaphorePermit> p = s->tryAcquire();
                     if (!p)
                         return Value::err(Value::enum_("TryLockError", "TryLockError"));
@@ -2984,7 +2993,7 @@ private:
                 }
                 break;
             }
-            if (m == "lock"sv) {
+            if (is(m, "lock")) {
                 // The guard is a reference that holds the lock: it is released when the last copy of it goes,
                 // at the end of the statement or scope that holds it, as a MutexGuard is dropped.
                 auto lock = std::static_pointer_cast<std::binary_semaphore>(v.object);
@@ -3004,15 +3013,15 @@ private:
             break;
         case ValueKind::Atomic: {
             std::lock_guard lock(atomicsMutex_);  // one lock makes every atomic operation of the run indivisible
-            if (m == "load"sv)
+            if (is(m, "load"))
                 return *v.target;
-            if (m == "store"sv) {
+            if (is(m, "store")) {
                 *v.target = arg(0);
                 return Value::unit();
             }
-            if (m == "fetch_add"sv || m == "fetch_sub"sv) {
+            if (is(m, "fetch_add") || is(m, "fetch_sub")) {
                 Value old = *v.target;
-                v.target->integer += m == "fetch_add"sv ? arg(0).integer : -arg(0).integer;
+                v.target->integer += is(m, "fetch_add") ? arg(0).integer : -arg(0).integer;
                 return old;
             }
             break;
@@ -3027,61 +3036,61 @@ private:
         const Span& at = e.span;
         if (v.kind == ValueKind::Vec) {
             Cells& items = *v.items;
-            if (m == "push"sv) {
+            if (is(m, "push")) {
                 items.push_back(cell(std::move(args.at(0))));
                 return Value::unit();
             }
-            if (m == "pop"sv) {
+            if (is(m, "pop")) {
                 if (items.empty())
                     return Value::none();
                 Value last = *items.back();
                 items.pop_back();
                 return Value::some(std::move(last));
             }
-            if (m == "len"sv)
+            if (is(m, "len"))
                 return Value::int_(std::int64_t(items.size()));
-            if (m == "is_empty"sv)
+            if (is(m, "is_empty"))
                 return Value::boolean_(items.empty());
-            if (m == "iter"sv || m == "iter_mut"sv)
+            if (is(m, "iter") || is(m, "iter_mut"))
                 return Value::ref(self);
-            if (m == "into_iter"sv)
+            if (is(m, "into_iter"))
                 return v;
-            if (m == "first"sv || m == "last"sv)
-                return items.empty() ? Value::none() : Value::some(Value::ref(m == "first"sv ? items.front() : items.back()));
-            if (m == "get"sv) {
+            if (is(m, "first") || is(m, "last"))
+                return items.empty() ? Value::none() : Value::some(Value::ref(is(m, "first") ? items.front() : items.back()));
+            if (is(m, "get")) {
                 const std::int64_t i = deref(args.at(0)).integer;
                 return i >= 0 && size_t(i) < items.size() ? Value::some(Value::ref(items[size_t(i)])) : Value::none();
             }
-            if (m == "contains"sv) {
+            if (is(m, "contains")) {
                 for (const Cell& c : items)
                     if (equal(*c, args.at(0)))
                         return Value::boolean_(true);
                 return Value::boolean_(false);
             }
-            if (m == "sort"sv || m == "sort_unstable"sv) {
+            if (is(m, "sort") || is(m, "sort_unstable")) {
                 std::stable_sort(items.begin(), items.end(), [&](const Cell& a, const Cell& b) { return compareAt(*a, *b, at) < 0; });
                 return Value::unit();
             }
-            if (m == "reverse"sv) {
+            if (is(m, "reverse")) {
                 std::reverse(items.begin(), items.end());
                 return Value::unit();
             }
-            if (m == "clear"sv) {
+            if (is(m, "clear")) {
                 items.clear();
                 return Value::unit();
             }
-            if (m == "join"sv) {
+            if (is(m, "join")) {
                 std::string s;
                 for (size_t i = 0; i < items.size(); ++i)
                     s += (i ? display(args.at(0)) : "") + display(*items[i]);
                 return Value::str(s);
             }
-            if (m == "extend"sv) {
+            if (is(m, "extend")) {
                 for (auto& x : elements(args.at(0), at))
                     items.push_back(cell(std::move(x)));
                 return Value::unit();
             }
-            if (m == "remove"sv) {
+            if (is(m, "remove")) {
                 const std::int64_t i = deref(args.at(0)).integer;
                 if (i < 0 || size_t(i) >= items.size())
                     panic(at, "removal index (is " + std::to_string(i) + ") should be < len (is " + std::to_string(items.size()) + ")");
@@ -3092,75 +3101,75 @@ private:
         }
         // Iterator adapters, eagerly (a lesson's iterators are short and their closures have no effects to reorder).
         std::vector<Value> xs = elements(Value::ref(self), at);
-        if (m == "iter"sv || m == "into_iter"sv || m == "collect"sv || m == "cloned"sv || m == "copied"sv)
+        if (is(m, "iter") || is(m, "into_iter") || is(m, "collect") || is(m, "cloned") || is(m, "copied"))
             return Value::vec(std::move(xs));
-        if (m == "map"sv || m == "filter"sv || m == "for_each"sv || m == "filter_map"sv) {
+        if (is(m, "map") || is(m, "filter") || is(m, "for_each") || is(m, "filter_map")) {
             std::vector<Value> out;
             for (auto& x : xs) {
                 Value r = call(args.at(0), {x}, at);
-                if (m == "map"sv)
+                if (is(m, "map"))
                     out.push_back(std::move(r));
-                else if (m == "filter"sv && truth(r, at))
+                else if (is(m, "filter") && truth(r, at))
                     out.push_back(std::move(x));
-                else if (m == "filter_map"sv && deref(r).is("Option", "Some"))
+                else if (is(m, "filter_map") && deref(r).is("Option", "Some"))
                     out.push_back(deref(r).payload());
             }
-            return m == "for_each"sv ? Value::unit() : Value::vec(std::move(out));
+            return is(m, "for_each") ? Value::unit() : Value::vec(std::move(out));
         }
-        if (m == "enumerate"sv) {
+        if (is(m, "enumerate")) {
             std::vector<Value> out;
             for (size_t i = 0; i < xs.size(); ++i)
                 out.push_back(Value::tuple({Value::int_(std::int64_t(i)), std::move(xs[i])}));
             return Value::vec(std::move(out));
         }
-        if (m == "rev"sv) {
+        if (is(m, "rev")) {
             std::reverse(xs.begin(), xs.end());
             return Value::vec(std::move(xs));
         }
-        if (m == "sum"sv || m == "count"sv || m == "product"sv) {
-            if (m == "count"sv)
+        if (is(m, "sum") || is(m, "count") || is(m, "product")) {
+            if (is(m, "count"))
                 return Value::int_(std::int64_t(xs.size()));
-            Value acc = Value::int_(m == "sum"sv ? 0 : 1);
+            Value acc = Value::int_(is(m, "sum") ? 0 : 1);
             for (auto& x : xs)
-                acc = binary(m == "sum"sv ? TokenKind::Plus : TokenKind::Star, acc, x, at);
+                acc = binary(is(m, "sum") ? TokenKind::Plus : TokenKind::Star, acc, x, at);
             return acc;
         }
-        if (m == "max"sv || m == "min"sv) {
+        if (is(m, "max") || is(m, "min")) {
             if (xs.empty())
                 return Value::none();
             Value best = xs[0];
             for (auto& x : xs)
-                if ((compareAt(x, best, at) > 0) == (m == "max"sv) && !equal(x, best))
+                if ((compareAt(x, best, at) > 0) == (is(m, "max")) && !equal(x, best))
                     best = x;
             return Value::some(best);
         }
-        if (m == "any"sv || m == "all"sv) {
+        if (is(m, "any") || is(m, "all")) {
             for (auto& x : xs)
-                if (truth(call(args.at(0), {x}, at), at) == (m == "any"sv))
-                    return Value::boolean_(m == "any"sv);
-            return Value::boolean_(m == "all"sv);
+                if (truth(call(args.at(0), {x}, at), at) == (is(m, "any")))
+                    return Value::boolean_(is(m, "any"));
+            return Value::boolean_(is(m, "all"));
         }
-        if (m == "take"sv || m == "skip"sv) {
+        if (is(m, "take") || is(m, "skip")) {
             const size_t n = size_t(std::max<std::int64_t>(0, deref(args.at(0)).integer));
-            if (m == "take"sv)
+            if (is(m, "take"))
                 xs.resize(std::min(n, xs.size()));
             else
                 xs.erase(xs.begin(), xs.begin() + std::ptrdiff_t(std::min(n, xs.size())));
             return Value::vec(std::move(xs));
         }
-        if (m == "fold"sv) {
+        if (is(m, "fold")) {
             Value acc = args.at(0);
             for (auto& x : xs)
                 acc = call(args.at(1), {acc, x}, at);
             return acc;
         }
-        if (m == "zip"sv) {
+        if (is(m, "zip")) {
             std::vector<Value> other = elements(args.at(0), at), out;
             for (size_t i = 0; i < xs.size() && i < other.size(); ++i)
                 out.push_back(Value::tuple({xs[i], other[i]}));
             return Value::vec(std::move(out));
         }
-        if (m == "len"sv)
+        if (is(m, "len"))
             return Value::int_(std::int64_t(xs.size()));
         unsupported(at, "the method `" + m + "` on " + kindName(v));
     }

@@ -78,6 +78,13 @@ public:
 
     Task<BroadcastResult<T>> recv(std::uint64_t* next)
     {
+        return recvAs<BroadcastResult<T>>(next, nullptr, [](BroadcastResult<T> r) { return r; });
+    }
+    // recv, its result made into the caller's own type by `convert` in this same frame (a coroutine of the
+    // caller's around it would be a second frame per wait). `keep` is held as long as the wait: what owns `*next`.
+    template <class Out, class Keep, class Convert>
+    Task<Out> recvAs(std::uint64_t* next, Keep keep, Convert convert)
+    {
         for (;;) {
             {
                 std::lock_guard lock(mutex_);
@@ -85,16 +92,16 @@ public:
                     const std::uint64_t missed = head_ - *next;
                     *next = head_;
                     resource_.record(SyncOp::Lagged, static_cast<std::int64_t>(missed));
-                    co_return BroadcastResult<T>(std::in_place_index<1>, Lagged{missed});
+                    co_return convert(BroadcastResult<T>(std::in_place_index<1>, Lagged{missed}));
                 }
                 if (*next < tail_) {
                     T v = kept_[static_cast<std::size_t>(*next - head_)];
                     ++*next;
                     resource_.record(SyncOp::Receive, static_cast<std::int64_t>(tail_ - *next));
-                    co_return BroadcastResult<T>(std::in_place_index<0>, std::move(v));
+                    co_return convert(BroadcastResult<T>(std::in_place_index<0>, std::move(v)));
                 }
                 if (closed_)
-                    co_return BroadcastResult<T>(std::in_place_index<2>, Closed{});
+                    co_return convert(BroadcastResult<T>(std::in_place_index<2>, Closed{}));
                 waiting_.push_back(currentWaker());
             }
             co_await Park{};
@@ -124,6 +131,11 @@ public:
             channel_->unsubscribe();
     }
     Task<BroadcastResult<T>> recv() { return channel_->recv(&next_); }
+    template <class Out, class Keep, class Convert>
+    Task<Out> recvAs(Keep keep, Convert convert)
+    {
+        return channel_->template recvAs<Out>(&next_, std::move(keep), std::move(convert));
+    }
 
 private:
     std::shared_ptr<BroadcastChannel<T>> channel_;
