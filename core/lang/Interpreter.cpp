@@ -18,6 +18,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -127,6 +128,14 @@ struct Scope {
         }
         ++count;
     }
+    // Drops what the scope binds, in the order its destruction would, and keeps it for binding again.
+    void clear()
+    {
+        more.clear();
+        for (std::size_t i = kInline; i-- > 0;)
+            first[i].second.reset();
+        count = 0;
+    }
 };
 using ScopeP = std::shared_ptr<Scope>;
 ScopeP child(const ScopeP& parent)
@@ -135,6 +144,36 @@ ScopeP child(const ScopeP& parent)
     s->parent = parent;
     return s;
 }
+
+// The scopes of a loop's passes. Each pass's variables are dropped at its end (done()); its scope is emptied and
+// serves the next pass when nothing kept it (no closure or async block captured it): an allocation less a pass.
+// `own` false: the passes bind nothing and use the scope around the loop.
+class PassScopes {
+public:
+    PassScopes(const ScopeP& outer, bool own) : outer_(outer), own_(own) {}
+    const ScopeP& next()
+    {
+        if (!own_)
+            return outer_;
+        if (!current_)
+            current_ = child(outer_);
+        return current_;
+    }
+    void done()
+    {
+        if (!current_)
+            return;
+        if (current_.use_count() == 1)
+            current_->clear();
+        else
+            current_.reset();
+    }
+
+private:
+    const ScopeP& outer_;
+    const bool own_;
+    ScopeP current_;
+};
 
 namespace {
 
@@ -270,7 +309,10 @@ private:
     void step(const Span& at)
     {
         charge(1, at);
-        // Awaits run their callee in place, so deep async recursion grows the native stack too: bounded here.
+        // Awaits run their callee in place, so deep async recursion grows the native stack too: bounded here, every
+        // 16th step of a thread (a step's own frames are small next to the margin left below the limit).
+        if ((++stackCheck_ & 15) != 0)
+            return;
         const char* here = static_cast<const char*>(__builtin_frame_address(0));
         const char* base = (options_.mode == Mode::Threaded) ? threadStackBase_ : stackBase;
         if (!base) {
@@ -281,6 +323,7 @@ private:
         if (base - here > kMaxStackBytes)
             stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
+    static inline thread_local std::uint32_t stackCheck_ = 0;
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
     static constexpr std::ptrdiff_t kMaxStackBytes = 6 << 20;  // sanitizers double a frame: 200 calls need more
 #else
@@ -291,13 +334,16 @@ private:
     void charge(std::uint64_t units, const Span& at)
     {
         // One thread steps a simulated run (its blocking jobs too): no locked add there, it is every expression's.
-        if (options_.mode == Mode::Simulated)
-            steps_.store(steps_.load(std::memory_order_relaxed) + units, std::memory_order_relaxed);
-        else
-            steps_.fetch_add(units, std::memory_order_relaxed);
+        std::uint64_t taken;
+        if (options_.mode == Mode::Simulated) {
+            taken = steps_.load(std::memory_order_relaxed) + units;
+            steps_.store(taken, std::memory_order_relaxed);
+        } else {
+            taken = steps_.fetch_add(units, std::memory_order_relaxed) + units;
+        }
         if (options_.stepCost > 0)
             spend(units);
-        if (steps_ > options_.maxSteps)
+        if (taken > options_.maxSteps) [[unlikely]]
             stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
                      "budget): a loop that never ends?");
     }
@@ -569,6 +615,14 @@ private:
     }
 
     // --- futures and tasks ---
+    // What an async block's future is called: async@24 for the one at line 24 (made without a temporary string:
+    // a spawn loop makes one per pass).
+    static std::string asyncName(std::uint32_t line)
+    {
+        char text[24] = "async@";
+        const auto end = std::to_chars(text + 6, text + sizeof text, line).ptr;
+        return std::string(text, end);
+    }
     template <class Make>
     Value futureValue(std::string name, Make make)
     {
@@ -744,7 +798,7 @@ private:
                 match(*c.params[i].pat, args[i], scope);
             if (c.async) {
                 const Expr* body = c.a.get();
-                return futureValue("async@" + std::to_string(c.span.line), [this, body, scope]() { return evalTask(body, scope); });
+                return futureValue(asyncName(c.span.line), [this, body, scope]() { return evalTask(body, scope); });
             }
             try {
                 return eval(*c.a, scope);
@@ -1066,11 +1120,12 @@ private:
         if (is(path, "tokio::spawn")) {
             countSpawn(at);
             Value fut = std::move(args.at(0));
-            const std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
+            std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
             Value h;
             h.kind = ValueKind::JoinHandle;
             const std::uint64_t id = nextTokioId();
-            h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(taskOf(fut, at), name), false, id});
+            h.object = std::make_shared<JoinHandleState>(
+                JoinHandleState{wl::spawn(taskOf(std::move(fut), at), std::move(name)), false, id});
             return h;
         }
         if (is(path, "tokio::task::spawn_blocking")) {
@@ -1346,7 +1401,7 @@ private:
                 // (The lambda calls a coroutine, which takes what it needs as parameters into its frame: a lambda
                 // that is itself a coroutine would keep only a pointer to its captures, which die with the future
                 // value long before the task does.)
-                return futureValue("async@" + std::to_string(e.span.line),
+                return futureValue(asyncName(e.span.line),
                                    [this, b, captured]() { return blockA(*b, captured, false, true); });
             }
             return block(*e.block, scope);
@@ -1357,14 +1412,18 @@ private:
             return e.b ? eval(*e.b, scope) : Value::unit();
         }
         case ExprKind::Let: return Value::boolean_(match(*e.pat, eval(*e.a, scope), scope));
-        case ExprKind::While:
+        case ExprKind::While: {
+            PassScopes passes(scope, mayBind(*e.a) || e.block->binds);
             for (;;) {
-                const ScopeP s = mayBind(*e.a) || e.block->binds ? child(scope) : scope;
+                const ScopeP& s = passes.next();
                 if (!truth(eval(*e.a, s), e.a->span))
                     return Value::unit();
-                if (auto out = loopBody(e, [&] { blockIn(*e.block, s); }))
+                auto out = loopBody(e, [&] { blockIn(*e.block, s); });
+                passes.done();
+                if (out)
                     return *out;
             }
+        }
         case ExprKind::Loop:
             for (;;)
                 if (auto out = loopBody(e, [&] { block(*e.block, scope); }))
@@ -1372,12 +1431,13 @@ private:
         case ExprKind::For: {
             Value iterable = eval(*e.a, scope);
             std::optional<Value> out;
-            const bool own = bindsName(*e.pat) || e.block->binds;  // else an iteration binds nothing
+            PassScopes passes(scope, bindsName(*e.pat) || e.block->binds);  // else an iteration binds nothing
             forEach(iterable, e.a->span, [&](Value item) {
-                const ScopeP s = own ? child(scope) : scope;
+                const ScopeP& s = passes.next();
                 if (!match(*e.pat, item, s))
                     panic(e.pat->span, "refutable pattern in `for`");
                 out = loopBody(e, [&] { blockIn(*e.block, s); });
+                passes.done();
                 return !out;
             });
             return Value::unit();
@@ -1636,10 +1696,10 @@ private:
     // frame per pass would be an allocation per iteration.
     Task<Value> loopA(const Expr& e, ScopeP scope)
     {
-        const bool own = (e.kind == ExprKind::While && mayBind(*e.a)) || e.block->binds;
+        PassScopes passes(scope, (e.kind == ExprKind::While && mayBind(*e.a)) || e.block->binds);
         Value v;
         for (;;) {
-            const ScopeP s = own ? child(scope) : scope;
+            const ScopeP& s = passes.next();
             if (e.kind == ExprKind::While) {
                 co_await evalInto(v, *e.a, s);
                 if (!truth(v, e.a->span))
@@ -1656,6 +1716,7 @@ private:
                 if (!ours(c.label, e))
                     throw;
             }
+            passes.done();
             if (out)
                 co_return std::move(*out);
         }
@@ -1674,10 +1735,10 @@ private:
                 items.push_back(std::move(v));
                 return true;
             });
-        const bool own = bindsName(*e.pat) || e.block->binds;  // else an iteration binds nothing
+        PassScopes passes(scope, bindsName(*e.pat) || e.block->binds);  // else an iteration binds nothing
         Value pass;
         for (std::size_t i = 0; open || i < items.size(); ++i) {
-            const ScopeP s = own ? child(scope) : scope;
+            const ScopeP& s = passes.next();
             if (!match(*e.pat, open ? Value::int_(counter++) : std::move(items[i]), s))
                 panic(e.pat->span, "refutable pattern in `for`");
             bool leave = false;
@@ -1691,6 +1752,7 @@ private:
                 if (!ours(c.label, e))
                     throw;
             }
+            passes.done();
             if (leave)
                 break;
         }
