@@ -321,7 +321,11 @@ private:
             base = threadStackBase_;
         }
         if (base - here > kMaxStackBytes)
-            stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
+            tooDeep(at);
+    }
+    [[gnu::cold, gnu::noinline]] void tooDeep(const Span& at)
+    {
+        stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
     static inline thread_local std::uint32_t stackCheck_ = 0;
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -344,8 +348,13 @@ private:
         if (options_.stepCost > 0)
             spend(units);
         if (taken > options_.maxSteps) [[unlikely]]
-            stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
-                     "budget): a loop that never ends?");
+            overBudget(at);
+    }
+    // (Out of line, so that charge, which every expression calls, stays small enough to inline.)
+    [[gnu::cold, gnu::noinline]] void overBudget(const Span& at)
+    {
+        stop(at, "the program ran " + std::to_string(options_.maxSteps) + " steps without finishing (the step "
+                 "budget): a loop that never ends?");
     }
     static std::uint64_t cellsIn(const Value& original)
     {
