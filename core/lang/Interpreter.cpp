@@ -83,48 +83,42 @@ struct JoinHandleState {
 std::atomic<int> g_threadedRuns{0};
 
 struct Scope {
-    using Var = std::pair<std::string, Cell>;
+    // The first names bound keep their values here, in the scope's own allocation: the cell a lookup gives shares
+    // the scope's ownership and points at the value (a reference keeps the scope alive, as Rust's borrow keeps it
+    // from ending first). Names past them get cells of their own (a vector moves what it holds).
+    struct Var {
+        std::string name;
+        Value value;
+    };
     static constexpr std::size_t kInline = 2;  // most scopes bind one or two names: a loop's variable, a let
 
     std::shared_ptr<Scope> parent;
     std::array<Var, kInline> first;  // the first names bound, in order; the rest in `more`
-    std::vector<Var> more;
+    std::vector<std::pair<std::string, Cell>> more;
     std::uint32_t count = 0;
     mutable std::mutex mutex;
-    // The latest binding of the name here (shadowing: the last one bound wins), or null.
-    Cell own(const std::string& name) const
+    // The latest binding of the name in `self` (shadowing: the last one bound wins), or null.
+    static Cell own(const std::shared_ptr<Scope>& self, const std::string& name)
     {
-        for (auto it = more.rbegin(); it != more.rend(); ++it)
+        Scope& s = *self;
+        for (auto it = s.more.rbegin(); it != s.more.rend(); ++it)
             if (it->first == name)
                 return it->second;
-        for (std::size_t i = std::min<std::size_t>(count, kInline); i-- > 0;)
-            if (first[i].first == name)
-                return first[i].second;
-        return nullptr;
-    }
-    Cell find(const std::string& name) const
-    {
-        const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
-        for (const Scope* s = this; s; s = s->parent.get()) {
-            std::unique_lock guard(s->mutex, std::defer_lock);
-            if (lock)
-                guard.lock();
-            if (Cell c = s->own(name))
-                return c;
-        }
+        for (std::size_t i = std::min<std::size_t>(s.count, kInline); i-- > 0;)
+            if (s.first[i].name == name)
+                return Cell(self, &s.first[i].value);
         return nullptr;
     }
     void bind(const std::string& name, Value v)
     {
-        Cell c = cell(std::move(v));
         std::unique_lock guard(mutex, std::defer_lock);
         if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
             guard.lock();
         if (count < kInline) {
-            first[count].first = name;
-            first[count].second = std::move(c);
+            first[count].name = name;
+            first[count].value = std::move(v);
         } else {
-            more.emplace_back(name, std::move(c));
+            more.emplace_back(name, cell(std::move(v)));
         }
         ++count;
     }
@@ -133,11 +127,24 @@ struct Scope {
     {
         more.clear();
         for (std::size_t i = kInline; i-- > 0;)
-            first[i].second.reset();
+            first[i].value = Value();
         count = 0;
     }
 };
 using ScopeP = std::shared_ptr<Scope>;
+// The cell of a name, looked up from `scope` outwards, or null.
+Cell lookup(const ScopeP& scope, const std::string& name)
+{
+    const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
+    for (const ScopeP* s = &scope; *s; s = &(*s)->parent) {
+        std::unique_lock guard((*s)->mutex, std::defer_lock);
+        if (lock)
+            guard.lock();
+        if (Cell c = Scope::own(*s, name))
+            return c;
+    }
+    return nullptr;
+}
 ScopeP child(const ScopeP& parent)
 {
     auto s = std::make_shared<Scope>();
@@ -466,7 +473,7 @@ private:
             return scope;
         auto own = child(scope);
         for (const std::string& name : e.captures)
-            if (Cell c = scope->find(name)) {
+            if (Cell c = lookup(scope, name)) {
                 own->bind(name, *c);
                 if (!isCopy(*c))
                     *c = moved();
@@ -513,7 +520,7 @@ private:
     {
         const auto& seg = p.segments;
         if (seg.size() == 1) {
-            if (Cell c = scope->find(seg[0].name)) {
+            if (Cell c = lookup(scope, seg[0].name)) {
                 const Value& v = *c;
                 // Tuples and structs are copied when read (Copy types stay independent); the rest move.
                 if (v.kind == ValueKind::Tuple || v.kind == ValueKind::Struct)
@@ -528,7 +535,7 @@ private:
             next = 2;
         }
         if (first == "Self"sv)
-            first = scope->find("Self") ? deref(*scope->find("Self")).text : first;
+            first = lookup(scope, "Self") ? deref(*lookup(scope, "Self")).text : first;
         if (const Item* item = findItem(first, scope)) {
             if (next == seg.size()) {
                 switch (item->kind) {
@@ -577,7 +584,7 @@ private:
     std::unordered_map<const Path*, Value> libraryPaths_;
     const Item* findItem(const std::string& name, const ScopeP& scope) const
     {
-        if (Cell c = scope->find("item:" + name))
+        if (Cell c = lookup(scope, "item:" + name))
             return deref(*c).function;
         const auto it = items_.find(name);
         return it == items_.end() ? nullptr : it->second;
@@ -1492,7 +1499,7 @@ private:
             if (f.kind == ValueKind::Library && f.typeName == "std::mem::drop")
                 for (const auto& x : e.list)  // drop(x) ends x's life now: its value leaves the scope
                     if (x->kind == ExprKind::Path && x->path.segments.size() == 1)
-                        if (Cell c = scope->find(x->path.segments[0].name))
+                        if (Cell c = lookup(scope, x->path.segments[0].name))
                             *c = moved();
             return call(f, std::move(args), e.span);
         }
@@ -1586,8 +1593,8 @@ private:
         }
         case ExprKind::Struct: {
             std::string type = e.path.segments.back().name;
-            if (type == "Self"sv && scope->find("Self"))
-                type = deref(*scope->find("Self")).text;
+            if (type == "Self"sv && lookup(scope, "Self"))
+                type = deref(*lookup(scope, "Self")).text;
             if (e.path.segments.size() == 2) {  // an enum's record variant: kept as its fields, by name
                 std::vector<Value> values(kids.begin(), kids.begin() + std::ptrdiff_t(e.fields.size()));
                 Value v = Value::enum_(e.path.segments[0].name, type, std::move(values));
@@ -2064,7 +2071,7 @@ private:
         switch (e.kind) {
         case ExprKind::Path:
             if (e.path.segments.size() == 1)
-                if (Cell c = scope->find(e.path.segments[0].name))
+                if (Cell c = lookup(scope, e.path.segments[0].name))
                     return c;
             return cell(eval(e, scope));
         case ExprKind::Field: return field(placeOrTemporary(*e.a, scope), e);
@@ -2590,7 +2597,7 @@ private:
                     panic(e.span, "invalid reference to positional argument " + argName);
                 v = args[k];
             } else {
-                Cell c = scope->find(argName);
+                Cell c = lookup(scope, argName);
                 if (!c)
                     panic(e.span, "cannot find value `" + argName + "` in this scope (named in the format string)");
                 v = *c;
