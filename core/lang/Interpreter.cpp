@@ -96,6 +96,7 @@ struct Scope {
     std::array<Var, kInline> first;  // the first names bound, in order; the rest in `more`
     std::vector<std::pair<std::string, Cell>> more;
     std::uint32_t count = 0;
+    bool declares = false;  // it binds more than variables: a block's own fn items, an impl's Self
     mutable std::mutex mutex;
     // The latest binding of the name in `self` (shadowing: the last one bound wins), or null.
     static Cell own(const std::shared_ptr<Scope>& self, const std::string& name)
@@ -467,11 +468,20 @@ private:
     // A `move` closure or `async move` block takes the variables it uses out of the code around it: they live in
     // its own scope from now on, and what is not Copy is gone from the outside (so a Sender moved into a task is
     // dropped when that task ends, as in Rust).
+    // A `move` closure or async block reaches the code around it only for what is not a variable (the variables
+    // it uses it captured): so its scope's parent is the nearest scope that declares something, and the scopes in
+    // between that only bind variables are not kept alive by it (a spawn loop's pass would else live as long as
+    // the task it spawned).
     ScopeP moveIn(const Expr& e, const ScopeP& scope)
     {
-        if (!e.move || e.captures.empty())
+        if (!e.move)
             return scope;
-        auto own = child(scope);
+        const ScopeP* outer = &scope;
+        while (*outer && !(*outer)->declares)
+            outer = &(*outer)->parent;
+        if (e.captures.empty())
+            return *outer ? *outer : noScope_;
+        auto own = child(*outer);
         for (const std::string& name : e.captures)
             if (Cell c = lookup(scope, name)) {
                 own->bind(name, *c);
@@ -480,6 +490,8 @@ private:
             }
         return own;
     }
+
+    const ScopeP noScope_ = std::make_shared<Scope>();  // what a `move` future that captures nothing reaches
 
     // --- values of names ---
     Value function(const Item* fn, const std::string& selfType)
@@ -770,8 +782,10 @@ private:
         for (size_t i = 0; i < args.size(); ++i)
             if (!match(*fn.params[i].pat, args[i], scope))
                 panic(fn.params[i].span, "argument does not match its pattern");
-        if (!selfType.empty())
+        if (!selfType.empty()) {
             scope->bind("Self", Value::str(selfType));
+            scope->declares = true;
+        }
     }
     Value call(const Value& callee, std::vector<Value> args, const Span& at)
     {
@@ -1274,6 +1288,7 @@ private:
                 Value v = function(s.item.get(), "");
                 scope->bind("item:" + s.item->name, v);
                 scope->bind(s.item->name, v);
+                scope->declares = true;
             }
     }
     void letStatement(const Stmt& s, const Value& v, const ScopeP& scope)
@@ -2553,7 +2568,7 @@ private:
         return std::move(*buffer);
     }
 
-    // format!-style text: {} {:?} {name} {0} {:>8} {:<8.2} {:^5} {:08.3} {{ }}.
+    // format!-style text: {} {:?} {name} {0} {:>8} {:<8.2} {:^5} {:08.3} {:>width$} {:.*} {{ }}.
     std::string format(const Expr& e, const std::vector<Value>& args, const ScopeP& scope, size_t first = 0)
     {
         const Value& f = deref(args.at(first));
@@ -2585,7 +2600,9 @@ private:
             i = close;
             const size_t colon = spec.find(':');
             const std::string argName = spec.substr(0, colon);
-            const std::string options = colon == std::string::npos ? "" : spec.substr(colon + 1);
+            std::string options = colon == std::string::npos ? "" : spec.substr(colon + 1);
+            if (options.find('$') != std::string::npos || options.find(".*") != std::string::npos)
+                options = countsPutIn(options, args, first, next, scope, e.span);
             Value v;
             if (argName.empty()) {
                 if (next >= args.size())
@@ -2603,6 +2620,52 @@ private:
                 v = *c;
             }
             out += formatOne(v, options, e.span);
+        }
+        return out;
+    }
+    // A width or precision an argument gives: `{:>width$}`, `{:.prec$}`, `{:1$}` (named or positional), and `{:.*}`
+    // (the next positional argument, before the value), put into the options as numbers.
+    std::string countsPutIn(const std::string& options, const std::vector<Value>& args, size_t first, size_t& next,
+                            const ScopeP& scope, const Span& at)
+    {
+        auto count = [&](const Value& v) {
+            const Value& d = deref(v);
+            if (d.kind != ValueKind::Int || d.integer < 0)
+                panic(at, "a format width or precision must be a usize, got " + kindName(d));
+            return std::to_string(d.integer);
+        };
+        std::string out;
+        for (size_t k = 0; k < options.size(); ++k) {
+            if (options[k] == '*' && k > 0 && options[k - 1] == '.') {
+                if (next >= args.size())
+                    panic(at, "format string needs more arguments than were given");
+                out += count(args[next++]);
+                continue;
+            }
+            if (options[k] != '$') {
+                out += options[k];
+                continue;
+            }
+            // The name or index before the `$` went to `out` already: take it back.
+            size_t start = out.size();
+            while (start > 0 && (std::isalnum(static_cast<unsigned char>(out[start - 1])) || out[start - 1] == '_'))
+                --start;
+            if (out.size() - start > 1 && out[start] == '0')
+                ++start;  // the `0` flag before the count (`{:08$}` is zero-padded to argument 8)
+            const std::string name = out.substr(start);
+            out.resize(start);
+            if (name.empty())
+                panic(at, "invalid format string: `$` needs an argument's name or index before it");
+            if (std::isdigit(static_cast<unsigned char>(name[0]))) {
+                const size_t index = first + 1 + std::stoul(name);
+                if (index >= args.size())
+                    panic(at, "invalid reference to positional argument " + name);
+                out += count(args[index]);
+            } else if (Cell c = lookup(scope, name)) {
+                out += count(*c);
+            } else {
+                panic(at, "cannot find value `" + name + "` in this scope (named in the format string)");
+            }
         }
         return out;
     }
@@ -3019,7 +3082,8 @@ private:
             }
             if (v.typeName == "Semaphore") {
                 auto s = std::static_pointer_cast<Semaphore>(v.object);
-                if (is(m, "acquire"))
+                // (acquire_owned: a permit that owns its share of the Arc; every permit here keeps the semaphore.)
+                if (is(m, "acquire") || is(m, "acquire_owned"))
                     return futureValue("acquire", [s]() { return acquirePermit(s); });
                 if (is(m, "available_permits"))
                     return Value::int_(std::int64_t(s->available()));

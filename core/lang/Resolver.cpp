@@ -4,6 +4,7 @@
 #include "Parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -334,6 +335,39 @@ private:
             if (at >= 0 && size_t(at) < c.depth
                 && std::find(c.names->begin(), c.names->end(), name) == c.names->end())
                 c.names->push_back(name);
+    }
+    // The names a format string reads itself ("{count}", "{name:>width$}"): used here as much as an argument is (a
+    // `move` closure captures them).
+    void noteInlineArguments(const std::string& format)
+    {
+        auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+        for (std::size_t i = 0; i < format.size(); ++i) {
+            if (format[i] != '{')
+                continue;
+            if (i + 1 < format.size() && format[i + 1] == '{') {
+                ++i;
+                continue;
+            }
+            const std::size_t close = format.find('}', i);
+            if (close == std::string::npos)
+                return;
+            const std::string spec = format.substr(i + 1, close - i - 1);
+            i = close;
+            std::size_t end = 0;
+            while (end < spec.size() && word(spec[end]))
+                ++end;
+            if (end > 0 && !std::isdigit(static_cast<unsigned char>(spec[0])))
+                noteUse(spec.substr(0, end));
+            for (std::size_t d = spec.find('$'); d != std::string::npos; d = spec.find('$', d + 1)) {
+                std::size_t start = d;
+                while (start > 0 && word(spec[start - 1]))
+                    --start;
+                if (d - start > 1 && spec[start] == '0')
+                    ++start;  // the `0` flag before the count
+                if (start < d && !std::isdigit(static_cast<unsigned char>(spec[start])))
+                    noteUse(spec.substr(start, d - start));
+            }
+        }
     }
     const Item* findLocalItem(const std::string& name) const
     {
@@ -769,6 +803,9 @@ private:
     {
         const std::string name = e.path.segments.back().name;
         bool s = list(e.list);
+        for (const auto& x : e.list)
+            if (x->kind == ExprKind::Literal && x->token.kind == TokenKind::Str)
+                noteInlineArguments(x->token.text);
         if (name == "matches") {
             s |= expr(*e.a);
             scopes_.emplace_back();

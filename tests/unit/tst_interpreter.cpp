@@ -224,6 +224,20 @@ private slots:
         QCOMPARE(u.error, std::string("thread 'main' panicked at t.rs:3:5:\ncalled `Result::unwrap()` on an `Err` value: \"no\""));
     }
 
+    // A width or precision an argument gives must be a usize; one that names nothing is named in the message.
+    void formatCountsComeFromIntegerArguments()
+    {
+        const ProgramRun text = run("fn main() {\n    let w = \"wide\";\n    println!(\"[{:>w$}]\", 1);\n}\n");
+        QCOMPARE(text.error, std::string("thread 'main' panicked at t.rs:3:5:\na format width or precision must be a "
+                                         "usize, got a string"));
+        const ProgramRun missing = run("fn main() {\n    println!(\"[{:>1$}]\", 1);\n}\n");
+        QCOMPARE(missing.error, std::string("thread 'main' panicked at t.rs:2:5:\ninvalid reference to positional "
+                                            "argument 1"));
+        const ProgramRun fine = run("fn main() {\n    let n = 3;\n    let x = 2.0;\n    println!(\"[{:>n$}|{x:.n$}]\", 7);\n}\n");
+        QVERIFY2(fine.error.empty(), fine.error.c_str());
+        QCOMPARE(printed(fine.trace), std::string("0 ms  [  7|2.000]\n"));
+    }
+
     void runawayProgramsHitABudgetAndKeepTheirTrace()
     {
         ProgramOptions o;
