@@ -1500,11 +1500,18 @@ private:
                 return Value::ref(place(*e.a, scope));
             return unary(e, eval(*e.a, scope));
         case ExprKind::MethodCall: {
-            Cell receiver = placeOrTemporary(*e.a, scope);
             std::vector<Value> args;
+            args.reserve(e.list.size());
+            if (isPlace(*e.a)) {
+                Cell receiver = place(*e.a, scope);
+                for (const auto& x : e.list)
+                    args.push_back(eval(*x, scope));
+                return method(e, std::move(receiver), std::move(args));
+            }
+            Value receiver = eval(*e.a, scope);
             for (const auto& x : e.list)
                 args.push_back(eval(*x, scope));
-            return method(e, receiver, std::move(args));
+            return methodOn(e, std::move(receiver), std::move(args));
         }
         case ExprKind::Call: {
             Value f = eval(*e.a, scope);
@@ -1874,7 +1881,7 @@ private:
             return awaitValue(std::move(args[0]), e.span, out);
         }
         if (e.kind == ExprKind::MethodCall)
-            out = method(e, cell(std::move(f)), std::move(args));
+            out = methodOn(e, std::move(f), std::move(args));
         else
             out = call(f, std::move(args), e.span);
         return {};
@@ -2106,10 +2113,14 @@ private:
         default: return cell(eval(e, scope));
         }
     }
+    static bool isPlace(const Expr& e)
+    {
+        return e.kind == ExprKind::Path || e.kind == ExprKind::Field || e.kind == ExprKind::Index
+            || (e.kind == ExprKind::Unary && e.op == TokenKind::Star);
+    }
     Cell placeOrTemporary(const Expr& e, const ScopeP& scope)
     {
-        if (e.kind == ExprKind::Path || e.kind == ExprKind::Field || e.kind == ExprKind::Index
-            || (e.kind == ExprKind::Unary && e.op == TokenKind::Star))
+        if (isPlace(e))
             return place(e, scope);
         return cell(eval(e, scope));
     }
@@ -2764,6 +2775,18 @@ private:
         return builtinMethod(e, self, v, m, std::move(args));
     }
 
+    // A method called on a value in no place (what a call or an await gave): it gets a cell only where the method
+    // may keep one (a Vec's or a Range's methods, the program's own methods' &self).
+    Value methodOn(const Expr& e, Value receiver, std::vector<Value> args)
+    {
+        const ValueKind k = receiver.kind;
+        if (k == ValueKind::Ref || k == ValueKind::Vec || k == ValueKind::Range
+            || ((k == ValueKind::Struct || k == ValueKind::Enum) && methods_.count(receiver.typeName)))
+            return method(e, cell(std::move(receiver)), std::move(args));
+        settle();  // as method() does before the library's
+        return builtinMethod(e, nullptr, receiver, e.name, std::move(args));
+    }
+    // `self` is the receiver's cell; null for a value in no place (methodOn), which only a Vec's or a Range's need.
     Value builtinMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, std::vector<Value> args)
     {
         const Span& at = e.span;
