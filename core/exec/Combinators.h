@@ -20,16 +20,27 @@ public:
         std::apply([this](auto&... h) { (set_.add(h, &h.promise()), ...); }, handles_);
     }
     bool await_ready() noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
-    // Every arm's result, in order; an arm's exception is rethrown here.
-    std::tuple<Stored<Ts>...> await_resume()
+    bool await_suspend(std::coroutine_handle<> h)
     {
-        return std::apply([](auto&... h) { return std::tuple<Stored<Ts>...>(h.promise().takeStored()...); },
-                          handles_);
+        deliver(std::index_sequence_for<Ts...>{});
+        return set_.start(h);
     }
+    // Every arm's result, in order; an arm's exception is rethrown here.
+    std::tuple<Stored<Ts>...> await_resume() { return take(std::index_sequence_for<Ts...>{}); }
 
 private:
+    template <size_t... I>
+    void deliver(std::index_sequence<I...>)
+    {
+        (std::get<I>(handles_).promise().deliverTo(&std::get<I>(results_)), ...);
+    }
+    template <size_t... I>
+    std::tuple<Stored<Ts>...> take(std::index_sequence<I...>)
+    {
+        return std::tuple<Stored<Ts>...>(takeResult<Ts>(std::get<I>(handles_).promise(), std::get<I>(results_))...);
+    }
     std::tuple<typename Task<Ts>::Handle...> handles_;  // owned by set_
+    std::tuple<ResultSlot<Ts>...> results_;
     ArmSet set_{ArmSet::Policy::All};
 };
 
@@ -44,17 +55,24 @@ public:
         }
     }
     bool await_ready() noexcept { return handles_.empty(); }
-    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    bool await_suspend(std::coroutine_handle<> h)
+    {
+        results_.resize(handles_.size());
+        for (size_t i = 0; i < handles_.size(); ++i)
+            handles_[i].promise().deliverTo(&results_[i]);
+        return set_.start(h);
+    }
     std::vector<Stored<T>> await_resume()
     {
         std::vector<Stored<T>> out;
-        for (auto& h : handles_)
-            out.push_back(h.promise().takeStored());
+        for (size_t i = 0; i < handles_.size(); ++i)
+            out.push_back(takeResult<T>(handles_[i].promise(), results_[i]));
         return out;
     }
 
 private:
     std::vector<typename Task<T>::Handle> handles_;
+    std::vector<ResultSlot<T>> results_;
     ArmSet set_{ArmSet::Policy::All};
 };
 
@@ -65,8 +83,7 @@ class [[nodiscard]] TryJoinAllAwaiter {
 public:
     TryJoinAllAwaiter(std::vector<Task<T>> tasks, std::function<bool(const T&)> failed)
         : failed_(std::move(failed)),
-          set_(ArmSet::Policy::AllUntilFailure,
-               [this](size_t i) { return handles_[i].promise().value && failed_(*handles_[i].promise().value); })
+          set_(ArmSet::Policy::AllUntilFailure, [this](size_t i) { return results_[i] && failed_(*results_[i]); })
     {
         for (auto& t : tasks) {
             handles_.push_back(t.release());
@@ -74,7 +91,13 @@ public:
         }
     }
     bool await_ready() noexcept { return handles_.empty(); }
-    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    bool await_suspend(std::coroutine_handle<> h)
+    {
+        results_.resize(handles_.size());
+        for (size_t i = 0; i < handles_.size(); ++i)
+            handles_[i].promise().deliverTo(&results_[i]);
+        return set_.start(h);
+    }
     struct Result {
         std::optional<size_t> failed;  // the arm that failed, whose result is the only one in `values`
         std::vector<T> values;
@@ -84,17 +107,18 @@ public:
         Result out;
         if (set_.hasWinner()) {
             out.failed = set_.winner();
-            out.values.push_back(handles_[*out.failed].promise().takeStored());
+            out.values.push_back(takeResult<T>(handles_[*out.failed].promise(), results_[*out.failed]));
             return out;
         }
-        for (auto& h : handles_)
-            out.values.push_back(h.promise().takeStored());
+        for (size_t i = 0; i < handles_.size(); ++i)
+            out.values.push_back(takeResult<T>(handles_[i].promise(), results_[i]));
         return out;
     }
 
 private:
     std::function<bool(const T&)> failed_;
     std::vector<typename Task<T>::Handle> handles_;
+    std::vector<ResultSlot<T>> results_;
     ArmSet set_;
 };
 
@@ -107,21 +131,32 @@ public:
         std::apply([this](auto&... h) { (set_.add(h, &h.promise()), ...); }, handles_);
     }
     bool await_ready() noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    bool await_suspend(std::coroutine_handle<> h)
+    {
+        deliver(std::index_sequence_for<Ts...>{});
+        return set_.start(h);
+    }
     // The winner's result, at the winner's index; the winner's exception is rethrown here.
     Result await_resume() { return take(std::index_sequence_for<Ts...>{}); }
 
 private:
     template <size_t... I>
+    void deliver(std::index_sequence<I...>)
+    {
+        (std::get<I>(handles_).promise().deliverTo(&std::get<I>(results_)), ...);
+    }
+    template <size_t... I>
     Result take(std::index_sequence<I...>)
     {
         std::optional<Result> out;
-        ((set_.winner() == I ? (void)out.emplace(std::in_place_index<I>, std::get<I>(handles_).promise().takeStored())
+        ((set_.winner() == I ? (void)out.emplace(std::in_place_index<I>,
+                                                 takeResult<Ts>(std::get<I>(handles_).promise(), std::get<I>(results_)))
                              : void()),
          ...);
         return std::move(*out);
     }
     std::tuple<typename Task<Ts>::Handle...> handles_;
+    std::tuple<ResultSlot<Ts>...> results_;
     ArmSet set_{ArmSet::Policy::First};
 };
 
@@ -136,16 +171,23 @@ public:
         }
     }
     bool await_ready() noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> h) { return set_.start(h); }
+    bool await_suspend(std::coroutine_handle<> h)
+    {
+        results_.resize(handles_.size());
+        for (size_t i = 0; i < handles_.size(); ++i)
+            handles_[i].promise().deliverTo(&results_[i]);
+        return set_.start(h);
+    }
     // (index of the winner, its result)
     std::pair<size_t, Stored<T>> await_resume()
     {
         const size_t w = set_.winner();
-        return {w, handles_[w].promise().takeStored()};
+        return {w, takeResult<T>(handles_[w].promise(), results_[w])};
     }
 
 private:
     std::vector<typename Task<T>::Handle> handles_;
+    std::vector<ResultSlot<T>> results_;
     ArmSet set_{ArmSet::Policy::First};
 };
 

@@ -62,32 +62,50 @@ struct PromiseBase {
     }
 };
 
+// A frame keeps no result of its own: whoever runs the task says where the result goes before it first runs (an
+// await's slot, an into() target, a task record's join state, a join's arm), and co_return writes it there. A
+// parked task holds every frame of its await chain, and results can be big (the interpreter's values).
 template <class T>
 struct Promise : PromiseBase {
-    std::optional<T> value;
+    T* out = nullptr;                  // into(): assigned in place
+    std::optional<T>* slot = nullptr;  // anyone else
     Task<T> get_return_object() noexcept;
-    void return_value(T v) { value.emplace(std::move(v)); }
-    T take()
+    void deliverTo(T* target) noexcept { out = target; }
+    void deliverTo(std::optional<T>* target) noexcept { slot = target; }
+    void return_value(T v)
     {
-        rethrowIfFailed();
-        return std::move(*value);
+        if (out)
+            *out = std::move(v);
+        else
+            slot->emplace(std::move(v));
     }
-    Stored<T> takeStored() { return take(); }
 };
 
 template <>
 struct Promise<void> : PromiseBase {
     Task<void> get_return_object() noexcept;
-    void return_void() noexcept {}
-    void take() { rethrowIfFailed(); }
-    Unit takeStored()
+    void deliverTo(std::optional<Unit>* target) noexcept { slot = target; }
+    void return_void() noexcept
     {
-        take();
-        return {};
+        if (slot)
+            slot->emplace();
     }
+    std::optional<Unit>* slot = nullptr;
 };
 
+
 }  // namespace detail
+
+// Where a task run other than by awaiting it (a task record, a join's arm) keeps its result.
+template <class T>
+using ResultSlot = std::optional<Stored<T>>;
+// The result a slot received, or the task's exception rethrown.
+template <class T>
+Stored<T> takeResult(detail::PromiseBase& promise, ResultSlot<T>& slot)
+{
+    promise.rethrowIfFailed();
+    return std::move(*slot);
+}
 
 template <class T>
 class [[nodiscard]] Task {
@@ -122,26 +140,41 @@ public:
     }
     Handle release() noexcept { return std::exchange(h_, {}); }
 
+    // Runs the task in place, as an await of `awaiting`, until it first parks or ends; false (the awaiting
+    // coroutine goes on at once) if it ended. The await protocol's step, shared by co_await and into().
+    bool startFrom(std::coroutine_handle<> awaiting) noexcept
+    {
+        auto& p = h_.promise();
+        p.continuation = awaiting;
+        p.parentSuspending = true;
+        h_.resume();
+        p.parentSuspending = false;
+        return !p.finishedInline;
+    }
+    promise_type& promise() const noexcept { return h_.promise(); }
+
     // `co_await task` runs the child in place: control goes to its body and comes back when it returns.
-    // The awaiter owns the child, so the child's frame lives exactly as long as the await.
+    // The awaiter owns the child, so the child's frame lives exactly as long as the await; the result lands in
+    // the awaiter.
     auto operator co_await() && noexcept
     {
         struct Awaiter {
             Task child;
+            ResultSlot<T> result;
             bool await_ready() noexcept { return false; }
-            // Runs the child until it first parks or ends; returns false (the parent goes on at once) if it ended.
             bool await_suspend(std::coroutine_handle<> awaiting) noexcept
             {
-                auto& p = child.h_.promise();
-                p.continuation = awaiting;
-                p.parentSuspending = true;
-                child.h_.resume();
-                p.parentSuspending = false;
-                return !p.finishedInline;
+                child.promise().deliverTo(&result);
+                return child.startFrom(awaiting);
             }
-            T await_resume() { return child.h_.promise().take(); }
+            T await_resume()
+            {
+                child.promise().rethrowIfFailed();
+                if constexpr (!std::is_void_v<T>)
+                    return std::move(*result);
+            }
         };
-        return Awaiter{std::move(*this)};
+        return Awaiter{std::move(*this), {}};
     }
 
 private:
@@ -161,19 +194,22 @@ private:
 template <class T>
 auto into(T& out, Task<T> task) noexcept
 {
-    using Inner = decltype(std::move(task).operator co_await());
     struct Awaiter {
-        Inner inner;
+        Task<T> child;
         T& out;
-        bool await_ready() noexcept { return !inner.child.valid(); }
-        bool await_suspend(std::coroutine_handle<> awaiting) noexcept { return inner.await_suspend(awaiting); }
+        bool await_ready() noexcept { return !child.valid(); }
+        bool await_suspend(std::coroutine_handle<> awaiting) noexcept
+        {
+            child.promise().deliverTo(&out);
+            return child.startFrom(awaiting);
+        }
         void await_resume()
         {
-            if (inner.child.valid())
-                out = inner.await_resume();
+            if (child.valid())
+                child.promise().rethrowIfFailed();
         }
     };
-    return Awaiter{std::move(task).operator co_await(), out};
+    return Awaiter{std::move(task), out};
 }
 
 namespace detail {

@@ -52,6 +52,7 @@ struct TypedTaskCore final : TaskCore {
     explicit TypedTaskCore(Task<T> task) : frame(task.release())
     {
         body.resumePoint = frame;
+        frame.promise().deliverTo(&joinState.value);  // the result goes straight to the handle's side
     }
     ~TypedTaskCore() override { destroyBody(); }
 
@@ -60,7 +61,7 @@ struct TypedTaskCore final : TaskCore {
     std::optional<std::string> takeResult() override
     {
         try {
-            joinState.value = frame.promise().takeStored();
+            frame.promise().rethrowIfFailed();  // the value, if any, is in joinState already
         } catch (const std::exception& e) {
             return std::string(e.what());
         } catch (...) {
