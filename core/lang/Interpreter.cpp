@@ -22,6 +22,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <semaphore>
@@ -82,6 +83,13 @@ struct JoinHandleState {
 // the code that spawned it (for an item or an import) while that code binds new variables in it.
 std::atomic<int> g_threadedRuns{0};
 
+// Names compared by length, first letter, then text: names seldom share a length and a first letter, and a
+// memcmp call per scope a lookup passes was a visible part of it.
+inline bool sameName(const std::string& a, const std::string& b)
+{
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
+
 struct Scope {
     // The first names bound keep their values here, in the scope's own allocation: the cell a lookup gives shares
     // the scope's ownership and points at the value (a reference keeps the scope alive, as Rust's borrow keeps it
@@ -103,10 +111,10 @@ struct Scope {
     {
         Scope& s = *self;
         for (auto it = s.more.rbegin(); it != s.more.rend(); ++it)
-            if (it->first == name)
+            if (sameName(it->first, name))
                 return it->second;
         for (std::size_t i = std::min<std::size_t>(s.count, kInline); i-- > 0;)
-            if (s.first[i].name == name)
+            if (sameName(s.first[i].name, name))
                 return Cell(self, &s.first[i].value);
         return nullptr;
     }

@@ -2,6 +2,8 @@
 // The interpreter's values. Dynamic: a Value carries its kind; integers are 64-bit with Rust's overflow panic.
 // Aggregates (tuples, vectors, structs, enum payloads) hold their elements in shared cells, so a reference
 // (`&mut v`, a MutexGuard) is an alias of the place it points to, as the subset treats references.
+#include "Cells.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,8 +15,6 @@
 namespace wl::lang {
 
 struct Value;
-using Cell = std::shared_ptr<Value>;  // a place: a variable, a field, an element
-using Cells = std::vector<Cell>;
 
 struct Expr;
 struct Item;

@@ -4,6 +4,7 @@
 #include "CommandLine.h"
 #include "QuickParams.h"
 #include "lang/Interpreter.h"
+#include "lang/Value.h"
 #include "scenarios/Scenario.h"
 #include "trace/InvariantChecker.h"
 
@@ -222,6 +223,53 @@ private slots:
         QCOMPARE(o.error, std::string("thread 'main' panicked at t.rs:3:13:\nattempt to add with overflow"));
         const ProgramRun u = run("fn main() {\n    let r: Result<u32, String> = Err(\"no\".to_string());\n    r.unwrap();\n}\n");
         QCOMPARE(u.error, std::string("thread 'main' panicked at t.rs:3:5:\ncalled `Result::unwrap()` on an `Err` value: \"no\""));
+    }
+
+    // Cells keeps two cells in itself and moves to the heap past them, with std::vector's meaning throughout.
+    void cellsKeepTwoInPlaceAndActAsAVector()
+    {
+        auto inside = [](const Cells& c) {
+            const auto* p = reinterpret_cast<const char*>(c.data());
+            return p >= reinterpret_cast<const char*>(&c) && p < reinterpret_cast<const char*>(&c + 1);
+        };
+        auto ints = [](const Cells& c) {
+            std::vector<std::int64_t> out;
+            for (const Cell& x : c)
+                out.push_back(x->integer);
+            return out;
+        };
+        const Cell one = cell(Value::int_(1));
+        Cells c;
+        c.push_back(one);
+        c.push_back(cell(Value::int_(2)));
+        QVERIFY(inside(c));
+        QCOMPARE(one.use_count(), 2L);
+        c.push_back(cell(Value::int_(3)));
+        c.push_back(cell(Value::int_(4)));
+        QVERIFY(!inside(c));
+        QCOMPARE(ints(c), (std::vector<std::int64_t>{1, 2, 3, 4}));
+        c.erase(c.begin() + 1);
+        QCOMPARE(ints(c), (std::vector<std::int64_t>{1, 3, 4}));
+        c.pop_back();
+        QCOMPARE(ints(c), (std::vector<std::int64_t>{1, 3}));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, c.at(2));
+
+        Cells copy = c;  // shares the cells (a copy of the list, not of the places)
+        QCOMPARE(copy[0].get(), one.get());
+        QCOMPARE(one.use_count(), 3L);
+        Cells moved = std::move(c);  // heap: the buffer changes hands
+        QVERIFY(c.empty());
+        QCOMPARE(ints(moved), (std::vector<std::int64_t>{1, 3}));
+        Cells pair;
+        pair.push_back(one);
+        Cells movedPair = std::move(pair);  // in place: the cells move one by one
+        QVERIFY(pair.empty() && inside(movedPair) && movedPair.front().get() == one.get());
+        movedPair = copy;
+        copy.clear();
+        moved.clear();
+        QCOMPARE(one.use_count(), 2L);  // movedPair's and ours: nothing leaked or dropped twice
+        movedPair.clear();
+        QCOMPARE(one.use_count(), 1L);
     }
 
     // A width or precision an argument gives must be a usize; one that names nothing is named in the message.
