@@ -93,7 +93,6 @@ struct Promise<void> : PromiseBase {
     std::optional<Unit>* slot = nullptr;
 };
 
-
 }  // namespace detail
 
 // Where a task run other than by awaiting it (a task record, a join's arm) keeps its result.

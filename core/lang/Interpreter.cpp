@@ -589,6 +589,8 @@ private:
                 return it->second;
         }
         std::string full = libraryPathOf(first);
+        if (full.empty())  // a name the checks let through that nothing here binds: say which
+            unsupported(at, "`" + pathText(p) + "` here");
         for (size_t i = next; i < seg.size(); ++i)
             full += "::" + seg[i].name;
         full = canonicalPath(full);
@@ -1289,15 +1291,25 @@ private:
     }
 
     // --- blocks ---
+    // A block's own items: its fns (by name, and as items), and its structs, enums, consts and statics as items
+    // (what findItem finds), a const or static also by name with its value.
     void declareItems(const Block& b, const ScopeP& scope)
     {
-        for (const auto& s : b.stmts)
-            if (s.kind == StmtKind::Item && s.item->kind == ItemKind::Fn) {
-                Value v = function(s.item.get(), "");
-                scope->bind("item:" + s.item->name, v);
-                scope->bind(s.item->name, v);
-                scope->declares = true;
-            }
+        for (const auto& s : b.stmts) {
+            if (s.kind != StmtKind::Item)
+                continue;
+            const Item* item = s.item.get();
+            if (item->kind != ItemKind::Fn && item->kind != ItemKind::Struct && item->kind != ItemKind::Enum
+                && item->kind != ItemKind::Const && item->kind != ItemKind::Static)
+                continue;
+            Value v = function(item, "");
+            scope->bind("item:" + item->name, v);
+            if (item->kind == ItemKind::Fn)
+                scope->bind(item->name, v);
+            else if ((item->kind == ItemKind::Const || item->kind == ItemKind::Static) && item->value)
+                scope->bind(item->name, constant(item));
+            scope->declares = true;
+        }
     }
     void letStatement(const Stmt& s, const Value& v, const ScopeP& scope)
     {
@@ -1634,6 +1646,9 @@ private:
                 return v;
             }
             const Item* def = findItem(type, scope);
+            if (!def || def->kind != ItemKind::Struct)
+                unsupported(e.span, "a struct literal of `" + type + "` here (a struct declared where the "
+                                    "interpreter does not find it)");
             std::vector<std::string> names;
             std::vector<Value> values;
             for (const auto& d : def->fields) {

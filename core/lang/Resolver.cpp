@@ -529,7 +529,9 @@ private:
                 if (s.item->kind == ItemKind::Use) {
                     useItem(*s.item, imports_);
                 } else if (s.item->kind == ItemKind::Impl) {
-                    continue;
+                    // (The interpreter learns methods from the file's top level only.)
+                    error(s.item->span, "an `impl` block inside a function body is not supported yet: move it to "
+                                        "the top level of the file");
                 } else if (items.count(s.item->name)) {
                     error(s.item->nameSpan, "the name `" + s.item->name + "` is defined multiple times");
                 } else {

@@ -9,7 +9,8 @@ cases = {
     # Lexer and parser.
     "unterminated-string": MAIN % '    println!("hello);',
     "missing-semicolon": MAIN % "    let x = 5\n    println!(\"{}\", x);",
-    "trait-item": "trait Speak { fn speak(&self); }\n\n" + MAIN % "",
+    "trait-method-missing": "trait Speak { fn speak(&self); fn name(&self) -> String { \"?\".to_string() } }\n\n"
+                            "struct Dog;\nimpl Speak for Dog {}\n\n" + MAIN % "",
     "unknown-macro": MAIN % "    my_log!(\"hi\");",
     "mod-item": "mod helpers {}\n\n" + MAIN % "",
     "unknown-escape": MAIN % '    println!("tab\\qhere");',
@@ -60,6 +61,16 @@ cases = {
     "impl-for-unknown-type": "impl Robot {\n    fn new() -> Self { Robot }\n}\n\n" + MAIN % "",
     "field-given-twice": "struct Point { x: i32, y: i32 }\n\n" + MAIN % "    let p = Point { x: 1, x: 2, y: 3 };",
     "duplicate-method": "struct S;\n\nimpl S {\n    fn go(&self) {}\n    fn go(&self) {}\n}\n\n" + MAIN % "",
+    "block-on-inside-the-runtime": MAIN % "    let rt = tokio::runtime::Runtime::new().unwrap();\n"
+                                          "    rt.block_on(async { println!(\"nested\"); });",
+    "method-not-in-trait": "trait Speak {\n    fn speak(&self) -> String;\n}\n\nstruct Dog;\n\nimpl Speak for Dog {\n"
+                           "    fn speak(&self) -> String { \"woof\".to_string() }\n    fn wag(&self) {}\n}\n\n"
+                           "fn main() {}\n",
+    "select-default-branch": "use futures::{select, FutureExt};\n\n" + MAIN % (
+        "    let a = async { 1 }.fuse();\n    futures::pin_mut!(a);\n    select! {\n"
+        "        x = a => println!(\"{}\", x),\n        default => println!(\"nothing ready\"),\n    }"),
+    "impl-inside-a-function": MAIN % "    struct Counter { n: u32 }\n    impl Counter {\n"
+                                     "        fn bump(&mut self) { self.n += 1; }\n    }",
 }
 
 here = os.path.dirname(os.path.abspath(__file__))
