@@ -182,8 +182,8 @@ struct Expr {
     bool biased = false;  // select!
     bool suspends = false;  // set by the resolver: evaluating it may await (it holds an .await, join! or select!
                             // outside any closure or async block of its own)
-    std::vector<std::string> captures;  // set by the resolver for `move` closures and `async move` blocks: the
-                                        // variables of the code around them that they use (moved in)
+    std::vector<std::string> captures;  // set by the resolver for closures and async blocks: the variables of the
+                                        // code around them that they use (moved in by `move` ones)
     ExprP a, b;
     PatP pat;
     TypeP type;

@@ -91,43 +91,40 @@ inline bool sameName(const std::string& a, const std::string& b)
 }
 
 struct Scope {
-    // The first names bound keep their values here, in the scope's own allocation: the cell a lookup gives shares
-    // the scope's ownership and points at the value (a reference keeps the scope alive, as Rust's borrow keeps it
-    // from ending first). Names past them get cells of their own (a vector moves what it holds).
-    struct Var {
-        std::string name;
-        Value value;
-    };
+    // Each binding has a cell of its own: a reference (`&x`) holds the cell, not the scope, so a scope that holds a
+    // reference to one of its own variables is no cycle, and its values drop when it ends.
+    using Var = std::pair<std::string, Cell>;
     static constexpr std::size_t kInline = 2;  // most scopes bind one or two names: a loop's variable, a let
 
     std::shared_ptr<Scope> parent;
     std::array<Var, kInline> first;  // the first names bound, in order; the rest in `more`
-    std::vector<std::pair<std::string, Cell>> more;
+    std::vector<Var> more;
     std::uint32_t count = 0;
     bool declares = false;  // it binds more than variables: a block's own fn items, an impl's Self
     mutable std::mutex mutex;
-    // The latest binding of the name in `self` (shadowing: the last one bound wins), or null.
-    static Cell own(const std::shared_ptr<Scope>& self, const std::string& name)
+    // The latest binding of the name here (shadowing: the last one bound wins), or null.
+    Cell own(const std::string& name) const
     {
-        Scope& s = *self;
-        for (auto it = s.more.rbegin(); it != s.more.rend(); ++it)
+        for (auto it = more.rbegin(); it != more.rend(); ++it)
             if (sameName(it->first, name))
                 return it->second;
-        for (std::size_t i = std::min<std::size_t>(s.count, kInline); i-- > 0;)
-            if (sameName(s.first[i].name, name))
-                return Cell(self, &s.first[i].value);
+        for (std::size_t i = std::min<std::size_t>(count, kInline); i-- > 0;)
+            if (sameName(first[i].first, name))
+                return first[i].second;
         return nullptr;
     }
-    void bind(const std::string& name, Value v)
+    void bind(const std::string& name, Value v) { bindCell(name, cell(std::move(v))); }
+    // Binds the name to a cell that already is (a closure's shared capture).
+    void bindCell(const std::string& name, Cell c)
     {
         std::unique_lock guard(mutex, std::defer_lock);
         if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
             guard.lock();
         if (count < kInline) {
-            first[count].name = name;
-            first[count].value = std::move(v);
+            first[count].first = name;
+            first[count].second = std::move(c);
         } else {
-            more.emplace_back(name, cell(std::move(v)));
+            more.emplace_back(name, std::move(c));
         }
         ++count;
     }
@@ -136,7 +133,7 @@ struct Scope {
     {
         more.clear();
         for (std::size_t i = kInline; i-- > 0;)
-            first[i].value = Value();
+            first[i].second.reset();
         count = 0;
     }
 };
@@ -149,7 +146,7 @@ Cell lookup(const ScopeP& scope, const std::string& name)
         std::unique_lock guard((*s)->mutex, std::defer_lock);
         if (lock)
             guard.lock();
-        if (Cell c = Scope::own(*s, name))
+        if (Cell c = (*s)->own(name))
             return c;
     }
     return nullptr;
@@ -473,17 +470,14 @@ private:
         }();
         return v;
     }
-    // A `move` closure or `async move` block takes the variables it uses out of the code around it: they live in
-    // its own scope from now on, and what is not Copy is gone from the outside (so a Sender moved into a task is
-    // dropped when that task ends, as in Rust).
-    // A `move` closure or async block reaches the code around it only for what is not a variable (the variables
-    // it uses it captured): so its scope's parent is the nearest scope that declares something, and the scopes in
-    // between that only bind variables are not kept alive by it (a spawn loop's pass would else live as long as
-    // the task it spawned).
-    ScopeP moveIn(const Expr& e, const ScopeP& scope)
+    // The scope a closure or an async block runs in: the variables of the code around it that it uses, and above
+    // them the nearest scope that declares something (a block's fn or struct, Self), which is all else it reaches.
+    // A `move` one takes the variables out of the code around it (what is not Copy is gone from the outside, so a
+    // Sender moved into a task is dropped when that task ends, as in Rust); the others share their cells. Either
+    // way it keeps no scope of variables alive: a spawn loop's pass, or a scope holding the closure itself (a
+    // cycle that would keep a permit held in that scope forever), ends when its code does.
+    ScopeP capture(const Expr& e, const ScopeP& scope)
     {
-        if (!e.move)
-            return scope;
         const ScopeP* outer = &scope;
         while (*outer && !(*outer)->declares)
             outer = &(*outer)->parent;
@@ -492,6 +486,10 @@ private:
         auto own = child(*outer);
         for (const std::string& name : e.captures)
             if (Cell c = lookup(scope, name)) {
+                if (!e.move) {
+                    own->bindCell(name, std::move(c));
+                    continue;
+                }
                 own->bind(name, *c);
                 if (!isCopy(*c))
                     *c = moved();
@@ -1448,7 +1446,7 @@ private:
         case ExprKind::Block:
             if (e.async) {
                 const Block* b = e.block.get();
-                ScopeP captured = moveIn(e, scope);
+                ScopeP captured = capture(e, scope);
                 // (The lambda calls a coroutine, which takes what it needs as parameters into its frame: a lambda
                 // that is itself a coroutine would keep only a pointer to its captures, which die with the future
                 // value long before the task does.)
@@ -1498,7 +1496,7 @@ private:
             Value v;
             v.kind = ValueKind::Closure;
             v.closure = &e;
-            v.object = moveIn(e, scope);
+            v.object = capture(e, scope);
             return v;
         }
         case ExprKind::Assign:
@@ -3432,6 +3430,11 @@ ProgramRun runProgram(const std::string& source, const ProgramOptions& options)
     } else if (result.ok() && deref(*result.value).is("Result", "Err")) {
         // main returned Err(e): Rust prints it with Debug and the process fails.
         run.error = "Error: " + debug(deref(*result.value).payload());
+    } else if (!result.ok() && result.error && result.error->cancelled() && !opts.control->stop.load()) {
+        // Nothing was left to run and main had not finished: every task waits on another or on nothing (compiled
+        // Rust would hang here).
+        run.error = "main never finished: every task was waiting and nothing was left that could wake one (a "
+                    "deadlock); the run stopped there";
     } else if (!result.ok() && result.error) {
         const std::string& message = result.error->message;
         std::string at;

@@ -322,7 +322,8 @@ private:
                 return i;
         return -1;
     }
-    // A local used inside `move` closures or async blocks that it was declared outside of is captured by them.
+    // A local used inside closures or async blocks that it was declared outside of is captured by them (moved in by
+    // `move` ones, shared by the others).
     struct Capture {
         size_t depth;  // scopes_.size() when the closure began: locals in scopes below it come from outside
         std::vector<std::string>* names;
@@ -606,11 +607,9 @@ private:
         ctx_.syncMain = nullptr;
         ctx_.loops = 0;
         ctx_.labels.clear();
-        if (e.move)
-            captures_.push_back({scopes_.size(), &e.captures});
+        captures_.push_back({scopes_.size(), &e.captures});
         walk();
-        if (e.move)
-            captures_.pop_back();
+        captures_.pop_back();
         ctx_ = saved;
     }
 

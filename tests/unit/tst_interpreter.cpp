@@ -272,6 +272,17 @@ private slots:
         QCOMPARE(one.use_count(), 1L);
     }
 
+    // main waiting on what nothing will ever send: the run ends with a message saying so (it said only
+    // "thread 'main' panicked:"), and what ran is kept.
+    void aRunThatCannotGoOnSaysItDeadlocked()
+    {
+        const ProgramRun r = run("#[tokio::main]\nasync fn main() {\n    let (tx, rx) = tokio::sync::oneshot::channel::<u32>();\n"
+                                 "    let _keep = tx;\n    println!(\"waiting\");\n    let _ = rx.await;\n}\n");
+        QCOMPARE(r.error, std::string("main never finished: every task was waiting and nothing was left that could "
+                                      "wake one (a deadlock); the run stopped there"));
+        QCOMPARE(printed(r.trace), std::string("0 ms  waiting\n"));
+    }
+
     // A width or precision an argument gives must be a usize; one that names nothing is named in the message.
     void formatCountsComeFromIntegerArguments()
     {
