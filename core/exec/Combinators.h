@@ -12,6 +12,15 @@
 
 namespace wl {
 
+// Gives each arm a slot for its result, before the arms first run (the awaiter is in its final place by then).
+template <class T>
+void deliverAll(std::vector<typename Task<T>::Handle>& arms, std::vector<ResultSlot<T>>& results)
+{
+    results.resize(arms.size());
+    for (size_t i = 0; i < arms.size(); ++i)
+        arms[i].promise().deliverTo(&results[i]);
+}
+
 template <class... Ts>
 class [[nodiscard]] JoinAwaiter {
 public:
@@ -57,9 +66,7 @@ public:
     bool await_ready() noexcept { return handles_.empty(); }
     bool await_suspend(std::coroutine_handle<> h)
     {
-        results_.resize(handles_.size());
-        for (size_t i = 0; i < handles_.size(); ++i)
-            handles_[i].promise().deliverTo(&results_[i]);
+        deliverAll<T>(handles_, results_);
         return set_.start(h);
     }
     std::vector<Stored<T>> await_resume()
@@ -93,9 +100,7 @@ public:
     bool await_ready() noexcept { return handles_.empty(); }
     bool await_suspend(std::coroutine_handle<> h)
     {
-        results_.resize(handles_.size());
-        for (size_t i = 0; i < handles_.size(); ++i)
-            handles_[i].promise().deliverTo(&results_[i]);
+        deliverAll<T>(handles_, results_);
         return set_.start(h);
     }
     struct Result {
@@ -173,9 +178,7 @@ public:
     bool await_ready() noexcept { return false; }
     bool await_suspend(std::coroutine_handle<> h)
     {
-        results_.resize(handles_.size());
-        for (size_t i = 0; i < handles_.size(); ++i)
-            handles_[i].promise().deliverTo(&results_[i]);
+        deliverAll<T>(handles_, results_);
         return set_.start(h);
     }
     // (index of the winner, its result)

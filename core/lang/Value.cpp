@@ -85,8 +85,7 @@ Value enumOf(const Name& type, const Name& variant, Value payload)
     v.typeName = type;
     v.variant = variant;
     v.items = std::make_shared<Cells>();
-    v.items->reserve(1);
-    v.items->push_back(cell(std::move(payload)));
+    v.items->push_back(cell(std::move(payload)));  // (kept in the Cells itself: no buffer of its own)
     return v;
 }
 }  // namespace
