@@ -113,7 +113,20 @@ struct Scope {
                 return first[i].second;
         return nullptr;
     }
-    void bind(const std::string& name, Value v) { bindCell(name, cell(std::move(v))); }
+    void bind(const std::string& name, Value v)
+    {
+        // A slot cleared for the next pass keeps its cell when nothing else held it: that cell serves again.
+        if (count < kInline && first[count].second && first[count].second.use_count() == 1) {
+            std::unique_lock guard(mutex, std::defer_lock);
+            if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
+                guard.lock();
+            first[count].first = name;
+            *first[count].second = std::move(v);
+            ++count;
+            return;
+        }
+        bindCell(name, cell(std::move(v)));
+    }
     // Binds the name to a cell that already is (a closure's shared capture).
     void bindCell(const std::string& name, Cell c)
     {
@@ -128,12 +141,18 @@ struct Scope {
         }
         ++count;
     }
-    // Drops what the scope binds, in the order its destruction would, and keeps it for binding again.
+    // Drops what the scope binds, in the order its destruction would, and keeps it for binding again: with the
+    // cells of its first names where nothing else holds them (bind() fills them again).
     void clear()
     {
         more.clear();
-        for (std::size_t i = kInline; i-- > 0;)
-            first[i].second.reset();
+        for (std::size_t i = kInline; i-- > 0;) {
+            Cell& c = first[i].second;
+            if (c && c.use_count() == 1)
+                *c = Value();
+            else
+                c.reset();
+        }
         count = 0;
     }
 };
@@ -490,9 +509,12 @@ private:
                     own->bindCell(name, std::move(c));
                     continue;
                 }
-                own->bind(name, *c);
-                if (!isCopy(*c))
+                if (isCopy(*c)) {
+                    own->bind(name, *c);
+                } else {
+                    own->bind(name, std::move(*c));
                     *c = moved();
+                }
             }
         return own;
     }

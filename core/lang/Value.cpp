@@ -119,6 +119,12 @@ Value Value::none()
 Value Value::ok(Value v)
 {
     static const Name type("Result"), variant("Ok");
+    if (v.kind == ValueKind::Unit) {
+        // Ok(()) is the most made value (every send, recv and join): one per thread, shared. Sharing its payload's
+        // cell is safe: the only thing a program can put there is () again.
+        thread_local const Value okUnit = enumOf(type, variant, Value());
+        return okUnit;
+    }
     return enumOf(type, variant, std::move(v));
 }
 Value Value::err(Value v)

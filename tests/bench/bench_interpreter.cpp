@@ -1,7 +1,8 @@
 // The interpreter's speed: many_tasks interpreted against the same work written natively on the executor
 // (NativeManyTasks.h; goal: at most 3x), best of N each, interleaved, in one run; then the scenario programs'
 // evaluation steps per second, and a loop-heavy program for steps per second on plain code.
-// Usage: bench_interpreter [rounds, default 7] [many_tasks: only the first comparison, for profiling]
+// Usage: bench_interpreter [rounds, default 7] [many_tasks: only the first comparison, for profiling; native or
+// interpreted: only that side of it, for perf stat]
 #include "NativeManyTasks.h"
 #include "lang/Interpreter.h"
 #include "scenarios/Scenario.h"
@@ -25,6 +26,7 @@ double seconds(const std::chrono::steady_clock::time_point& start)
 int main(int argc, char** argv)
 {
     const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+    const std::string only = argc > 2 ? argv[2] : "";
     {
         const Scenario& s = *findScenario("many_tasks");
         double native = 1e9, interpreted = 1e9;
@@ -33,13 +35,14 @@ int main(int argc, char** argv)
             ExecutorConfig config;
             config.workers = 1;
             auto t0 = std::chrono::steady_clock::now();
-            {
+            if (only != "interpreted") {
                 Executor executor(config);
                 executor.block_on(bench::nativeManyTasks(10'000));
                 (void)executor.takeTrace();
             }
             native = std::min(native, seconds(t0));
-            std::string error;
+            if (only == "native")
+                continue;
             t0 = std::chrono::steady_clock::now();
             const lang::ProgramRun run = lang::runProgram(s.rustSource, {});
             interpreted = std::min(interpreted, seconds(t0));
@@ -53,7 +56,7 @@ int main(int argc, char** argv)
                     "ratio %.2f (goal <= 3), %.0f steps/s\n", native * 1e3, interpreted * 1e3, interpreted / native,
                     double(steps) / interpreted);
     }
-    if (argc > 2 && std::string(argv[2]) == "many_tasks")
+    if (!only.empty())
         return 0;
     std::printf("%-20s %12s %14s\n", "scenario", "interp ms", "steps/s");
     for (const std::string id : {"many_sleepers", "semaphore", "mpsc_backpressure", "broadcast_lag", "runtime_flavors"}) {
