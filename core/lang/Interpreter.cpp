@@ -575,7 +575,7 @@ private:
             next = 2;
         }
         if (first == "Self"sv)
-            first = lookup(scope, "Self") ? deref(*lookup(scope, "Self")).text : first;
+            first = lookup(scope, "Self") ? deref(*lookup(scope, "Self")).text.str() : first;
         if (const Item* item = findItem(first, scope)) {
             if (next == seg.size()) {
                 switch (item->kind) {

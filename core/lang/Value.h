@@ -3,6 +3,7 @@
 // Aggregates (tuples, vectors, structs, enum payloads) hold their elements in shared cells, so a reference
 // (`&mut v`, a MutexGuard) is an alias of the place it points to, as the subset treats references.
 #include "Cells.h"
+#include "Text.h"
 
 #include <cstdint>
 #include <functional>
@@ -73,21 +74,27 @@ private:
     const std::string* s_;
 };
 
+// Small (120 bytes), as values are moved at every step and coroutine frames hold many: a kind uses only some of
+// the fields, and those no kind shares overlap.
 struct Value {
     ValueKind kind = ValueKind::Unit;
     bool boolean = false;
     bool inclusive = false;  // Range
-    std::int64_t integer = 0;
-    double real = 0;
-    std::string text;      // Str, Char (UTF-8)
+    union {
+        std::int64_t integer = 0;  // Int; Duration, Instant: nanoseconds
+        double real;               // Float
+    };
+    Text text;      // Str, Char (UTF-8)
     Name typeName;  // Struct, Enum; Library: its path; Opaque: what it is
     Name variant;   // Enum
     std::shared_ptr<Cells> items;
     std::shared_ptr<std::vector<std::string>> names;  // Struct field names, parallel to items
-    const Item* function = nullptr;                   // Function
-    Name selfType;                                    // Function: the impl it is in
-    const Expr* closure = nullptr;                    // Closure
-    Cell target;  // Ref, Mutex, Atomic
+    union {
+        const Item* function = nullptr;  // Function
+        const Expr* closure;             // Closure
+    };
+    Name selfType;  // Function: the impl it is in
+    Cell target;    // Ref, Mutex, Atomic
     std::shared_ptr<void> object;  // Opaque: the library's own object (a channel end, a semaphore, a permit),
                                    // released when the last value holding it goes (that is its drop); Future,
                                    // JoinHandle, Closure: their state (one slot serves, a value has one kind)
@@ -116,6 +123,8 @@ struct Value {
     bool is(const char* type, const char* v) const { return kind == ValueKind::Enum && typeName == type && variant == v; }
     const Value& payload(size_t i = 0) const { return *items->at(i); }
 };
+
+static_assert(sizeof(Value) <= 120, "a Value is moved at every step: keep it small");
 
 Cell cell(Value v);
 Cells cells(std::vector<Value> values);
