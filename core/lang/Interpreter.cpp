@@ -102,15 +102,16 @@ struct Scope {
     std::uint32_t count = 0;
     bool declares = false;  // it binds more than variables: a block's own fn items, an impl's Self
     mutable std::mutex mutex;
-    // The latest binding of the name here (shadowing: the last one bound wins), or null.
-    Cell own(const std::string& name) const
+    // The latest binding of the name here (shadowing: the last one bound wins), or null. (Valid while the scope
+    // binds nothing more: under its lock in a threaded run.)
+    const Cell* own(const std::string& name) const
     {
         for (auto it = more.rbegin(); it != more.rend(); ++it)
             if (sameName(it->first, name))
-                return it->second;
+                return &it->second;
         for (std::size_t i = std::min<std::size_t>(count, kInline); i-- > 0;)
             if (sameName(first[i].first, name))
-                return first[i].second;
+                return &first[i].second;
         return nullptr;
     }
     void bind(const std::string& name, Value v)
@@ -165,8 +166,21 @@ Cell lookup(const ScopeP& scope, const std::string& name)
         std::unique_lock guard((*s)->mutex, std::defer_lock);
         if (lock)
             guard.lock();
-        if (Cell c = (*s)->own(name))
-            return c;
+        if (const Cell* c = (*s)->own(name))
+            return *c;
+    }
+    return nullptr;
+}
+// The value of a name, or null: to read at once (the scope the caller holds keeps the cell; no count is taken).
+const Value* lookupValue(const ScopeP& scope, const std::string& name)
+{
+    const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
+    for (const ScopeP* s = &scope; *s; s = &(*s)->parent) {
+        std::unique_lock guard((*s)->mutex, std::defer_lock);
+        if (lock)
+            guard.lock();
+        if (const Cell* c = (*s)->own(name))
+            return c->get();
     }
     return nullptr;
 }
@@ -527,7 +541,7 @@ private:
         Value v;
         v.kind = ValueKind::Function;
         v.function = fn;
-        v.selfType = selfType;
+        v.variant = selfType;
         return v;
     }
     static Value library(const std::string& path)
@@ -560,13 +574,22 @@ private:
     {
         const auto& seg = p.segments;
         if (seg.size() == 1) {
-            if (Cell c = lookup(scope, seg[0].name)) {
-                const Value& v = *c;
+            if (const Value* found = lookupValue(scope, seg[0].name)) {
+                const Value& v = *found;
                 // Tuples and structs are copied when read (Copy types stay independent); the rest move.
                 if (v.kind == ValueKind::Tuple || v.kind == ValueKind::Struct)
                     return cloneValue(v);
                 return v;
             }
+        }
+        // A path of several segments that names the library names the same thing every time (what a path names
+        // is lexical): resolved once, then taken from here before any scope or item is searched.
+        if (seg.size() > 1) {
+            std::unique_lock lock(libraryPathsMutex_, std::defer_lock);
+            if (options_.mode == Mode::Threaded)  // (a simulated run is stepped by one thread)
+                lock.lock();
+            if (const auto it = libraryPaths_.find(&p); it != libraryPaths_.end())
+                return it->second;
         }
         std::string first = seg[0].name;
         size_t next = 1;
@@ -602,12 +625,6 @@ private:
             }
             unsupported(at, "`" + pathText(p) + "`");
         }
-        // A path of several segments that names the library names the same thing every time: resolved once.
-        if (seg.size() > 1) {
-            std::lock_guard lock(libraryPathsMutex_);
-            if (const auto it = libraryPaths_.find(&p); it != libraryPaths_.end())
-                return it->second;
-        }
         std::string full = libraryPathOf(first);
         if (full.empty())  // a name the checks let through that nothing here binds: say which
             unsupported(at, "`" + pathText(p) + "` here");
@@ -636,7 +653,7 @@ private:
         Value v;
         v.kind = ValueKind::Struct;
         v.typeName = type;
-        v.names = std::make_shared<std::vector<std::string>>(std::move(names));
+        v.names = fieldNames(std::move(names));
         v.items = std::make_shared<Cells>(cells(std::move(values)));
         return v;
     }
@@ -823,7 +840,7 @@ private:
         switch (f.kind) {
         case ValueKind::Function: {
             const Item* fn = f.function;
-            const std::string selfType = f.selfType;
+            const std::string selfType = f.variant;
             if (fn->async) {
                 const std::string name = fn->name + "()";
                 return futureValue(name, [this, fn, selfType, args, at]() mutable {
@@ -1660,9 +1677,10 @@ private:
             if (e.path.segments.size() == 2) {  // an enum's record variant: kept as its fields, by name
                 std::vector<Value> values(kids.begin(), kids.begin() + std::ptrdiff_t(e.fields.size()));
                 Value v = Value::enum_(e.path.segments[0].name, type, std::move(values));
-                v.names = std::make_shared<std::vector<std::string>>();
+                FieldNames names;
                 for (const auto& f : e.fields)
-                    v.names->push_back(f.name);
+                    names.push_back(f.name);
+                v.names = fieldNames(std::move(names));
                 return v;
             }
             const Item* def = findItem(type, scope);

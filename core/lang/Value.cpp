@@ -75,6 +75,15 @@ const std::string& Name::intern(std::string_view s)
     return *names.emplace(s).first;
 }
 
+const FieldNames* fieldNames(FieldNames names)
+{
+    // Few lists (one per struct type and record variant), living as long as the process.
+    static std::mutex mutex;
+    static std::set<FieldNames> lists;
+    std::lock_guard lock(mutex);
+    return &*lists.insert(std::move(names)).first;
+}
+
 namespace {
 // An enum value with one payload, moved in: `{std::move(v)}` as an initializer list would copy it, and the
 // vector it fills would be one more allocation.
@@ -394,7 +403,7 @@ std::string debug(const Value& original)
         return debug(*(*v.items)[0]) + (v.inclusive ? "..=" : "..") + debug(*(*v.items)[1]);
     case ValueKind::Duration: return durationDebug(v.integer);
     case ValueKind::Instant: return "Instant { " + std::to_string(v.integer) + " ns }";
-    case ValueKind::Function: return "fn " + (v.selfType.empty() ? "" : v.selfType + "::") + "?";
+    case ValueKind::Function: return "fn " + (v.variant.empty() ? "" : v.variant + "::") + "?";
     case ValueKind::Closure: return "closure";
     case ValueKind::Library: return v.typeName;
     case ValueKind::Future: return "Future";

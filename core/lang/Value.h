@@ -34,6 +34,10 @@ enum class ValueKind : std::uint8_t {
     Opaque,                        // something of the library's own (a Waker, a Context)
 };
 
+// A struct's field names, interned: the values of one struct type share one list.
+using FieldNames = std::vector<std::string>;
+const FieldNames* fieldNames(FieldNames names);
+
 struct FutureState;
 struct JoinHandleState;
 
@@ -74,7 +78,7 @@ private:
     const std::string* s_;
 };
 
-// Small (120 bytes), as values are moved at every step and coroutine frames hold many: a kind uses only some of
+// Small (104 bytes), as values are moved at every step and coroutine frames hold many: a kind uses only some of
 // the fields, and those no kind shares overlap.
 struct Value {
     ValueKind kind = ValueKind::Unit;
@@ -86,15 +90,14 @@ struct Value {
     };
     Text text;      // Str, Char (UTF-8)
     Name typeName;  // Struct, Enum; Library: its path; Opaque: what it is
-    Name variant;   // Enum
+    Name variant;   // Enum; Function: the impl it is in (its Self), if any
     std::shared_ptr<Cells> items;
-    std::shared_ptr<std::vector<std::string>> names;  // Struct field names, parallel to items
+    const FieldNames* names = nullptr;  // Struct (and record variant) field names, parallel to items
     union {
         const Item* function = nullptr;  // Function
         const Expr* closure;             // Closure
     };
-    Name selfType;  // Function: the impl it is in
-    Cell target;    // Ref, Mutex, Atomic
+    Cell target;  // Ref, Mutex, Atomic
     std::shared_ptr<void> object;  // Opaque: the library's own object (a channel end, a semaphore, a permit),
                                    // released when the last value holding it goes (that is its drop); Future,
                                    // JoinHandle, Closure: their state (one slot serves, a value has one kind)
@@ -124,7 +127,7 @@ struct Value {
     const Value& payload(size_t i = 0) const { return *items->at(i); }
 };
 
-static_assert(sizeof(Value) <= 120, "a Value is moved at every step: keep it small");
+static_assert(sizeof(Value) <= 104, "a Value is moved at every step: keep it small");
 
 Cell cell(Value v);
 Cells cells(std::vector<Value> values);
