@@ -338,6 +338,21 @@ private:
     // the line it starts on (else it is marked from its column to the end of that line).
     std::uint32_t siteOf(const Span& at) const
     {
+        // Remembered per thread, run and span (a loop asks for the same few sites each pass): measuring a span's
+        // width walks its text.
+        struct Known {
+            std::uint64_t run = 0;
+            std::uint32_t offset = 0, length = 0, site = 0;
+        };
+        constinit thread_local std::array<Known, 256> known{};
+        Known& k = known[(at.offset ^ (at.length << 5)) & 255];
+        if (k.run == runId_ && k.offset == at.offset && k.length == at.length)
+            return k.site;
+        k = {runId_, at.offset, at.length, measureSite(at)};
+        return k.site;
+    }
+    std::uint32_t measureSite(const Span& at) const
+    {
         const std::size_t end = std::size_t(at.offset) + at.length;
         if (end > source_.size() || source_.substr(at.offset, at.length).find('\n') != std::string_view::npos)
             return makeSite(at.line, at.column);
@@ -346,6 +361,8 @@ private:
             columns += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;  // one per UTF-8 code point
         return makeSite(at.line, at.column, columns);
     }
+    static inline std::atomic<std::uint64_t> runs_{0};
+    const std::uint64_t runId_ = ++runs_;  // (never 0: an empty entry of siteOf's cache matches no run)
 
     // --- budgets and panics ---
     std::string where(const Span& at) const
