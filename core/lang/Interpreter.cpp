@@ -85,15 +85,18 @@ std::atomic<int> g_threadedRuns{0};
 
 // Names compared by length, first letter, then text: names seldom share a length and a first letter, and a
 // memcmp call per scope a lookup passes was a visible part of it.
-inline bool sameName(const std::string& a, const std::string& b)
+inline bool sameName(const std::string* a, const std::string& b)
 {
-    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+    return a == &b
+        || (a->size() == b.size() && (a->empty() || ((*a)[0] == b[0] && std::memcmp(a->data(), b.data(), a->size()) == 0)));
 }
 
 struct Scope {
     // Each binding has a cell of its own: a reference (`&x`) holds the cell, not the scope, so a scope that holds a
-    // reference to one of its own variables is no cycle, and its values drop when it ends.
-    using Var = std::pair<std::string, Cell>;
+    // reference to one of its own variables is no cycle, and its values drop when it ends. A binding's name is not
+    // copied: names bound are the program's own (a pattern's, a parameter's, a capture's, in the syntax tree that
+    // outlives the run) or kept for the process (keptName).
+    using Var = std::pair<const std::string*, Cell>;
     static constexpr std::size_t kInline = 2;  // most scopes bind one or two names: a loop's variable, a let
 
     std::shared_ptr<Scope> parent;
@@ -121,13 +124,15 @@ struct Scope {
             std::unique_lock guard(mutex, std::defer_lock);
             if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
                 guard.lock();
-            first[count].first = name;
+            first[count].first = &name;
             *first[count].second = std::move(v);
             ++count;
             return;
         }
         bindCell(name, cell(std::move(v)));
     }
+    void bind(std::string&&, Value) = delete;  // (a temporary name would be gone before the scope)
+    void bindCell(std::string&&, Cell) = delete;
     // Binds the name to a cell that already is (a closure's shared capture).
     void bindCell(const std::string& name, Cell c)
     {
@@ -135,10 +140,10 @@ struct Scope {
         if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
             guard.lock();
         if (count < kInline) {
-            first[count].first = name;
+            first[count].first = &name;
             first[count].second = std::move(c);
         } else {
-            more.emplace_back(name, std::move(c));
+            more.emplace_back(&name, std::move(c));
         }
         ++count;
     }
@@ -254,6 +259,15 @@ const char* intern(const std::string& s)
     std::lock_guard lock(mutex);
     return names.insert(s).first->c_str();
 }
+// A name a scope binds that is not the program's own text ("item:helper" for a block's item), kept for the process.
+const std::string& keptName(const std::string& s)
+{
+    static std::mutex mutex;
+    static std::set<std::string> names;
+    std::lock_guard lock(mutex);
+    return *names.insert(s).first;
+}
+const std::string kSelfName = "Self";
 
 std::string pathText(const Path& p) { return p.text(); }
 
@@ -847,7 +861,7 @@ private:
             if (!match(*fn.params[i].pat, args[i], scope))
                 panic(fn.params[i].span, "argument does not match its pattern");
         if (!selfType.empty()) {
-            scope->bind("Self", Value::str(selfType));
+            scope->bind(kSelfName, Value::str(selfType));
             scope->declares = true;
         }
     }
@@ -1357,7 +1371,7 @@ private:
                 && item->kind != ItemKind::Const && item->kind != ItemKind::Static)
                 continue;
             Value v = function(item, "");
-            scope->bind("item:" + item->name, v);
+            scope->bind(keptName("item:" + item->name), v);
             if (item->kind == ItemKind::Fn)
                 scope->bind(item->name, v);
             else if ((item->kind == ItemKind::Const || item->kind == ItemKind::Static) && item->value)
