@@ -385,10 +385,10 @@ private:
     }
     void step(const Span& at)
     {
-        charge(1, at);
         // Awaits run their callee in place, so deep async recursion grows the native stack too: bounded here, every
-        // 16th step of a thread (a step's own frames are small next to the margin left below the limit).
-        if ((++stackCheck_ & 15) != 0)
+        // 16th step of the run (a step's own frames are small next to the margin left below the limit; a thread
+        // that recurses takes its share of those steps).
+        if ((charge(1, at) & 15) != 0)
             return;
         const char* here = static_cast<const char*>(__builtin_frame_address(0));
         const char* base = (options_.mode == Mode::Threaded) ? threadStackBase_ : stackBase;
@@ -404,7 +404,6 @@ private:
     {
         stop(at, "nesting too deep (the recursion limit): an async fn that awaits itself without end?");
     }
-    static inline thread_local std::uint32_t stackCheck_ = 0;
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
     static constexpr std::ptrdiff_t kMaxStackBytes = 6 << 20;  // sanitizers double a frame: 200 calls need more
 #else
@@ -412,7 +411,8 @@ private:
 #endif
     // Work that copies many values at once (a clone, [x; n], a repeated string) costs steps in proportion, charged
     // before it is done, so the step budget bounds it too.
-    void charge(std::uint64_t units, const Span& at)
+    // Returns the steps taken so far in the run.
+    std::uint64_t charge(std::uint64_t units, const Span& at)
     {
         // One thread steps a simulated run (its blocking jobs too): no locked add there, it is every expression's.
         std::uint64_t taken;
@@ -426,6 +426,7 @@ private:
             spend(units);
         if (taken > options_.maxSteps) [[unlikely]]
             overBudget(at);
+        return taken;
     }
     // (Out of line, so that charge, which every expression calls, stays small enough to inline.)
     [[gnu::cold, gnu::noinline]] void overBudget(const Span& at)
@@ -843,12 +844,24 @@ private:
     // and later tasks of one name get #2, #3, ... so every token on the stage is told apart.
     std::string taskName(const std::string& future)
     {
-        std::lock_guard lock(spawnNamesMutex_);
-        const int n = ++spawnNames_[future];
-        return n == 1 ? future : future + " #" + std::to_string(n);
+        int n;
+        {
+            std::unique_lock lock(spawnNamesMutex_, std::defer_lock);
+            if (options_.mode == Mode::Threaded)  // (a simulated run is stepped by one thread)
+                lock.lock();
+            n = ++spawnNames_[future];
+        }
+        if (n == 1)
+            return future;
+        char number[16] = " #";
+        const auto end = std::to_chars(number + 2, number + sizeof number, n).ptr;
+        std::string name;
+        name.reserve(future.size() + std::size_t(end - number));
+        name.append(future).append(number, end);
+        return name;
     }
     std::mutex spawnNamesMutex_;
-    std::map<std::string, int> spawnNames_;
+    std::map<std::string, int, std::less<>> spawnNames_;
     const char* nameOf(const Value& v) { return intern(deref(v).kind == ValueKind::Future ? deref(v).future()->name : "future"); }
 
     // --- calls ---
@@ -1520,8 +1533,9 @@ private:
                 // (The lambda calls a coroutine, which takes what it needs as parameters into its frame: a lambda
                 // that is itself a coroutine would keep only a pointer to its captures, which die with the future
                 // value long before the task does.)
-                return futureValue(asyncName(e.span.line),
-                                   [this, b, captured]() { return blockA(*b, captured, false, true); });
+                return futureValue(asyncName(e.span.line), [this, b, captured = std::move(captured)]() mutable {
+                    return blockA(*b, std::move(captured), false, true);  // (made into a task once: `used`)
+                });
             }
             return block(*e.block, scope);
         case ExprKind::If: {
