@@ -214,6 +214,7 @@ struct Block {
     bool unsafe = false;
     bool binds = true;  // set by the resolver: a `let` in it binds a name, or it declares an item (else the
                         // interpreter gives it no scope of its own: nothing would live there)
+    bool hasItems = true;  // set by the resolver: it declares an item (fn, struct, ...) among its statements
 };
 
 struct Attribute {

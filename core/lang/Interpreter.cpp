@@ -91,6 +91,25 @@ inline bool sameName(const std::string* a, const std::string& b)
         || (a->size() == b.size() && (a->empty() || ((*a)[0] == b[0] && std::memcmp(a->data(), b.data(), a->size()) == 0)));
 }
 
+// A scope's lock, for threaded runs: held for a few instructions (a lookup in a handful of names, a bind), so it
+// spins; one byte where a std::mutex is forty, in every scope of every task.
+class ScopeLock {
+public:
+    void lock() noexcept
+    {
+        while (held_.test_and_set(std::memory_order_acquire))
+            while (held_.test(std::memory_order_relaxed)) {
+#if defined(__x86_64__) || defined(__i386__)
+                __builtin_ia32_pause();
+#endif
+            }
+    }
+    void unlock() noexcept { held_.clear(std::memory_order_release); }
+
+private:
+    std::atomic_flag held_;
+};
+
 struct Scope {
     // Each binding has a cell of its own: a reference (`&x`) holds the cell, not the scope, so a scope that holds a
     // reference to one of its own variables is no cycle, and its values drop when it ends. A binding's name is not
@@ -104,7 +123,7 @@ struct Scope {
     std::vector<Var> more;
     std::uint32_t count = 0;
     bool declares = false;  // it binds more than variables: a block's own fn items, an impl's Self
-    mutable std::mutex mutex;
+    mutable ScopeLock mutex;
     // The latest binding of the name here (shadowing: the last one bound wins), or null. (Valid while the scope
     // binds nothing more: under its lock in a threaded run.)
     const Cell* own(const std::string& name) const
@@ -295,7 +314,16 @@ public:
                 for (const auto& m : trait->items)
                     if (m->body)
                         methods_[item->selfType->path.segments[0].name].emplace(m->name, m.get());
+        for (const auto& [type, _] : methods_)
+            methodTypes_.emplace_back(type);
     }
+    // Whether the program has methods of its own for this type: told by interned name, as every method call on a
+    // struct or an enum (an Option's unwrap) asks.
+    bool hasOwnMethods(const Name& type) const
+    {
+        return std::find(methodTypes_.begin(), methodTypes_.end(), type) != methodTypes_.end();
+    }
+    std::vector<Name> methodTypes_;
     // "Display" or "Debug" for an impl of std::fmt's, else "".
     static std::string formatTrait(const Item& impl)
     {
@@ -1376,6 +1404,8 @@ private:
     // (what findItem finds), a const or static also by name with its value.
     void declareItems(const Block& b, const ScopeP& scope)
     {
+        if (!b.hasItems)
+            return;
         for (const auto& s : b.stmts) {
             if (s.kind != StmtKind::Item)
                 continue;
@@ -2864,7 +2894,7 @@ private:
         Value& v = *self;
         const std::string& m = e.name;
         // The program's own methods first.
-        if (v.kind == ValueKind::Struct || v.kind == ValueKind::Enum) {
+        if ((v.kind == ValueKind::Struct || v.kind == ValueKind::Enum) && hasOwnMethods(v.typeName)) {
             const auto type = methods_.find(v.typeName);
             if (type != methods_.end() && type->second.count(m)) {
                 const Item* fn = type->second.at(m);
@@ -2887,7 +2917,7 @@ private:
     {
         const ValueKind k = receiver.kind;
         if (k == ValueKind::Ref || k == ValueKind::Vec || k == ValueKind::Range
-            || ((k == ValueKind::Struct || k == ValueKind::Enum) && methods_.count(receiver.typeName)))
+            || ((k == ValueKind::Struct || k == ValueKind::Enum) && hasOwnMethods(receiver.typeName)))
             return method(e, cell(std::move(receiver)), std::move(args));
         settle();  // as method() does before the library's
         return builtinMethod(e, nullptr, receiver, e.name, std::move(args));

@@ -560,6 +560,7 @@ private:
         if (b.tail)
             suspends |= expr(*b.tail);
         b.binds = false;
+        b.hasItems = std::any_of(b.stmts.begin(), b.stmts.end(), [](const Stmt& s) { return s.kind == StmtKind::Item; });
         for (const auto& s : b.stmts)
             if (s.kind == StmtKind::Item || (s.kind == StmtKind::Let && bindsName(*s.pat))
                 || (s.kind == StmtKind::Expr && s.init->kind == ExprKind::Let))
