@@ -1085,6 +1085,33 @@ private:
     }
     // A closure run on a thread of its own (the blocking pool's, or an OS thread's for std::thread::spawn); its
     // computing is settled before the job ends. The handle is awaited, or joined when it is a thread's.
+    // A spawned task's JoinHandle; `task` makes the task, after the task id is taken.
+    template <class MakeTask>
+    Value spawned(MakeTask task, std::string name)
+    {
+        Value h;
+        h.kind = ValueKind::JoinHandle;
+        const std::uint64_t id = nextTokioId();
+        h.object = std::make_shared<JoinHandleState>(JoinHandleState{wl::spawn(task(), std::move(name)), false, id});
+        return h;
+    }
+    // tokio::spawn(async { .. }): the block's task made at once, with no future value between (the spawn loop of
+    // many tasks); what it costs and records is what evaluating the block and then the spawn would.
+    static bool spawnsBlock(const Expr& call, const Value& f)
+    {
+        return f.kind == ValueKind::Library && f.typeName == "tokio::spawn" && call.list.size() == 1
+            && call.list[0]->kind == ExprKind::Block && call.list[0]->async;
+    }
+    Value spawnBlock(const Expr& async, const ScopeP& scope, const Span& at)
+    {
+        step(async.span);
+        ScopeP captured = capture(async, scope);
+        settle();
+        wl::at(siteOf(at));
+        countSpawn(at);
+        return spawned([&] { return blockA(*async.block, std::move(captured), false, true); },
+                       taskName(asyncName(async.span.line)));
+    }
     void countSpawn(const Span& at)
     {
         if (spawned_.fetch_add(1, std::memory_order_relaxed) >= options_.maxTasks)
@@ -1270,12 +1297,7 @@ private:
             countSpawn(at);
             Value fut = std::move(args.at(0));
             std::string name = taskName(deref(fut).kind == ValueKind::Future ? deref(fut).future()->name : "task");
-            Value h;
-            h.kind = ValueKind::JoinHandle;
-            const std::uint64_t id = nextTokioId();
-            h.object = std::make_shared<JoinHandleState>(
-                JoinHandleState{wl::spawn(taskOf(std::move(fut), at), std::move(name)), false, id});
-            return h;
+            return spawned([&] { return taskOf(std::move(fut), at); }, std::move(name));
         }
         if (is(path, "tokio::task::spawn_blocking")) {
             return blockingCall(std::move(args.at(0)), at, "spawn_blocking", false);
@@ -1647,6 +1669,8 @@ private:
         }
         case ExprKind::Call: {
             Value f = eval(*e.a, scope);
+            if (spawnsBlock(e, f))
+                return spawnBlock(*e.list[0], scope, e.span);
             std::vector<Value> args;
             for (const auto& x : e.list)
                 args.push_back(eval(*x, scope));
