@@ -1,5 +1,7 @@
 #include "Interpreter.h"
 
+#include "Args.h"
+
 #include "Library.h"
 #include "Parser.h"
 #include "Resolver.h"
@@ -1654,18 +1656,18 @@ private:
                 return Value::ref(place(*e.a, scope));
             return unary(e, eval(*e.a, scope));
         case ExprKind::MethodCall: {
-            std::vector<Value> args;
+            Args args;
             args.reserve(e.list.size());
             if (isPlace(*e.a)) {
                 Cell receiver = place(*e.a, scope);
                 for (const auto& x : e.list)
                     args.push_back(eval(*x, scope));
-                return method(e, std::move(receiver), std::move(args));
+                return method(e, std::move(receiver), args);
             }
             Value receiver = eval(*e.a, scope);
             for (const auto& x : e.list)
                 args.push_back(eval(*x, scope));
-            return methodOn(e, std::move(receiver), std::move(args));
+            return methodOn(e, std::move(receiver), args);
         }
         case ExprKind::Call: {
             Value f = eval(*e.a, scope);
@@ -2013,7 +2015,7 @@ private:
             f = eval(*e.a, scope);
         if (callee.valid() || std::any_of(e.list.begin(), e.list.end(), [](const ExprP& x) { return x->suspends; }))
             return callA(e, scope, std::move(f), std::move(callee));
-        std::vector<Value> args(e.list.size());
+        Args args(e.list.size());
         for (size_t i = 0; i < e.list.size(); ++i)
             args[i] = eval(*e.list[i], scope);
         return callWith(e, std::move(f), std::move(args), out);
@@ -2021,7 +2023,7 @@ private:
     Task<Value> callA(const Expr& e, ScopeP scope, Value f, Task<Value> callee)
     {
         co_await into(f, std::move(callee));
-        std::vector<Value> args(e.list.size());
+        Args args(e.list.size());
         for (size_t i = 0; i < e.list.size(); ++i)
             co_await evalInto(args[i], *e.list[i], scope);
         co_await into(f, callWith(e, std::move(f), std::move(args), f));
@@ -2029,7 +2031,7 @@ private:
     }
     // The call itself, its callee and arguments there: block_on waits (the task returned), the rest give their
     // value to `out` at once.
-    Task<Value> callWith(const Expr& e, Value f, std::vector<Value> args, Value& out)
+    Task<Value> callWith(const Expr& e, Value f, Args args, Value& out)
     {
         if (blocksOn(e, f)) {
             // rt.block_on(future) in the synchronous main: the future runs to its end inside main's task, the
@@ -2041,9 +2043,9 @@ private:
             return awaitValue(std::move(args[0]), e.span, out);
         }
         if (e.kind == ExprKind::MethodCall)
-            out = methodOn(e, std::move(f), std::move(args));
+            out = methodOn(e, std::move(f), args);
         else
-            out = call(f, std::move(args), e.span);
+            out = call(f, std::move(args).vector(), e.span);
         return {};
     }
     static bool blocksOn(const Expr& e, const Value& f)
@@ -2912,7 +2914,7 @@ private:
     }
 
     // --- methods ---
-    Value method(const Expr& e, Cell receiver, std::vector<Value> args)
+    Value method(const Expr& e, Cell receiver, Args& args)
     {
         Cell self = resolveRefs(receiver);
         Value& v = *self;
@@ -2932,22 +2934,22 @@ private:
             }
         }
         settle();  // a library method may read the clock or record an event
-        return builtinMethod(e, self, v, m, std::move(args));
+        return builtinMethod(e, self, v, m, args);
     }
 
     // A method called on a value in no place (what a call or an await gave): it gets a cell only where the method
     // may keep one (a Vec's or a Range's methods, the program's own methods' &self).
-    Value methodOn(const Expr& e, Value receiver, std::vector<Value> args)
+    Value methodOn(const Expr& e, Value receiver, Args& args)
     {
         const ValueKind k = receiver.kind;
         if (k == ValueKind::Ref || k == ValueKind::Vec || k == ValueKind::Range
             || ((k == ValueKind::Struct || k == ValueKind::Enum) && hasOwnMethods(receiver.typeName)))
-            return method(e, cell(std::move(receiver)), std::move(args));
+            return method(e, cell(std::move(receiver)), args);
         settle();  // as method() does before the library's
-        return builtinMethod(e, nullptr, receiver, e.name, std::move(args));
+        return builtinMethod(e, nullptr, receiver, e.name, args);
     }
     // `self` is the receiver's cell; null for a value in no place (methodOn), which only a Vec's or a Range's need.
-    Value builtinMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, std::vector<Value> args)
+    Value builtinMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, Args& args)
     {
         const Span& at = e.span;
         auto arg = [&](size_t i) -> const Value& {
@@ -3152,7 +3154,7 @@ private:
             break;
         case ValueKind::Vec:
         case ValueKind::Range:
-            return sequenceMethod(e, self, v, m, std::move(args));
+            return sequenceMethod(e, self, v, m, args);
         case ValueKind::Duration:
             if (is(m, "as_secs"))
                 return Value::int_(v.integer / 1'000'000'000);
@@ -3237,7 +3239,7 @@ private:
                     return Value::ok(opaque("Runtime", nullptr));
             }
             if (v.typeName == "Runtime" && is(m, "spawn"))
-                return callLibrary("tokio::spawn", std::move(args), at);
+                return callLibrary("tokio::spawn", std::move(args).vector(), at);
             if (v.typeName == "Runtime" && is(m, "block_on"))
                 panic(at, "Cannot start a runtime from within a runtime: block_on is for the synchronous `fn main`");
             if ((v.typeName == "mpsc::Receiver" || v.typeName == "mpsc::UnboundedReceiver") && is(m, "recv")) {
@@ -3356,7 +3358,7 @@ private:
         unsupported(at, "the method `" + m + "` on " + kindName(v));
     }
 
-    Value sequenceMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, std::vector<Value> args)
+    Value sequenceMethod(const Expr& e, const Cell& self, Value& v, const std::string& m, Args& args)
     {
         const Span& at = e.span;
         if (v.kind == ValueKind::Vec) {

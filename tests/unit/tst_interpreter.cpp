@@ -3,6 +3,7 @@
 // unsupported constructs end the run with a located message.
 #include "CommandLine.h"
 #include "QuickParams.h"
+#include "lang/Args.h"
 #include "lang/Interpreter.h"
 #include "lang/Value.h"
 #include "scenarios/Scenario.h"
@@ -270,6 +271,45 @@ private slots:
         QCOMPARE(one.use_count(), 2L);  // movedPair's and ours: nothing leaked or dropped twice
         movedPair.clear();
         QCOMPARE(one.use_count(), 1L);
+    }
+
+    void argsKeepTwoInPlaceAndMoveTheirValues()
+    {
+        auto inside = [](const Args& a) {
+            const auto* p = reinterpret_cast<const char*>(a.begin());
+            return p >= reinterpret_cast<const char*>(&a) && p < reinterpret_cast<const char*>(&a + 1);
+        };
+        auto ints = [](const Args& a) {
+            std::vector<std::int64_t> out;
+            for (const Value& x : a)
+                out.push_back(x.integer);
+            return out;
+        };
+        const Cell shared = cell(Value::int_(7));
+        Args a;
+        a.push_back(Value::ref(shared));
+        a.push_back(Value::int_(2));
+        QVERIFY(inside(a));
+        QCOMPARE(shared.use_count(), 2L);
+        Args inPlace = std::move(a);  // in place: the values move one by one
+        QVERIFY(a.empty() && inside(inPlace) && inPlace[0].target.get() == shared.get());
+        inPlace.push_back(Value::int_(3));  // a third goes to the heap
+        QVERIFY(!inside(inPlace));
+        QCOMPARE(inPlace[0].target.get(), shared.get());
+        QCOMPARE(ints(inPlace).size(), std::size_t(3));
+        QCOMPARE(inPlace.at(2).integer, std::int64_t(3));
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, inPlace.at(3));
+        Args onHeap = std::move(inPlace);  // heap: the buffer changes hands
+        QVERIFY(inPlace.empty() && !inside(onHeap));
+        std::vector<Value> v = std::move(onHeap).vector();
+        QCOMPARE(v.size(), std::size_t(3));
+        QCOMPARE(v[1].integer, std::int64_t(2));
+        QCOMPARE(shared.use_count(), 2L);  // the vector's reference, nothing copied or leaked
+        v.clear();
+        onHeap = Args(2);  // n unit values, as a call's argument slots
+        QCOMPARE(onHeap.size(), std::size_t(2));
+        QVERIFY(onHeap[1].kind == ValueKind::Unit);
+        QCOMPARE(shared.use_count(), 1L);
     }
 
     // main waiting on what nothing will ever send: the run ends with a message saying so (it said only
