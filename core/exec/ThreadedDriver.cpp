@@ -26,10 +26,34 @@ void ThreadedDriver::runUntil(JoinCore& root)
     for (LaneId w = 0; w < scheduler_.workers(); ++w)
         workers_.emplace_back([this, w] { workerLoop(w); });
     std::unique_lock lock(rootMutex_);
-    // A stop request has no one to notify us: look at it a few times a second.
+    // A stop request has no one to notify us: look at it a few times a second; and whether the run is stuck, on
+    // five looks in a row with no worker unparked between them (a wake in flight unparks one).
+    int stuckLooks = 0;
+    std::uint64_t unparks = unparks_.load();
     while (!rootCv_.wait_for(lock, std::chrono::milliseconds(20),
                              [&] { return root.isFinished() || scheduler_.stopRequested(); })) {
+        lock.unlock();
+        const bool still = unparks_.load() == unparks && stuck();
+        unparks = unparks_.load();
+        lock.lock();
+        stuckLooks = still ? stuckLooks + 1 : 0;
+        if (stuckLooks == 5)
+            return;  // the root waits on something that will not come: block_on shuts the run down
     }
+}
+
+bool ThreadedDriver::stuck()
+{
+    {
+        std::lock_guard lock(parkMutex_);
+        if (parked_.load() != int(scheduler_.workers()) || wokenSearching_ > 0 || scheduler_.timers().nextDeadline())
+            return false;
+        for (LaneId w = 0; w < scheduler_.workers(); ++w)
+            if (scheduler_.queues().hasWorkFor(w, kNoLimit))
+                return false;
+    }
+    std::lock_guard lock(blockingMutex_);
+    return blockingQueue_.empty() && idleBlocking_ == blockingThreads_.size();
 }
 
 void ThreadedDriver::finished()
@@ -96,6 +120,7 @@ void ThreadedDriver::park(LaneId lane)
         scheduler_.adoptSearching(lane);
     }
     parked_.fetch_sub(1);
+    unparks_.fetch_add(1);
 }
 
 void ThreadedDriver::onRunnable()

@@ -3,6 +3,8 @@
 // (Scheduler::workerTurn) until it finds nothing. Then it polls the time driver and parks; as in tokio there is no
 // timer thread: the first worker to park sleeps in the driver until the next deadline, the others on a condition
 // variable, and a wake unparks one. While every worker is busy, timers wait. What it records is what really happened.
+// A run where nothing can move any more (every worker parked with nothing queued, no timer armed, the blocking pool
+// idle, and so for 100 ms) is ended as the simulated driver ends it: compiled Rust would hang there.
 #include "Driver.h"
 #include "JoinHandle.h"
 
@@ -40,6 +42,7 @@ private:
     void workerLoop(LaneId lane);
     void park(LaneId lane);
     bool mayStayParked(LaneId lane) const;  // nothing it could run and no timer due; parkMutex_ held
+    bool stuck();  // every worker parked, nothing queued, no timer armed, the blocking pool idle
     void blockingLoop(LaneId lane);
 
     Scheduler& scheduler_;
@@ -52,6 +55,7 @@ private:
     bool driverHeld_ = false;
     int parkedOnCondvar_ = 0;
     std::atomic<int> parked_{0};
+    std::atomic<std::uint64_t> unparks_{0};  // workers that left park: progress, for stuck()'s watcher
     // Parked workers notified as searchers and not yet up (under parkMutex_): the next worker to leave park takes
     // one and searches. A notify goes out only while some parked worker has not been claimed this way.
     int wokenSearching_ = 0;

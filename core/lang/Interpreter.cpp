@@ -9,6 +9,7 @@
 #include "Value.h"
 #include "exec/Executor.h"
 #include "exec/Runtime.h"
+#include "exec/SpinLock.h"
 #include "exec/TaskMemory.h"
 #include "sync/Broadcast.h"
 #include "sync/Mpsc.h"
@@ -93,25 +94,6 @@ inline bool sameName(const std::string* a, const std::string& b)
         || (a->size() == b.size() && (a->empty() || ((*a)[0] == b[0] && std::memcmp(a->data(), b.data(), a->size()) == 0)));
 }
 
-// A scope's lock, for threaded runs: held for a few instructions (a lookup in a handful of names, a bind), so it
-// spins; one byte where a std::mutex is forty, in every scope of every task.
-class ScopeLock {
-public:
-    void lock() noexcept
-    {
-        while (held_.test_and_set(std::memory_order_acquire))
-            while (held_.test(std::memory_order_relaxed)) {
-#if defined(__x86_64__) || defined(__i386__)
-                __builtin_ia32_pause();
-#endif
-            }
-    }
-    void unlock() noexcept { held_.clear(std::memory_order_release); }
-
-private:
-    std::atomic_flag held_;
-};
-
 struct Scope {
     // Each binding has a cell of its own: a reference (`&x`) holds the cell, not the scope, so a scope that holds a
     // reference to one of its own variables is no cycle, and its values drop when it ends. A binding's name is not
@@ -125,7 +107,7 @@ struct Scope {
     std::vector<Var> more;
     std::uint32_t count = 0;
     bool declares = false;  // it binds more than variables: a block's own fn items, an impl's Self
-    mutable ScopeLock mutex;
+    mutable SpinLock mutex;  // (threaded runs only: held for a lookup in a handful of names, or a bind)
     // The latest binding of the name here (shadowing: the last one bound wins), or null. (Valid while the scope
     // binds nothing more: under its lock in a threaded run.)
     const Cell* own(const std::string& name) const

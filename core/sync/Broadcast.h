@@ -83,7 +83,7 @@ public:
     // recv, its result made into the caller's own type by `convert` in this same frame (a coroutine of the
     // caller's around it would be a second frame per wait). `keep` is held as long as the wait: what owns `*next`.
     template <class Out, class Keep, class Convert>
-    Task<Out> recvAs(std::uint64_t* next, Keep keep, Convert convert)
+    Task<Out> recvAs(std::uint64_t* next, [[maybe_unused]] Keep keep, Convert convert)
     {
         for (;;) {
             {

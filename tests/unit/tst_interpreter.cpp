@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <chrono>
+
 using namespace wl;
 using namespace wl::lang;
 
@@ -321,6 +323,24 @@ private slots:
         QCOMPARE(r.error, std::string("main never finished: every task was waiting and nothing was left that could "
                                       "wake one (a deadlock); the run stopped there"));
         QCOMPARE(printed(r.trace), std::string("0 ms  waiting\n"));
+
+        // On real threads too: every worker parked, nothing queued, no timer, the blocking pool idle, for 100 ms.
+        ProgramOptions o;
+        o.file = "t.rs";
+        o.mode = Mode::Threaded;
+        o.workers = 2;
+        const auto start = std::chrono::steady_clock::now();
+        const ProgramRun threaded = runProgram("#[tokio::main]\nasync fn main() {\n    let (tx, rx) = "
+                                               "tokio::sync::oneshot::channel::<u32>();\n    let _keep = tx;\n"
+                                               "    tokio::spawn(async { tokio::time::sleep(std::time::Duration::"
+                                               "from_millis(150)).await; println!(\"slept\"); });\n"
+                                               "    let _ = rx.await;\n}\n", o);
+        const auto took = std::chrono::steady_clock::now() - start;
+        QCOMPARE(threaded.error, r.error);
+        // Not before the sleeping task had its turn (a timer armed is something that can still wake a task).
+        QVERIFY(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() >= 250);
+        QVERIFY2(threaded.trace.events.size() > 0 && printed(threaded.trace).find("slept") != std::string::npos,
+                 printed(threaded.trace).c_str());
     }
 
     // A width or precision an argument gives must be a usize; one that names nothing is named in the message.
