@@ -180,6 +180,7 @@ struct Expr {
     std::string label;  // While, Loop, For, Break, Continue
     bool mut = false, move = false, async = false, inclusive = false;
     bool biased = false;  // select!
+    bool namedArgument = false;  // set by the resolver: `name = value` after a format string (`{name}` reads it)
     bool suspends = false;  // set by the resolver: evaluating it may await (it holds an .await, join! or select!
                             // outside any closure or async block of its own)
     std::vector<std::string> captures;  // set by the resolver for closures and async blocks: the variables of the

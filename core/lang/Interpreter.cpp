@@ -1668,7 +1668,7 @@ private:
         case ExprKind::Macro: {
             std::vector<Value> args;
             for (const auto& x : e.list)
-                args.push_back(eval(*x, scope));
+                args.push_back(eval(x->namedArgument ? *x->b : *x, scope));
             return macro(e, std::move(args), scope);
         }
         case ExprKind::Break: throw BreakSignal{e.label, e.a ? eval(*e.a, scope) : Value::unit()};
@@ -2042,7 +2042,7 @@ private:
         std::vector<Value> args;
         for (const auto& x : e.list) {
             Value v;
-            co_await evalInto(v, *x, scope);
+            co_await evalInto(v, x->namedArgument ? *x->b : *x, scope);
             args.push_back(std::move(v));
         }
         co_return macro(e, std::move(args), scope);
@@ -2757,7 +2757,7 @@ private:
             const std::string argName = spec.substr(0, colon);
             std::string options = colon == std::string::npos ? "" : spec.substr(colon + 1);
             if (options.find('$') != std::string::npos || options.find(".*") != std::string::npos)
-                options = countsPutIn(options, args, first, next, scope, e.span);
+                options = countsPutIn(e, options, args, first, next, scope);
             Value v;
             if (argName.empty()) {
                 if (next >= args.size())
@@ -2769,20 +2769,28 @@ private:
                     panic(e.span, "invalid reference to positional argument " + argName);
                 v = args[k];
             } else {
-                Cell c = lookup(scope, argName);
-                if (!c)
-                    panic(e.span, "cannot find value `" + argName + "` in this scope (named in the format string)");
-                v = *c;
+                v = namedInFormat(e, args, scope, argName);
             }
             out += formatOne(v, options, e.span);
         }
         return out;
     }
+    // What a name in a format string reads: the macro's argument of that name (`x = 1`), else the variable.
+    Value namedInFormat(const Expr& e, const std::vector<Value>& args, const ScopeP& scope, const std::string& name)
+    {
+        for (std::size_t i = 0; i < e.list.size() && i < args.size(); ++i)
+            if (e.list[i]->namedArgument && e.list[i]->a->path.segments[0].name == name)
+                return args[i];
+        if (const Value* v = lookupValue(scope, name))
+            return *v;
+        panic(e.span, "cannot find value `" + name + "` in this scope (named in the format string)");
+    }
     // A width or precision an argument gives: `{:>width$}`, `{:.prec$}`, `{:1$}` (named or positional), and `{:.*}`
     // (the next positional argument, before the value), put into the options as numbers.
-    std::string countsPutIn(const std::string& options, const std::vector<Value>& args, size_t first, size_t& next,
-                            const ScopeP& scope, const Span& at)
+    std::string countsPutIn(const Expr& e, const std::string& options, const std::vector<Value>& args, size_t first,
+                            size_t& next, const ScopeP& scope)
     {
+        const Span& at = e.span;
         auto count = [&](const Value& v) {
             const Value& d = deref(v);
             if (d.kind != ValueKind::Int || d.integer < 0)
@@ -2816,10 +2824,8 @@ private:
                 if (index >= args.size())
                     panic(at, "invalid reference to positional argument " + name);
                 out += count(args[index]);
-            } else if (Cell c = lookup(scope, name)) {
-                out += count(*c);
             } else {
-                panic(at, "cannot find value `" + name + "` in this scope (named in the format string)");
+                out += count(namedInFormat(e, args, scope, name));
             }
         }
         return out;

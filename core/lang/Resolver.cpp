@@ -339,8 +339,12 @@ private:
     }
     // The names a format string reads itself ("{count}", "{name:>width$}"): used here as much as an argument is (a
     // `move` closure captures them).
-    void noteInlineArguments(const std::string& format)
+    void noteInlineArguments(const std::string& format, const std::vector<std::string>& named)
     {
+        auto noteUse = [&](const std::string& name) {
+            if (std::find(named.begin(), named.end(), name) == named.end())
+                this->noteUse(name);
+        };
         auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
         for (std::size_t i = 0; i < format.size(); ++i) {
             if (format[i] != '{')
@@ -804,10 +808,32 @@ private:
     bool macro(Expr& e)
     {
         const std::string name = e.path.segments.back().name;
-        bool s = list(e.list);
+        bool s = false;
+        // After a format string, `name = value` names an argument (println!("{n:>w$}", n = 1, w = 4)): only its
+        // value is an expression here; a positional one may not follow it.
+        const auto format = std::find_if(e.list.begin(), e.list.end(), [](const ExprP& x) {
+            return x->kind == ExprKind::Literal && x->token.kind == TokenKind::Str;
+        });
+        std::vector<std::string> named;
+        for (auto it = e.list.begin(); it != e.list.end(); ++it) {
+            Expr& x = **it;
+            if (format < it && x.kind == ExprKind::Assign && x.a->kind == ExprKind::Path
+                && x.a->path.segments.size() == 1) {
+                const std::string& argName = x.a->path.segments[0].name;
+                if (std::find(named.begin(), named.end(), argName) != named.end())
+                    error(x.a->span, "duplicate argument named `" + argName + "`");
+                named.push_back(argName);
+                x.namedArgument = true;
+                s |= expr(*x.b);
+                continue;
+            }
+            if (!named.empty() && format < it)
+                error(x.span, "positional arguments cannot follow named arguments");
+            s |= expr(x);
+        }
         for (const auto& x : e.list)
             if (x->kind == ExprKind::Literal && x->token.kind == TokenKind::Str)
-                noteInlineArguments(x->token.text);
+                noteInlineArguments(x->token.text, named);
         if (name == "matches") {
             s |= expr(*e.a);
             scopes_.emplace_back();

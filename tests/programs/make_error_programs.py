@@ -71,6 +71,9 @@ cases = {
         "        x = a => println!(\"{}\", x),\n        default => println!(\"nothing ready\"),\n    }"),
     "impl-inside-a-function": MAIN % "    struct Counter { n: u32 }\n    impl Counter {\n"
                                      "        fn bump(&mut self) { self.n += 1; }\n    }",
+    # Format strings' named arguments.
+    "format-argument-named-twice": MAIN % "    println!(\"{a}\", a = 1, a = 2);",
+    "positional-after-named-argument": MAIN % "    println!(\"{a} {}\", a = 1, 2);",
 }
 
 here = os.path.dirname(os.path.abspath(__file__))

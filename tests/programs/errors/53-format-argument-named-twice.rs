@@ -1,0 +1,4 @@
+#[tokio::main]
+async fn main() {
+    println!("{a}", a = 1, a = 2);
+}
