@@ -1067,8 +1067,6 @@ private:
         }
         return true;
     }
-    // A closure run on a thread of its own (the blocking pool's, or an OS thread's for std::thread::spawn); its
-    // computing is settled before the job ends. The handle is awaited, or joined when it is a thread's.
     // A spawned task's JoinHandle; `task` makes the task, after the task id is taken.
     template <class MakeTask>
     Value spawned(MakeTask task, std::string name)
@@ -1102,6 +1100,8 @@ private:
             stop(at, "more than " + std::to_string(options_.maxTasks) + " tasks spawned (the task limit)");
     }
     std::atomic<std::uint64_t> spawned_{0};
+    // A closure run on a thread of its own (the blocking pool's, or an OS thread's for std::thread::spawn); its
+    // computing is settled before the job ends. The handle is awaited, or joined when it is a thread's.
     Value blockingCall(Value fn, const Span& at, const char* name, bool thread)
     {
         countSpawn(at);
