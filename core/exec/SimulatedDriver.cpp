@@ -1,9 +1,11 @@
 #include "SimulatedDriver.h"
 
+#include "Executor.h"
 #include "Runtime.h"
 #include "Scheduler.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace wl {
@@ -172,7 +174,8 @@ bool SimulatedDriver::turnSomeWorker()
     // that finds nothing left to take is spent (the worker it woke would look, find nothing and park again).
     auto& queues = scheduler_.queues();
     const bool global = queues.hasGlobal(time_);
-    std::vector<LaneId> ready;
+    std::array<LaneId, Executor::kMaxWorkers> ready;  // (in place: a turn is the simulation's innermost loop)
+    std::size_t readyCount = 0;
     bool anyElsewhere = false;
     for (LaneId w = 0; w < scheduler_.workers(); ++w) {
         if (lanes_[w].clock > time_)
@@ -180,15 +183,15 @@ bool SimulatedDriver::turnSomeWorker()
         const bool elsewhere = global || queues.hasStealable(w, time_);
         anyElsewhere = anyElsewhere || elsewhere;
         if (queues.hasLocal(w, time_) || (elsewhere && (!lanes_[w].parked || notifications_ > 0)))
-            ready.push_back(w);
+            ready[readyCount++] = w;
         else
             park(w);
     }
     if (!anyElsewhere)
         notifications_ = 0;
-    if (ready.empty())
+    if (readyCount == 0)
         return false;
-    const LaneId w = ready[random(ready.size())];
+    const LaneId w = ready[random(readyCount)];
     if (lanes_[w].parked && !queues.hasLocal(w, time_))
         --notifications_;
     activate(w);
