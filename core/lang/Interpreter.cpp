@@ -166,8 +166,10 @@ struct Scope {
     }
 };
 using ScopeP = std::shared_ptr<Scope>;
-// The cell of a name, looked up from `scope` outwards, or null.
-Cell lookup(const ScopeP& scope, const std::string& name)
+// Where a name is bound, from `scope` outwards: what `take` makes of its cell, taken while the scope that binds it
+// is locked (in a threaded run), or of null where nothing binds it.
+template <class Take>
+auto findBinding(const ScopeP& scope, const std::string& name, Take take)
 {
     const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
     for (const ScopeP* s = &scope; *s; s = &(*s)->parent) {
@@ -175,22 +177,19 @@ Cell lookup(const ScopeP& scope, const std::string& name)
         if (lock)
             guard.lock();
         if (const Cell* c = (*s)->own(name))
-            return *c;
+            return take(c);
     }
-    return nullptr;
+    return take(nullptr);
+}
+// The cell of a name, or null.
+Cell lookup(const ScopeP& scope, const std::string& name)
+{
+    return findBinding(scope, name, [](const Cell* c) { return c ? *c : Cell(); });
 }
 // The value of a name, or null: to read at once (the scope the caller holds keeps the cell; no count is taken).
 const Value* lookupValue(const ScopeP& scope, const std::string& name)
 {
-    const bool lock = g_threadedRuns.load(std::memory_order_relaxed) > 0;
-    for (const ScopeP* s = &scope; *s; s = &(*s)->parent) {
-        std::unique_lock guard((*s)->mutex, std::defer_lock);
-        if (lock)
-            guard.lock();
-        if (const Cell* c = (*s)->own(name))
-            return c->get();
-    }
-    return nullptr;
+    return findBinding(scope, name, [](const Cell* c) -> const Value* { return c ? c->get() : nullptr; });
 }
 ScopeP child(const ScopeP& parent)
 {

@@ -32,6 +32,14 @@ QString listed(const char* table, const QString& what = QString())
     return out;
 }
 
+// Whether a container of the interpreter's (Cells, Args) keeps its elements inside itself rather than on the heap.
+template <class Container>
+bool inside(const Container& c)
+{
+    const auto* p = reinterpret_cast<const char*>(c.begin());
+    return p >= reinterpret_cast<const char*>(&c) && p < reinterpret_cast<const char*>(&c + 1);
+}
+
 std::string printed(const Trace& t)
 {
     std::string out;
@@ -231,10 +239,6 @@ private slots:
     // Cells keeps two cells in itself and moves to the heap past them, with std::vector's meaning throughout.
     void cellsKeepTwoInPlaceAndActAsAVector()
     {
-        auto inside = [](const Cells& c) {
-            const auto* p = reinterpret_cast<const char*>(c.data());
-            return p >= reinterpret_cast<const char*>(&c) && p < reinterpret_cast<const char*>(&c + 1);
-        };
         auto ints = [](const Cells& c) {
             std::vector<std::int64_t> out;
             for (const Cell& x : c)
@@ -277,16 +281,6 @@ private slots:
 
     void argsKeepTwoInPlaceAndMoveTheirValues()
     {
-        auto inside = [](const Args& a) {
-            const auto* p = reinterpret_cast<const char*>(a.begin());
-            return p >= reinterpret_cast<const char*>(&a) && p < reinterpret_cast<const char*>(&a + 1);
-        };
-        auto ints = [](const Args& a) {
-            std::vector<std::int64_t> out;
-            for (const Value& x : a)
-                out.push_back(x.integer);
-            return out;
-        };
         const Cell shared = cell(Value::int_(7));
         Args a;
         a.push_back(Value::ref(shared));
@@ -298,7 +292,7 @@ private slots:
         inPlace.push_back(Value::int_(3));  // a third goes to the heap
         QVERIFY(!inside(inPlace));
         QCOMPARE(inPlace[0].target.get(), shared.get());
-        QCOMPARE(ints(inPlace).size(), std::size_t(3));
+        QCOMPARE(inPlace.size(), std::size_t(3));
         QCOMPARE(inPlace.at(2).integer, std::int64_t(3));
         QVERIFY_THROWS_EXCEPTION(std::out_of_range, inPlace.at(3));
         Args onHeap = std::move(inPlace);  // heap: the buffer changes hands
