@@ -120,13 +120,19 @@ struct Scope {
                 return &first[i].second;
         return nullptr;
     }
+    // Its lock, taken in a threaded run only.
+    std::unique_lock<SpinLock> guard() const
+    {
+        std::unique_lock locked(mutex, std::defer_lock);
+        if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
+            locked.lock();
+        return locked;
+    }
     void bind(const std::string& name, Value v)
     {
         // A slot cleared for the next pass keeps its cell when nothing else held it: that cell serves again.
         if (count < kInline && first[count].second && first[count].second.use_count() == 1) {
-            std::unique_lock guard(mutex, std::defer_lock);
-            if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
-                guard.lock();
+            const auto locked = guard();
             first[count].first = &name;
             *first[count].second = std::move(v);
             ++count;
@@ -139,9 +145,7 @@ struct Scope {
     // Binds the name to a cell that already is (a closure's shared capture).
     void bindCell(const std::string& name, Cell c)
     {
-        std::unique_lock guard(mutex, std::defer_lock);
-        if (g_threadedRuns.load(std::memory_order_relaxed) > 0)
-            guard.lock();
+        const auto locked = guard();
         if (count < kInline) {
             first[count].first = &name;
             first[count].second = std::move(c);
@@ -253,15 +257,8 @@ template <std::size_t N>
     return x.size() == N - 1 && __builtin_memcmp(x.data(), literal, N - 1) == 0;
 }
 
-// Names of futures live as long as the process: the trace keeps a pointer to them while it records.
-const char* intern(const std::string& s)
-{
-    static std::mutex mutex;
-    static std::set<std::string> names;
-    std::lock_guard lock(mutex);
-    return names.insert(s).first->c_str();
-}
-// A name a scope binds that is not the program's own text ("item:helper" for a block's item), kept for the process.
+// A name kept for the process: a future's (the trace keeps a pointer to it while it records), or one a scope binds
+// that is not the program's own text ("item:helper" for a block's item).
 const std::string& keptName(const std::string& s)
 {
     static std::mutex mutex;
@@ -269,6 +266,7 @@ const std::string& keptName(const std::string& s)
     std::lock_guard lock(mutex);
     return *names.insert(s).first;
 }
+const char* intern(const std::string& s) { return keptName(s).c_str(); }
 const std::string kSelfName = "Self";
 
 std::string pathText(const Path& p) { return p.text(); }

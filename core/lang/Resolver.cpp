@@ -341,9 +341,9 @@ private:
     // `move` closure captures them).
     void noteInlineArguments(const std::string& format, const std::vector<std::string>& named)
     {
-        auto noteUse = [&](const std::string& name) {
+        auto use = [&](const std::string& name) {  // (a named argument of the macro is no variable)
             if (std::find(named.begin(), named.end(), name) == named.end())
-                this->noteUse(name);
+                noteUse(name);
         };
         auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
         for (std::size_t i = 0; i < format.size(); ++i) {
@@ -362,7 +362,7 @@ private:
             while (end < spec.size() && word(spec[end]))
                 ++end;
             if (end > 0 && !std::isdigit(static_cast<unsigned char>(spec[0])))
-                noteUse(spec.substr(0, end));
+                use(spec.substr(0, end));
             for (std::size_t d = spec.find('$'); d != std::string::npos; d = spec.find('$', d + 1)) {
                 std::size_t start = d;
                 while (start > 0 && word(spec[start - 1]))
@@ -370,7 +370,7 @@ private:
                 if (d - start > 1 && spec[start] == '0')
                     ++start;  // the `0` flag before the count
                 if (start < d && !std::isdigit(static_cast<unsigned char>(spec[start])))
-                    noteUse(spec.substr(start, d - start));
+                    use(spec.substr(start, d - start));
             }
         }
     }
@@ -564,11 +564,13 @@ private:
         if (b.tail)
             suspends |= expr(*b.tail);
         b.binds = false;
-        b.hasItems = std::any_of(b.stmts.begin(), b.stmts.end(), [](const Stmt& s) { return s.kind == StmtKind::Item; });
-        for (const auto& s : b.stmts)
+        b.hasItems = false;
+        for (const auto& s : b.stmts) {
+            b.hasItems = b.hasItems || s.kind == StmtKind::Item;
             if (s.kind == StmtKind::Item || (s.kind == StmtKind::Let && bindsName(*s.pat))
                 || (s.kind == StmtKind::Expr && s.init->kind == ExprKind::Let))
                 b.binds = true;
+        }
         if (b.tail && b.tail->kind == ExprKind::Let)
             b.binds = true;
         localItems_.pop_back();
